@@ -1,0 +1,180 @@
+/* doc.c — building and freeing the document tree. */
+#include "doc.h"
+#include "sbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void doc_inlines_add(doc_inlines *in, const char *text, unsigned style)
+{
+    if (!text || !*text)
+        return;
+    /* Adjacent runs of one style merge, so layout sees whole words. */
+    if (in->n && in->runs[in->n - 1].style == style) {
+        doc_run *r = &in->runs[in->n - 1];
+        size_t a = strlen(r->text), b = strlen(text);
+        r->text = xrealloc(r->text, a + b + 1);
+        memcpy(r->text + a, text, b + 1);
+        return;
+    }
+    grow(&in->runs, &in->cap, in->n + 1, sizeof *in->runs);
+    in->runs[in->n].text = xstrdup(text);
+    in->runs[in->n].style = style;
+    in->n++;
+}
+
+char *doc_inlines_text(const doc_inlines *in)
+{
+    sbuf b = {0};
+    for (size_t i = 0; i < in->n; i++)
+        sbuf_puts(&b, in->runs[i].text);
+    return sbuf_take(&b);
+}
+
+doc_block *doc_add(doc *d, doc_block_kind kind)
+{
+    grow(&d->blocks, &d->cap, d->n + 1, sizeof *d->blocks);
+    doc_block *b = &d->blocks[d->n++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    return b;
+}
+
+doc_para *doc_add_para(doc *d, doc_align align, int indent)
+{
+    doc_para *p = &doc_add(d, BLOCK_PARAGRAPH)->u.para;
+    p->align = align;
+    p->indent = indent;
+    return p;
+}
+
+doc_inlines *doc_add_heading(doc *d, int level)
+{
+    doc_heading *h = &doc_add(d, BLOCK_HEADING)->u.heading;
+    h->level = level;
+    return &h->text;
+}
+
+doc_inlines *doc_add_item(doc *d, int level)
+{
+    doc_item *it = &doc_add(d, BLOCK_LIST_ITEM)->u.item;
+    it->level = level;
+    return &it->text;
+}
+
+doc_table *doc_add_table(doc *d, size_t ncols, const double *widths, double size)
+{
+    doc_table *t = &doc_add(d, BLOCK_TABLE)->u.table;
+    t->ncols = ncols;
+    t->widths = xmalloc(ncols * sizeof *t->widths);
+    memcpy(t->widths, widths, ncols * sizeof *t->widths);
+    t->size = size;
+    return t;
+}
+
+doc_row *doc_table_row(doc_table *t, doc_row_kind kind)
+{
+    grow(&t->rows, &t->cap, t->nrows + 1, sizeof *t->rows);
+    doc_row *r = &t->rows[t->nrows++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    return r;
+}
+
+doc_cell *doc_row_cell(doc_row *r, const char *text, unsigned style, int colspan, int rowspan,
+                       doc_align align)
+{
+    grow(&r->cells, &r->cap, r->n + 1, sizeof *r->cells);
+    doc_cell *c = &r->cells[r->n++];
+    memset(c, 0, sizeof *c);
+    doc_inlines_add(&c->text, text, style);
+    c->colspan = colspan < 1 ? 1 : colspan;
+    c->rowspan = rowspan < 1 ? 1 : rowspan;
+    c->align = align;
+    return c;
+}
+
+void doc_add_section(doc *d, int landscape, int restart_numbering)
+{
+    doc_section *s = &doc_add(d, BLOCK_SECTION)->u.section;
+    s->landscape = landscape;
+    s->restart_numbering = restart_numbering;
+}
+
+char **doc_strv(const char *const *v, size_t n)
+{
+    char **c = xcalloc(n + 1, sizeof *c);
+    for (size_t i = 0; i < n; i++)
+        c[i] = xstrdup(v[i]);
+    return c;
+}
+
+static void free_inlines(doc_inlines *in)
+{
+    for (size_t i = 0; i < in->n; i++)
+        free(in->runs[i].text);
+    free(in->runs);
+}
+
+static void free_strv(char **v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void free_block(doc_block *b)
+{
+    switch (b->kind) {
+    case BLOCK_HEADER:
+        free(b->u.header.parent);
+        free_strv(b->u.header.agency, b->u.header.nagency);
+        free(b->u.header.number);
+        free(b->u.header.place_date);
+        free_strv(b->u.header.vv, b->u.header.nvv);
+        break;
+    case BLOCK_TITLE:
+        free(b->u.title.type);
+        free(b->u.title.subject);
+        break;
+    case BLOCK_ADDRESSEE:
+        free_strv(b->u.addressee.to, b->u.addressee.nto);
+        break;
+    case BLOCK_PARAGRAPH:
+        free_inlines(&b->u.para.text);
+        break;
+    case BLOCK_HEADING:
+        free_inlines(&b->u.heading.text);
+        break;
+    case BLOCK_LIST_ITEM:
+        free_inlines(&b->u.item.text);
+        break;
+    case BLOCK_CLOSING:
+        free_strv(b->u.closing.recipients, b->u.closing.nrecipients);
+        free_strv(b->u.closing.authority, b->u.closing.nauthority);
+        free(b->u.closing.signer);
+        break;
+    case BLOCK_TABLE:
+        for (size_t r = 0; r < b->u.table.nrows; r++) {
+            doc_row *row = &b->u.table.rows[r];
+            for (size_t c = 0; c < row->n; c++)
+                free_inlines(&row->cells[c].text);
+            free(row->cells);
+        }
+        free(b->u.table.rows);
+        free(b->u.table.widths);
+        break;
+    case BLOCK_SECTION:
+        break;
+    }
+}
+
+void doc_free(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free_block(&d->blocks[i]);
+    free(d->blocks);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,41 @@
+/* pdf.h — the PDF backend: draws a layout with libharu. The only module
+ * that includes hpdf.h. Output is deterministic: no clock, no random IDs. */
+#ifndef BAOCAO_PDF_H
+#define BAOCAO_PDF_H
+
+#include <stddef.h>
+#include "diag.h"
+#include "fontset.h"
+#include "layout.h"
+
+typedef enum pdfa_level { PDFA_NONE = 0, PDFA_1B, PDFA_2B } pdfa_level;
+
+typedef struct pdf_meta {
+    const char *title;     /* tên loại + trích yếu */
+    const char *author;    /* issuing agency */
+    const char *subject;   /* trích yếu */
+    const char *keywords;  /* số ký hiệu */
+    const char *creator;   /* "baocao 0.1.0" */
+    int year, month, day;  /* CreationDate/ModDate, from the document date (00:00 +07:00) */
+    pdfa_level pdfa;
+    const char *icc_path;  /* sRGB profile for the PDF/A OutputIntent */
+    const char *sig_field; /* name of the empty signature field over layout.signature; NULL: none */
+    const char *seal_field;/* optional second field over layout.seal; NULL: none */
+} pdf_meta;
+
+typedef struct pdf_result {
+    int pages;
+    size_t bytes;
+    unsigned char sha256[32];
+} pdf_result;
+
+/* Writes the PDF to path through a temporary file in the same directory and
+ * a rename, so a failure never leaves a partial file at path. res may be NULL. */
+int pdf_write(const layout *lo, const fontset *fs, const pdf_meta *m, const char *path,
+              pdf_result *res, diag *d);
+
+/* Same, into memory (malloc'd *out, *outlen). */
+int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned char **out,
+               size_t *outlen, diag *d);
+
+#endif
