@@ -1,3 +1,121 @@
-/* main.c — the baocao command line (work in progress). */
+/* main.c — the baocao command line. A thin front end: parse arguments,
+ * call the library, print its messages, map failures to exit codes
+ * (0 ok, 1 invalid input, 2 usage). */
+#include "dataset.h"
+#include "diag.h"
+#include "input.h"
+#include "score.h"
+#include "table.h"
+
 #include <stdio.h>
-int main(void) { puts("baocao " BAOCAO_VERSION); return 0; }
+#include <stdlib.h>
+#include <string.h>
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+static const char USAGE[] =
+    "usage: baocao COMMAND [OPTIONS] FILE\n"
+    "\n"
+    "Turns scored unit data into official Vietnamese reports (NĐ 30/2020/NĐ-CP).\n"
+    "\n"
+    "commands:\n"
+    "  score REPORT.json [--csv]    print the computed appendix table\n"
+    "  check REPORT.json            validate the report and its scores (exit 0 or 1)\n"
+    "\n"
+    "options:\n"
+    "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
+    "                   source tree baocao was built from)\n"
+    "  --quiet          no warnings\n"
+    "  -h, --help       this text\n"
+    "  --version        the version\n"
+    "\n"
+    "exit status: 0 ok, 1 invalid input, 2 usage error\n";
+
+typedef struct options {
+    const char *command, *file, *data_dir;
+    int csv, quiet;
+} options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "baocao: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(see baocao --help)\n");
+    return EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, options *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(USAGE, stdout);
+            exit(0);
+        } else if (!strcmp(a, "--version")) {
+            printf("baocao %s\n", BAOCAO_VERSION);
+            exit(0);
+        } else if (!strcmp(a, "--csv")) {
+            o->csv = 1;
+        } else if (!strcmp(a, "--quiet")) {
+            o->quiet = 1;
+        } else if (!strcmp(a, "--data-dir")) {
+            if (++i == argc)
+                return usage_error("%s needs a directory", a);
+            o->data_dir = argv[i];
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option %s", a);
+        } else if (!o->command) {
+            o->command = a;
+        } else if (!o->file) {
+            o->file = a;
+        } else {
+            return usage_error("unexpected argument %s", a);
+        }
+    }
+    if (!o->command)
+        return usage_error("%s", "no command given");
+    if (strcmp(o->command, "score") && strcmp(o->command, "check"))
+        return usage_error("unknown command %s", o->command);
+    if (!o->file)
+        return usage_error("%s needs a REPORT.json", o->command);
+    if (!o->data_dir)
+        o->data_dir = getenv("BAOCAO_DATADIR");
+    if (!o->data_dir || !*o->data_dir)
+        o->data_dir = BAOCAO_DATADIR;
+    return 0;
+}
+
+static int fail(const diag *d)
+{
+    if (d->key[0])
+        fprintf(stderr, "baocao: error [%s]: %s\n", d->key, d->msg);
+    else
+        fprintf(stderr, "baocao: error: %s\n", d->msg);
+    return EXIT_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc)
+        return rc;
+    diag_quiet_warnings(o.quiet);
+
+    diag d = {0};
+    dataset ds;
+    if (dataset_load(&ds, o.file, o.data_dir, &d) < 0)
+        return fail(&d);
+    scoring sc;
+    if (score_dataset(&ds, &sc, &d) < 0) {
+        dataset_free(&ds);
+        return fail(&d);
+    }
+    if (!strcmp(o.command, "score"))
+        table_print(stdout, &ds, &sc, o.csv);
+    else
+        printf("%s: ok (%zu units, scheme %s)\n", o.file, ds.nunits, ds.scheme.id);
+    scoring_free(&sc);
+    dataset_free(&ds);
+    return 0;
+}

@@ -1,0 +1,178 @@
+/* csv.c — a small RFC 4180 reader that forgives what Excel does. */
+#include "csv.h"
+#include "sbuf.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Upper bounds that turn hostile input into a clear error instead of
+ * exhausting memory. */
+#define CSV_MAX_FIELD (1u << 20)
+#define CSV_MAX_FIELDS 4096
+
+/* The delimiter is the candidate that occurs most often outside quotes on
+ * the first line: ';' wins where Excel uses a decimal comma. */
+static char detect_delimiter(const char *s, size_t n)
+{
+    size_t count[3] = {0};
+    const char cand[3] = {',', ';', '\t'};
+    int quoted = 0;
+    for (size_t i = 0; i < n && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        else if (!quoted)
+            for (int k = 0; k < 3; k++)
+                count[k] += s[i] == cand[k];
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+        if (count[k] > count[best])
+            best = k;
+    return cand[best];
+}
+
+static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *name, int line)
+{
+    if (r->n >= CSV_MAX_FIELDS)
+        return diag_set(d, "csv-too-many-columns", "%s:%d: more than %d columns", name, line,
+                        CSV_MAX_FIELDS);
+    char *nfc = text_nfc(sbuf_str(f), f->len);
+    if (!nfc)
+        return diag_set(d, "csv-encoding", "%s:%d: invalid UTF-8 in a field", name, line);
+    grow(&r->fields, cap, r->n + 1, sizeof *r->fields);
+    r->fields[r->n++] = text_trim(nfc);
+    sbuf_reset(f);
+    return 0;
+}
+
+static void finish_row(csv *c, csv_row *r)
+{
+    while (r->n && !r->fields[r->n - 1][0])
+        free(r->fields[--r->n]);
+    if (r->n == 0) {
+        free(r->fields);
+    } else {
+        grow(&c->rows, &c->cap, c->n + 1, sizeof *c->rows);
+        c->rows[c->n++] = *r;
+    }
+    memset(r, 0, sizeof *r);
+}
+
+int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
+{
+    memset(c, 0, sizeof *c);
+    c->path = xstrdup(name);
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3, n -= 3;
+    /* Validate once up front so the error can name the line. */
+    for (size_t i = 0, line = 1; i < n;) {
+        uint32_t cp;
+        int k = utf8_next(s + i, n - i, &cp);
+        if (k <= 0)
+            return diag_set(d, "csv-encoding",
+                            "%s:%zu: the file is not valid UTF-8 (byte 0x%02X); save it as "
+                            "\"CSV UTF-8\" or name its encoding",
+                            name, line, (unsigned char)s[i]);
+        if (cp == '\n')
+            line++;
+        i += (size_t)k;
+    }
+    c->delimiter = detect_delimiter(s, n);
+
+    sbuf f = {0};
+    csv_row r = {0};
+    size_t rcap = 0;
+    int line = 1, quoted = 0, was_quoted = 0;
+    r.line = 1;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (quoted) {
+            if (ch == '"') {
+                if (i + 1 < n && s[i + 1] == '"')
+                    sbuf_putc(&f, '"'), i++;
+                else
+                    quoted = 0;
+            } else {
+                if (ch == '\n')
+                    line++;
+                sbuf_putc(&f, ch);
+            }
+        } else if (ch == '"' && f.len == 0 && !was_quoted) {
+            quoted = was_quoted = 1;
+        } else if (ch == c->delimiter || ch == '\n' || ch == '\r') {
+            if (finish_field(&r, &rcap, &f, d, name, line) < 0)
+                goto fail;
+            was_quoted = 0;
+            if (ch != c->delimiter) {
+                if (ch == '\r' && i + 1 < n && s[i + 1] == '\n')
+                    i++;
+                finish_row(c, &r);
+                rcap = 0;
+                line++;
+                r.line = line;
+            }
+        } else {
+            sbuf_putc(&f, ch);
+        }
+        if (f.len > CSV_MAX_FIELD) {
+            diag_set(d, "csv-field-too-long", "%s:%d: a field is longer than %u bytes", name, line,
+                     CSV_MAX_FIELD);
+            goto fail;
+        }
+    }
+    if (quoted) {
+        diag_set(d, "csv-unclosed-quote", "%s:%d: a quoted field is not closed", name, r.line);
+        goto fail;
+    }
+    if (f.len || r.n) {
+        if (finish_field(&r, &rcap, &f, d, name, line) < 0)
+            goto fail;
+        finish_row(c, &r);
+    }
+    sbuf_free(&f);
+    return 0;
+fail:
+    for (size_t k = 0; k < r.n; k++)
+        free(r.fields[k]);
+    free(r.fields);
+    sbuf_free(&f);
+    csv_free(c);
+    return -1;
+}
+
+int csv_read_file(csv *c, const char *path, diag *d)
+{
+    memset(c, 0, sizeof *c);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return diag_set(d, "file-open", "%s: cannot open: %s", path, strerror(errno));
+    sbuf b = {0};
+    char chunk[65536];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        sbuf_add(&b, chunk, k);
+    int err = ferror(fp);
+    fclose(fp);
+    if (err) {
+        sbuf_free(&b);
+        return diag_set(d, "file-read", "%s: read error", path);
+    }
+    int rc = csv_parse(c, path, sbuf_str(&b), b.len, d);
+    sbuf_free(&b);
+    return rc;
+}
+
+void csv_free(csv *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        for (size_t k = 0; k < c->rows[i].n; k++)
+            free(c->rows[i].fields[k]);
+        free(c->rows[i].fields);
+    }
+    free(c->rows);
+    free(c->path);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,62 @@
+/* dataset.c — freeing a dataset and small shared formatting. */
+#include "dataset.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void free_strv(char **v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void dataset_free(dataset *ds)
+{
+    free(ds->path);
+    free(ds->dir);
+    free(ds->scores_path);
+    free(ds->previous_path);
+    free(ds->doc_type);
+    free(ds->type_code);
+    free(ds->subject);
+    free(ds->parent_agency);
+    free_strv(ds->agency, ds->nagency);
+    free(ds->agency_name);
+    free(ds->agency_full);
+    free(ds->locality);
+    free(ds->number);
+    free(ds->notation);
+    free(ds->place);
+    free_strv(ds->recipients, ds->nrecipients);
+    free_strv(ds->addressees, ds->naddressees);
+    free_strv(ds->signer.authority, ds->signer.nauthority);
+    free(ds->signer.name);
+    free(ds->signer.position);
+    free(ds->template_name);
+    free(ds->scheme_id);
+    scheme_free(&ds->scheme);
+    for (size_t i = 0; i < ds->nsections; i++) {
+        free(ds->sections[i].id);
+        free(ds->sections[i].title);
+        free(ds->sections[i].heading);
+        free(ds->sections[i].unit_noun);
+    }
+    free(ds->sections);
+    for (size_t i = 0; i < ds->nunits; i++) {
+        free(ds->units[i].name);
+        free(ds->units[i].long_name);
+        free(ds->units[i].cells);
+        free(ds->units[i].prev);
+    }
+    free(ds->units);
+    memset(ds, 0, sizeof *ds);
+}
+
+void dataset_code(const dataset *ds, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%s", ds->number ? ds->number : "", ds->notation ? ds->notation : "");
+}

@@ -1,0 +1,19 @@
+/* input.h — reading a report: report.json (metadata, sections) plus the
+ * scores CSV of this period and optionally of the previous one. The only
+ * stage that knows about JSON and CSV. */
+#ifndef BAOCAO_INPUT_H
+#define BAOCAO_INPUT_H
+
+#include "dataset.h"
+#include "diag.h"
+
+/* Loads report.json at path, its scheme from data_dir/templates/schemes,
+ * and the score files it names (relative to its own directory). Every error
+ * names the file and line, and where it applies the unit and indicator. */
+int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d);
+
+/* Reads a scores CSV into ds->units (previous == 0) or into the units'
+ * prev cells (previous == 1). ds->scheme and ds->sections must be set. */
+int scores_read(dataset *ds, const char *path, int previous, diag *d);
+
+#endif

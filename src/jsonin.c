@@ -1,0 +1,159 @@
+/* jsonin.c — typed, located access to JSON input. */
+#include "jsonin.h"
+#include "sbuf.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JSON_MAX_DEPTH 64
+
+static int depth_ok(json_t *v, int depth)
+{
+    if (depth > JSON_MAX_DEPTH)
+        return 0;
+    size_t i;
+    const char *k;
+    json_t *c;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, c) if (!depth_ok(c, depth + 1)) return 0;
+    } else if (json_is_object(v)) {
+        json_object_foreach(v, k, c) if (!depth_ok(c, depth + 1)) return 0;
+    }
+    return 1;
+}
+
+json_t *jsonin_load(const char *path, diag *d)
+{
+    json_error_t err;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        if (err.line < 1)
+            diag_set(d, "file-open", "%s: %s", path, err.text);
+        else
+            diag_set(d, "json-syntax", "%s:%d:%d: malformed JSON: %s", path, err.line, err.column,
+                     err.text);
+        return NULL;
+    }
+    if (!json_is_object(root) || !depth_ok(root, 0)) {
+        diag_set(d, "json-shape", "%s: expected a JSON object nested at most %d deep", path,
+                 JSON_MAX_DEPTH);
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+static int type_error(const char *file, const char *where, const char *key, const char *want,
+                      diag *d)
+{
+    return diag_set(d, "json-type", "%s: %s%s%s: expected %s", file, where, *where ? "." : "", key,
+                    want);
+}
+
+static int missing(const char *file, const char *where, const char *key, diag *d)
+{
+    return diag_set(d, "json-missing", "%s: %s%s%s: required field is missing", file, where,
+                    *where ? "." : "", key);
+}
+
+int jsonin_str(json_t *obj, const char *file, const char *where, const char *key, int required,
+               char **out, diag *d)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return required ? missing(file, where, key, d) : 0;
+    if (!json_is_string(v))
+        return type_error(file, where, key, "a string", d);
+    char *s = text_nfc(json_string_value(v), json_string_length(v));
+    if (!s)
+        return type_error(file, where, key, "valid UTF-8 text", d);
+    free(*out);
+    *out = text_trim(s);
+    return 0;
+}
+
+int jsonin_int(json_t *obj, const char *file, const char *where, const char *key, int required,
+               int *out, diag *d)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v)
+        return required ? missing(file, where, key, d) : 0;
+    if (!json_is_integer(v) || json_integer_value(v) < -1000000 || json_integer_value(v) > 1000000)
+        return type_error(file, where, key, "a whole number", d);
+    *out = (int)json_integer_value(v);
+    return 0;
+}
+
+int jsonin_bool(json_t *obj, const char *file, const char *where, const char *key, int *out, diag *d)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v)
+        return 0;
+    if (!json_is_boolean(v))
+        return type_error(file, where, key, "true or false", d);
+    *out = json_is_true(v);
+    return 0;
+}
+
+int jsonin_dec(json_t *obj, const char *file, const char *where, const char *key, int required,
+               dec *out, diag *d)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v)
+        return required ? missing(file, where, key, d) : 0;
+    if (json_is_string(v)) {
+        /* "2,5" or "2.5": decimal numbers written as text stay exact. */
+        if (dec_parse(json_string_value(v), json_string_length(v), 0, out) != DEC_OK)
+            return type_error(file, where, key, "a number", d);
+        return 0;
+    }
+    if (!json_is_number(v))
+        return type_error(file, where, key, "a number", d);
+    double x = json_number_value(v);
+    if (!isfinite(x) || fabs(x) > 1e9)
+        return type_error(file, where, key, "a number below 10^9", d);
+    /* A JSON number with at most 6 decimals lands exactly on a millionth. */
+    *out = (dec)llround(x * DEC_SCALE);
+    return 0;
+}
+
+int jsonin_strv(json_t *obj, const char *file, const char *where, const char *key, int required,
+                char ***out, size_t *n, diag *d)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return required ? missing(file, where, key, d) : 0;
+    size_t count = json_is_string(v) ? 1 : json_is_array(v) ? json_array_size(v) : 0;
+    if (!json_is_string(v) && !json_is_array(v))
+        return type_error(file, where, key, "a string or a list of strings", d);
+    char **vec = xcalloc(count + 1, sizeof *vec);
+    for (size_t i = 0; i < count; i++) {
+        json_t *e = json_is_string(v) ? v : json_array_get(v, i);
+        char *s = json_is_string(e) ? text_nfc(json_string_value(e), json_string_length(e)) : NULL;
+        if (!s) {
+            for (size_t k = 0; k < i; k++)
+                free(vec[k]);
+            free(vec);
+            return type_error(file, where, key, "a list of strings", d);
+        }
+        vec[i] = text_trim(s);
+    }
+    *out = vec;
+    *n = count;
+    return 0;
+}
+
+int jsonin_array(json_t *obj, const char *file, const char *where, const char *key, int required,
+                 json_t **out, diag *d)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return required ? missing(file, where, key, d) : 0;
+    if (!json_is_array(v))
+        return type_error(file, where, key, "a list", d);
+    *out = v;
+    return 0;
+}
