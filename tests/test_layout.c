@@ -431,6 +431,8 @@ static void test_pagination(void)
     for (int lines = 20; lines < 44; lines++) {
         doc d = {0};
         add_text_para(&d, 0, lines);
+        if (lines % 2)  /* a one-line paragraph last: it goes with a line before */
+            doc_inlines_add(&doc_add_para(&d, ALIGN_JUSTIFY, 1)->text, "Trân trọng./.", STYLE_PLAIN);
         add_closing(&d);
         layout lo;
         CHECK(run(&d, &lo) == 0);
@@ -442,6 +444,8 @@ static void test_pagination(void)
         for (size_t i = 0; i < n; i++)
             on_page += ln[i].y > find(&lo, "Nơi nhận:", NULL)->y;
         CHECK(pn == pl && on_page >= 2);
+        if (on_page < 2)
+            fprintf(stderr, "closing after %d lines: %zu body lines on its page\n", lines, on_page);
         moved += pn == 1 && on_page < (size_t)lines;
         layout_free(&lo);
         doc_free(&d);
@@ -528,7 +532,9 @@ static void test_table(void)
         if (!(stt && ds && cs))
             continue;
         CHECK(NEAR(stt->x + item_w(stt) / 2, (cx[0] + cx[1]) / 2, 0.01));
-        /* Between header rows: a rule under "Điểm các chỉ số", none through STT. */
+        /* The table's top border, on every page; between header rows a
+         * rule under "Điểm các chỉ số" and none through STT. */
+        CHECK_INT(count_hrules(&lo, (int)p, cx[0], cx[1], ds->y, 842), 1);
         CHECK_INT(count_hrules(&lo, (int)p, cx[2], cx[4], cs->y, ds->y), 1);
         CHECK_INT(count_hrules(&lo, (int)p, cx[0], cx[1], cs->y, ds->y), 0);
         for (size_t i = 0; i < lo.pages[p].n; i++) {  /* no vertical rule through the colspan */
