@@ -178,12 +178,8 @@ static double baseline(const lay *L, double size, double pitch)
 static litem *new_item(lay *L, litem_kind kind, double x, double y)
 {
     grow(&L->pool, &L->cap_pool, L->npool + 1, sizeof *L->pool);
-    litem *it = &L->pool[L->npool++];
-    memset(it, 0, sizeof *it);
-    it->kind = kind;
-    it->x = x;
-    it->y = y;
-    return it;
+    L->pool[L->npool] = (litem){.kind = kind, .x = x, .y = y};
+    return &L->pool[L->npool++];
 }
 
 static void add_text(lay *L, double x, double dy, face f, double size, const char *s, size_t n)
@@ -214,14 +210,7 @@ static double rule_under(lay *L, double x, double len, double dy, double size)
 static void push_box(lay *L, size_t i0, double before, double height, unsigned flags)
 {
     grow(&L->boxes, &L->cap_boxes, L->nboxes + 1, sizeof *L->boxes);
-    box *b = &L->boxes[L->nboxes++];
-    memset(b, 0, sizeof *b);
-    b->before = before;
-    b->height = height;
-    b->i0 = i0;
-    b->i1 = L->npool;
-    b->flags = flags | (L->keep_next ? KEEP : 0);
-    b->table = -1;
+    L->boxes[L->nboxes++] = (box){before, height, i0, L->npool, flags | (L->keep_next ? KEEP : 0), -1, 0, 0};
     L->keep_next = 0;
 }
 
@@ -426,6 +415,12 @@ static void emit_line(lay *L, const fmt *f, const line *ln, double dy)
         add_text(L, x0, dy, cur, f->size, L->text.s, L->text.len);
 }
 
+static void emit_lines(lay *L, const fmt *f, double dy)
+{
+    for (size_t i = 0; i < L->nlines; i++)
+        emit_line(L, f, &L->lines[i], dy + (double)i * f->pitch);
+}
+
 /* Sets runs as lines, the first baseline at dy; returns the number of
  * lines (L->lines holds them) or -1 if a character is not in the font. */
 static int set_runs(lay *L, const fmt *f, const doc_run *runs, size_t n, double dy)
@@ -433,8 +428,7 @@ static int set_runs(lay *L, const fmt *f, const doc_run *runs, size_t n, double 
     if (measure(L, runs, n, f) < 0)
         return -1;
     break_lines(L, f, f->width);
-    for (size_t i = 0; i < L->nlines; i++)
-        emit_line(L, f, &L->lines[i], dy + (double)i * f->pitch);
+    emit_lines(L, f, dy);
     return (int)L->nlines;
 }
 
@@ -479,8 +473,8 @@ static int build_header(lay *L, const doc_header *h)
         if ((n = set_text(L, &lc, h->agency[i], STYLE_BOLD, dy)) < 0)
             return -1;
         dy += n * p13;
-        if (widest_line(L) > widest)
-            widest = widest_line(L);
+        double w = widest_line(L);
+        widest = w > widest ? w : widest;
     }
     if (h->nagency)
         rule_l = rule_under(L, lmid, widest * 0.4, dy - p13, HEAD_SIZE);
@@ -559,8 +553,7 @@ static int build_title(lay *L, const doc_title *t)
         if (measure(L, &r, 1, &f) < 0)
             return -1;
         break_balanced(L, &f, 0.75 * f.width);
-        for (size_t i = 0; i < L->nlines; i++)
-            emit_line(L, &f, &L->lines[i], dy + (double)i * pitch);
+        emit_lines(L, &f, dy);
         dy += (double)L->nlines * pitch;
         dy = rule_under(L, f.x + f.width / 2, 0.4 * widest_line(L), dy - pitch, BIG_SIZE);
     }
@@ -572,11 +565,11 @@ static int build_title(lay *L, const doc_title *t)
  * start where the text after "Kính gửi: " would; the longest line centred. */
 static int build_addressee(lay *L, const doc_addressee *a)
 {
-    static const char LABEL[] = "Kính gửi:";
+    static const char LABEL[] = "Kính gửi: ";
     size_t i0 = L->npool;
     fmt f = body_fmt(L, BIG_SIZE);
     f.align = ALIGN_LEFT;
-    double lw = fontset_width(L->fs, FACE_REGULAR, f.size, "Kính gửi: ", strlen(LABEL) + 1), longest = 0;
+    double lw = fontset_width(L->fs, FACE_REGULAR, f.size, LABEL, strlen(LABEL)), longest = 0;
     for (size_t i = 0; i < a->nto; i++) {
         double w = lw + fontset_width(L->fs, FACE_REGULAR, f.size, a->to[i], strlen(a->to[i]));
         if (w > longest)
@@ -705,35 +698,38 @@ static int build_closing(lay *L, const doc_closing *c)
     return 0;
 }
 
-/* Where each cell sits in the grid. */
+/* Where a cell sits in the grid, and the height its text needs. */
 typedef struct cell_pos {
     const doc_cell *cell;
-    size_t row;
-    size_t col, span, rspan;
-    double need;   /* height its text needs */
+    size_t row, col, span, rspan;
+    double need;
 } cell_pos;
 
-static int build_table(lay *L, const doc_table *t)
+typedef struct grid {
+    const doc_table *t;
+    double *cx;        /* column edges, ncols + 1 */
+    double *rowh;      /* row heights */
+    cell_pos *cells;   /* in row order */
+    size_t ncells, cap;
+    fmt f;             /* the cells' text format; x and width vary */
+} grid;
+
+/* Sets the column for cell cp (and bold for section rows). */
+static void cell_fmt(grid *g, const cell_pos *cp)
 {
-    size_t nc = t->ncols;
-    double total = 0;
-    for (size_t c = 0; c < nc; c++)
-        total += t->widths[c] > 0 ? t->widths[c] : 0;
-    if (nc == 0 || total <= 0)
-        return diag_set(L->dg, "table-widths", "table without columns or with no positive column width");
+    g->f.x = g->cx[cp->col] + CELL_PAD_X;
+    g->f.width = g->cx[cp->col + cp->span] - g->cx[cp->col] - 2 * CELL_PAD_X;
+    g->f.align = cp->cell->align;
+    g->f.style = g->t->rows[cp->row].kind == ROW_SECTION ? STYLE_BOLD : 0;
+}
 
-    double *cx = xmalloc((nc + 1) * sizeof *cx), *rowh = xcalloc(t->nrows + 1, sizeof *rowh);
-    size_t *occ = xcalloc(nc, sizeof *occ), ncells = 0, cap = 0;
-    cell_pos *cells = NULL;
-    cx[0] = L->g.left;
-    for (size_t c = 0; c < nc; c++)
-        cx[c + 1] = cx[c] + text_width(&L->g) * (t->widths[c] > 0 ? t->widths[c] : 0) / total;
-    fmt f = column(t->size > 0 ? t->size : L->ps->body_size, 0, 0, 0, ALIGN_LEFT);
-    f.pitch = SINGLE * f.size;
+/* Places the cells as HTML does (skipping slots a rowspan from above
+ * covers; a section row's last cell takes the rest) and measures them. */
+static int grid_cells(lay *L, grid *g)
+{
+    const doc_table *t = g->t;
+    size_t nc = t->ncols, *occ = xcalloc(nc, sizeof *occ);  /* rows still covered, per column */
     int err = 0;
-
-    /* Place the cells (HTML rules: skip slots a rowspan above covers) and
-     * measure them. */
     for (size_t r = 0; r < t->nrows && !err; r++) {
         const doc_row *row = &t->rows[r];
         size_t col = 0;
@@ -745,21 +741,18 @@ static int build_table(lay *L, const doc_table *t)
             const doc_cell *cell = &row->cells[i];
             size_t span = cell->colspan > 1 ? (size_t)cell->colspan : 1;
             size_t rspan = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
-            if (row->kind == ROW_SECTION && i + 1 == row->n)
-                span = nc - col;
-            if (col + span > nc)
+            if ((row->kind == ROW_SECTION && i + 1 == row->n) || col + span > nc)
                 span = nc - col;
             if (r + rspan > t->nrows)
                 rspan = t->nrows - r;
-            f.width = cx[col + span] - cx[col] - 2 * CELL_PAD_X;
-            f.style = row->kind == ROW_SECTION ? STYLE_BOLD : 0;
-            if (measure(L, cell->text.runs, cell->text.n, &f) < 0) {
-                err = -1;
+            cell_pos cp = {cell, r, col, span, rspan, 0};
+            cell_fmt(g, &cp);
+            if ((err = measure(L, cell->text.runs, cell->text.n, &g->f)) < 0)
                 break;
-            }
-            break_lines(L, &f, f.width);
-            grow(&cells, &cap, ncells + 1, sizeof *cells);
-            cells[ncells++] = (cell_pos){cell, r, col, span, rspan, (double)L->nlines * f.pitch + 2 * CELL_PAD_Y};
+            break_lines(L, &g->f, g->f.width);
+            cp.need = (double)L->nlines * g->f.pitch + 2 * CELL_PAD_Y;
+            grow(&g->cells, &g->cap, g->ncells + 1, sizeof *g->cells);
+            g->cells[g->ncells++] = cp;
             for (size_t c = col; c < col + span; c++)
                 occ[c] = rspan;
             col += span;
@@ -768,61 +761,89 @@ static int build_table(lay *L, const doc_table *t)
             if (occ[c])
                 occ[c]--;
     }
+    free(occ);
+    return err;
+}
 
-    /* Row heights: single-row cells first, then rowspans stretch their last row. */
-    for (size_t i = 0; i < ncells; i++)
-        if (cells[i].rspan == 1 && cells[i].need > rowh[cells[i].row])
-            rowh[cells[i].row] = cells[i].need;
-    for (size_t i = 0; i < ncells; i++) {
+/* Row heights: single-row cells first, then a rowspan stretches its last row. */
+static void grid_heights(grid *g)
+{
+    for (size_t i = 0; i < g->ncells; i++)
+        if (g->cells[i].rspan == 1 && g->cells[i].need > g->rowh[g->cells[i].row])
+            g->rowh[g->cells[i].row] = g->cells[i].need;
+    for (size_t i = 0; i < g->ncells; i++) {
+        const cell_pos *cp = &g->cells[i];
         double sum = 0;
-        for (size_t r = cells[i].row; r < cells[i].row + cells[i].rspan; r++)
-            sum += rowh[r];
-        if (cells[i].need > sum)
-            rowh[cells[i].row + cells[i].rspan - 1] += cells[i].need - sum;
+        for (size_t r = cp->row; r < cp->row + cp->rspan; r++)
+            sum += g->rowh[r];
+        if (cp->need > sum)
+            g->rowh[cp->row + cp->rspan - 1] += cp->need - sum;
     }
+}
 
-    grow(&L->tables, &L->cap_tables, L->ntables + 1, sizeof *L->tables);
-    int ti = (int)L->ntables++;
-    L->tables[ti] = (table_info){L->nboxes, t->header_rows < t->nrows ? t->header_rows : t->nrows, cx[0], cx[nc]};
-
-    size_t k = 0, spanned_to = 0;  /* last row reached by a rowspan so far */
-    for (size_t r = 0; r < t->nrows && !err; r++) {
+/* One box per row. Each cell draws its left and bottom edges (and the right
+ * and top ones on the table's border), so merged cells stay open inside.
+ * Header rows stick together and to the first body row; rows joined by a
+ * rowspan stick together. */
+static int grid_rows(lay *L, grid *g, int table)
+{
+    const doc_table *t = g->t;
+    size_t k = 0, spanned_to = 0;  /* last row a rowspan reaches so far */
+    for (size_t r = 0; r < t->nrows; r++) {
         size_t i0 = L->npool;
         unsigned flags = r > 0 && (r <= t->header_rows || r <= spanned_to) ? KEEP : 0;
-        for (; k < ncells && cells[k].row == r; k++) {
-            const cell_pos *cp = &cells[k];
-            double h = 0;
+        for (; k < g->ncells && g->cells[k].row == r; k++) {
+            const cell_pos *cp = &g->cells[k];
+            double h = 0, x0 = g->cx[cp->col], x1 = g->cx[cp->col + cp->span];
             for (size_t q = r; q < r + cp->rspan; q++)
-                h += rowh[q];
+                h += g->rowh[q];
             if (r + cp->rspan - 1 > spanned_to)
                 spanned_to = r + cp->rspan - 1;
-            f.x = cx[cp->col] + CELL_PAD_X;
-            f.width = cx[cp->col + cp->span] - cx[cp->col] - 2 * CELL_PAD_X;
-            f.align = cp->cell->align;
-            f.style = t->rows[r].kind == ROW_SECTION ? STYLE_BOLD : 0;
+            cell_fmt(g, cp);
             double text_h = cp->need - 2 * CELL_PAD_Y;
-            if (set_runs(L, &f, cp->cell->text.runs, cp->cell->text.n,
-                         (h - text_h) / 2 + baseline(L, f.size, f.pitch)) < 0) {
-                err = -1;
-                break;
-            }
-            /* Each cell draws its left and bottom edges (and the right and
-             * top ones on the table's border), so merged cells stay open. */
-            double x0 = cx[cp->col], x1 = cx[cp->col + cp->span];
+            if (set_runs(L, &g->f, cp->cell->text.runs, cp->cell->text.n,
+                         (h - text_h) / 2 + baseline(L, g->f.size, g->f.pitch)) < 0)
+                return -1;
             add_rule(L, x0, 0, x0, h);
             add_rule(L, x0, h, x1, h);
-            if (cp->col + cp->span == nc)
+            if (cp->col + cp->span == t->ncols)
                 add_rule(L, x1, 0, x1, h);
             if (r == 0)
                 add_rule(L, x0, 0, x1, 0);
         }
-        push_box(L, i0, r == 0 ? L->ps->para_space : 0, rowh[r], flags | (r < t->header_rows ? HEAD_ROW : 0));
-        L->boxes[L->nboxes - 1].table = ti;
+        push_box(L, i0, r == 0 ? L->ps->para_space : 0, g->rowh[r], flags | (r < t->header_rows ? HEAD_ROW : 0));
+        L->boxes[L->nboxes - 1].table = table;
     }
-    free(cx);
-    free(rowh);
-    free(occ);
-    free(cells);
+    return 0;
+}
+
+static int build_table(lay *L, const doc_table *t)
+{
+    size_t nc = t->ncols;
+    double total = 0;
+    for (size_t c = 0; c < nc; c++)
+        total += t->widths[c] > 0 ? t->widths[c] : 0;
+    if (nc == 0 || total <= 0)
+        return diag_set(L->dg, "table-widths", "table without columns or with no positive column width");
+
+    double size = t->size > 0 ? t->size : L->ps->body_size;
+    grid g = {t, xmalloc((nc + 1) * sizeof *g.cx), xcalloc(t->nrows + 1, sizeof *g.rowh), NULL, 0, 0,
+              column(size, SINGLE * size, 0, 0, ALIGN_LEFT)};
+    g.cx[0] = L->g.left;
+    for (size_t c = 0; c < nc; c++)
+        g.cx[c + 1] = g.cx[c] + text_width(&L->g) * (t->widths[c] > 0 ? t->widths[c] : 0) / total;
+
+    int err = grid_cells(L, &g);
+    if (!err) {
+        grid_heights(&g);
+        grow(&L->tables, &L->cap_tables, L->ntables + 1, sizeof *L->tables);
+        L->tables[L->ntables] = (table_info){L->nboxes, t->header_rows < t->nrows ? t->header_rows : t->nrows,
+                                             g.cx[0], g.cx[nc]};
+        err = grid_rows(L, &g, (int)L->ntables++);
+    }
+    free(g.cx);
+    free(g.rowh);
+    free(g.cells);
     return err;
 }
 
