@@ -395,12 +395,12 @@ static void test_pagination(void)
             char p[16], q[16];
             snprintf(p, sizeof p, "P%02d", t);
             snprintf(q, sizeof q, "Q%02d.", t);
-            int pp, pq;
+            int pp = -1, pq = -1;
             if (find_sub(&lo, p, &pp) && find_sub(&lo, q, &pq) && pp != pq)
                 splits++;
         }
         /* The closing: one page, with at least the last two body lines. */
-        int pn, ps1, pa, pl;
+        int pn = -1, ps1 = -1, pa = -1, pl = -1;
         const litem *name = find(&lo, "Hoàng Văn Quyền", &pn);
         const litem *nn = find(&lo, "Nơi nhận:", &ps1), *au = find(&lo, "TM. ỦY BAN NHÂN DÂN", &pa);
         const litem *last = find_sub(&lo, "Q39.", &pl);
@@ -436,7 +436,7 @@ static void test_pagination(void)
         add_closing(&d);
         layout lo;
         CHECK(run(&d, &lo) == 0);
-        int pn, pl;
+        int pn = -1, pl = -1;
         find(&lo, "Nơi nhận:", &pn);
         find_sub(&lo, "Q00.", &pl);
         tline ln[80];
@@ -461,7 +461,7 @@ static void test_pagination(void)
         add_text_para(&d, 1, 3);
         layout lo;
         CHECK(run(&d, &lo) == 0);
-        int ph, pp;
+        int ph = -1, pp = -1;
         find_sub(&lo, "Nhiệm", &ph);
         find_sub(&lo, "P01", &pp);
         CHECK(ph == pp);
