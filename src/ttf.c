@@ -1,0 +1,282 @@
+/* ttf.c — a small TrueType reader: cmap, advance widths, vertical metrics.
+ *
+ * Font files may come from anywhere, so every offset read from the file is
+ * checked against the bytes actually present; a bad file is a diag error.
+ * At open time the cmap is flattened into a glyph table for the BMP and the
+ * advances are converted to 1/1000 em, so a lookup is two array reads. */
+#include "ttf.h"
+#include "sbuf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ttf {
+    char *path;
+    unsigned char *data;   /* the whole file; kept for code points above the BMP */
+    size_t len;
+    uint32_t cmap12;       /* offset of a format 12 subtable, 0 if none */
+    uint16_t *bmp;         /* glyph index of each BMP code point, 0 = .notdef */
+    int16_t *adv;          /* advance per glyph, 1/1000 em */
+    unsigned nglyphs;
+    int ascent, descent, cap_height;
+};
+
+/* A bounded view of the file: reads past the end yield 0 and set bad. */
+typedef struct rd {
+    const unsigned char *p;
+    size_t len;
+    int bad;
+} rd;
+
+static int in_range(const rd *r, size_t off, size_t n) { return off <= r->len && n <= r->len - off; }
+
+static uint32_t get(rd *r, size_t off, int bytes)
+{
+    if (!in_range(r, off, (size_t)bytes)) {
+        r->bad = 1;
+        return 0;
+    }
+    uint32_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v = v << 8 | r->p[off + (size_t)i];
+    return v;
+}
+#define U16(r, off) ((uint16_t)get(r, off, 2))
+#define S16(r, off) ((int16_t)get(r, off, 2))
+#define U32(r, off) get(r, off, 4)
+
+/* Finds a table; returns its offset and length, or 0 if absent. */
+static int find_table(rd *r, const char *tag, size_t *off, size_t *len)
+{
+    unsigned n = U16(r, 4);
+    for (unsigned i = 0; i < n && !r->bad; i++) {
+        size_t rec = 12 + 16 * (size_t)i;
+        if (!in_range(r, rec, 16) || memcmp(r->p + rec, tag, 4) != 0)
+            continue;
+        *off = U32(r, rec + 8);
+        *len = U32(r, rec + 12);
+        return in_range(r, *off, *len);
+    }
+    return 0;
+}
+
+static int to_milli(int v, unsigned upem) { return (int)((long)v * 1000 / (long)upem); }
+
+/* Format 4: segments of code points mapped by delta or through a glyph array.
+ * Segments (and format 12 groups) must be sorted and disjoint, as the spec
+ * says; that also bounds the work a hostile file can ask for. */
+static int load_cmap4(ttf *f, rd *r, size_t sub, size_t end)
+{
+    unsigned segs = U16(r, sub + 6) / 2u;
+    size_t ends = sub + 14, starts = ends + 2 * (size_t)segs + 2;
+    size_t deltas = starts + 2 * (size_t)segs, ranges = deltas + 2 * (size_t)segs;
+    if (r->bad || ranges + 2 * (size_t)segs > end)
+        return 0;
+    long prev = -1;
+    for (unsigned s = 0; s < segs; s++) {
+        unsigned lo = U16(r, starts + 2 * s), hi = U16(r, ends + 2 * s);
+        if ((long)lo <= prev || hi < lo)
+            return 0;
+        prev = hi;
+        unsigned delta = U16(r, deltas + 2 * s), ro = U16(r, ranges + 2 * s);
+        for (unsigned c = lo; c <= hi && c < 0xFFFF; c++) {
+            unsigned g;
+            if (ro == 0) {
+                g = (c + delta) & 0xFFFF;
+            } else {
+                size_t at = ranges + 2 * (size_t)s + ro + 2 * (size_t)(c - lo);
+                g = at + 2 <= end ? U16(r, at) : 0;
+                if (g)
+                    g = (g + delta) & 0xFFFF;
+            }
+            f->bmp[c] = g < f->nglyphs ? (uint16_t)g : 0;
+        }
+    }
+    return 1;
+}
+
+/* Format 12: groups of consecutive code points to consecutive glyphs. */
+static int load_cmap12(ttf *f, rd *r, size_t sub, size_t end)
+{
+    uint32_t n = U32(r, sub + 12);
+    if (r->bad || end < sub + 16 || n > (end - sub - 16) / 12)
+        return 0;
+    int64_t prev = -1;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t g = sub + 16 + 12 * (size_t)i;
+        uint32_t lo = U32(r, g), hi = U32(r, g + 4), gid = U32(r, g + 8);
+        if ((int64_t)lo <= prev || hi < lo)
+            return 0;
+        prev = hi;
+        for (uint32_t c = lo; c <= hi && c < 0xFFFF; c++, gid++)
+            f->bmp[c] = gid < f->nglyphs ? (uint16_t)gid : 0;
+    }
+    return 1;
+}
+
+static uint32_t glyph12(const ttf *f, uint32_t cp)
+{
+    rd r = {f->data, f->len, 0};
+    uint32_t n = U32(&r, f->cmap12 + 12);
+    for (uint32_t i = 0; i < n; i++) {
+        size_t g = f->cmap12 + 16 + 12 * (size_t)i;
+        uint32_t lo = U32(&r, g), hi = U32(&r, g + 4);
+        if (cp >= lo && cp <= hi) {
+            uint32_t gid = U32(&r, g + 8) + (cp - lo);
+            return gid < f->nglyphs ? gid : 0;
+        }
+    }
+    return 0;
+}
+
+static uint32_t glyph(const ttf *f, uint32_t cp)
+{
+    if (cp < 0xFFFF)
+        return f->bmp[cp];
+    return f->cmap12 ? glyph12(f, cp) : 0;
+}
+
+/* Picks the Unicode subtable: full repertoire (3,10) first, then BMP (3,1),
+ * then the Unicode platform (0,*). */
+static const char *load_cmap(ttf *f, rd *r)
+{
+    size_t off, len;
+    if (!find_table(r, "cmap", &off, &len))
+        return "no cmap table";
+    rd t = {r->p + off, len, 0};
+    unsigned n = U16(&t, 2);
+    static const unsigned pref[][2] = {{3, 10}, {3, 1}, {0, 6}, {0, 4}, {0, 3}};
+    for (size_t k = 0; k < sizeof pref / sizeof *pref; k++) {
+        for (unsigned i = 0; i < n && !t.bad; i++) {
+            size_t rec = 4 + 8 * (size_t)i;
+            if (U16(&t, rec) != pref[k][0] || U16(&t, rec + 2) != pref[k][1])
+                continue;
+            size_t sub = U32(&t, rec + 4);
+            unsigned fmt = U16(&t, sub);
+            if (t.bad)
+                return "cmap subtable outside the table";
+            /* Format 4's 16-bit length overflows in big fonts: bound by the table. */
+            int ok;
+            if (fmt == 4) {
+                ok = load_cmap4(f, &t, sub, len);
+            } else if (fmt == 12) {
+                size_t end = sub + U32(&t, sub + 4);
+                ok = load_cmap12(f, &t, sub, end < len ? end : len);
+                f->cmap12 = ok ? (uint32_t)(off + sub) : 0;
+            } else {
+                continue;
+            }
+            return ok && !t.bad ? NULL : "bad cmap subtable";
+        }
+    }
+    return "no Unicode cmap (format 4 or 12)";
+}
+
+/* Cap height: OS/2 sCapHeight from version 2 on, else the top of 'H'. */
+static int cap_height(const ttf *f, rd *r, unsigned upem, unsigned long_loca)
+{
+    size_t off, len;
+    if (find_table(r, "OS/2", &off, &len) && len >= 90 && U16(r, off) >= 2 && S16(r, off + 88) > 0)
+        return to_milli(S16(r, off + 88), upem);
+    size_t loff, llen, goff, glen;
+    unsigned g = glyph(f, 'H');
+    if (g && find_table(r, "loca", &loff, &llen) && find_table(r, "glyf", &goff, &glen)) {
+        size_t at = long_loca ? U32(r, loff + 4 * (size_t)g) : 2 * (size_t)U16(r, loff + 2 * (size_t)g);
+        if ((long_loca ? 4 : 2) * ((size_t)g + 1) <= llen && at + 10 <= glen && !r->bad)
+            return to_milli(S16(r, goff + at + 8), upem);
+    }
+    return 700;
+}
+
+static const char *parse(ttf *f)
+{
+    rd r = {f->data, f->len, 0};
+    uint32_t tag = U32(&r, 0);
+    if (tag == 0x4F54544F) /* "OTTO" */
+        return "CFF-based OpenType is not supported (need TrueType outlines)";
+    if (tag != 0x00010000 && tag != 0x74727565 /* "true" */)
+        return "not a TrueType font";
+    if (!in_range(&r, 12, 16 * (size_t)U16(&r, 4)))
+        return "table directory truncated";
+
+    size_t off, len;
+    if (!find_table(&r, "head", &off, &len) || len < 54)
+        return "missing or short head table";
+    unsigned upem = U16(&r, off + 18);
+    unsigned long_loca = U16(&r, off + 50) != 0;
+    if (upem < 16 || upem > 16384)
+        return "unitsPerEm out of range";
+    if (!find_table(&r, "maxp", &off, &len) || len < 6)
+        return "missing maxp table";
+    f->nglyphs = U16(&r, off + 4);
+    if (f->nglyphs == 0)
+        return "font has no glyphs";
+    if (!find_table(&r, "hhea", &off, &len) || len < 36)
+        return "missing or short hhea table";
+    f->ascent = to_milli(S16(&r, off + 4), upem);
+    f->descent = to_milli(S16(&r, off + 6), upem);
+    unsigned nhm = U16(&r, off + 34);
+    if (nhm == 0 || nhm > f->nglyphs)
+        return "bad numberOfHMetrics";
+    if (!find_table(&r, "hmtx", &off, &len) || len < 4 * (size_t)nhm)
+        return "missing or short hmtx table";
+    /* Glyphs past numberOfHMetrics repeat the last advance (monospaced tails). */
+    f->adv = xmalloc(f->nglyphs * sizeof *f->adv);
+    for (unsigned g = 0; g < f->nglyphs; g++)
+        f->adv[g] = (int16_t)to_milli(U16(&r, off + 4 * (size_t)(g < nhm ? g : nhm - 1)), upem);
+
+    f->bmp = xcalloc(0x10000, sizeof *f->bmp);
+    const char *err = load_cmap(f, &r);
+    if (err)
+        return err;
+    f->cap_height = cap_height(f, &r, upem, long_loca);
+    return r.bad ? "font data truncated" : NULL;
+}
+
+ttf *ttf_open(const char *path, diag *d)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        diag_set(d, "font-open", "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    ttf *f = xcalloc(1, sizeof *f);
+    f->path = xstrdup(path);
+    size_t cap = 0;
+    for (;;) {
+        grow(&f->data, &cap, f->len + 65536, 1);
+        size_t got = fread(f->data + f->len, 1, cap - f->len, fp);
+        f->len += got;
+        if (got == 0)
+            break;
+    }
+    int rerr = ferror(fp);
+    fclose(fp);
+    const char *err = rerr ? "read error" : parse(f);
+    if (err) {
+        diag_set(d, "font-invalid", "%s: %s", path, err);
+        ttf_close(f);
+        return NULL;
+    }
+    return f;
+}
+
+void ttf_close(ttf *f)
+{
+    if (!f)
+        return;
+    free(f->path);
+    free(f->data);
+    free(f->bmp);
+    free(f->adv);
+    free(f);
+}
+
+int ttf_has(const ttf *f, uint32_t cp) { return glyph(f, cp) != 0; }
+int ttf_advance(const ttf *f, uint32_t cp) { return f->adv[glyph(f, cp)]; }
+int ttf_ascent(const ttf *f) { return f->ascent; }
+int ttf_descent(const ttf *f) { return f->descent; }
+int ttf_cap_height(const ttf *f) { return f->cap_height; }
+const char *ttf_path(const ttf *f) { return f->path; }
