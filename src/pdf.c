@@ -6,7 +6,8 @@
  *    circumflex of "Ộ"): close_composites();
  *  - the ToUnicode CMap is the encoding CMap, invalid as a ToUnicode map
  *    (poppler warns) and /Ordering is "Identity-H": fix_cmap();
- *  - the FontDescriptor lacks /CapHeight and /CIDSet (PDF/A-1): fix_descriptor();
+ *  - /W and the CIDToGIDMap cover the whole font, and the FontDescriptor
+ *    lacks /CapHeight and /CIDSet (PDF/A-1): fix_cid_font();
  *  - PDF/A support snapshots Info too early, does not escape XML, writes
  *    /SubType and a time-based /ID: we write XMP, OutputIntent and /ID ourselves.
  *
@@ -233,45 +234,71 @@ static HPDF_STATUS fix_cmap(pfont *pf)
     return ret;
 }
 
-/* libharu builds the FontDescriptor only in the font's before-write
+/* The error libharu recorded for an object: a code, never HPDF_OK. */
+static HPDF_STATUS error_of(HPDF_Font font)
+{
+    HPDF_STATUS e = HPDF_Error_GetCode(font->error);
+    return e ? e : HPDF_INVALID_OBJECT;
+}
+
+/* Writes n bytes into a new stream object, filtered like font. */
+static HPDF_Dict new_stream(HPDF_Font font, const HPDF_BYTE *p, size_t n)
+{
+    HPDF_FontAttr fa = font->attr;
+    HPDF_Dict obj = HPDF_DictStream_New(font->mmgr, fa->xref);
+    if (!obj || HPDF_Stream_Write(obj->stream, p, (HPDF_UINT)n) != HPDF_OK)
+        return NULL;
+    obj->filter = font->filter;
+    return obj;
+}
+
+/* libharu's CIDFontType2 describes every code the font maps: a /W array
+ * and a CIDToGIDMap for the whole BMP (13 KB and 6 KB per Tinos face, most
+ * of it for characters never drawn). Rewrite both for the codes used.
+ * It also builds the FontDescriptor only in the font's before-write
  * callback, during the save. Run that callback now (it keeps the descriptor
- * in the fontdef and only re-adds the same keys when the save runs it
- * again), then add what 2.3.0 leaves out: /CapHeight, which it computes but
- * never writes, and /CIDSet, which PDF/A-1 requires for a subset: one bit
- * per CID whose glyph is in the embedded program (CID 0 is .notdef). */
-static HPDF_STATUS fix_descriptor(pfont *pf)
+ * in the fontdef, and when the save runs it again it only re-adds the same
+ * keys), then add what 2.3.0 leaves out: /CapHeight, which it computes but
+ * never writes, and /CIDSet, which PDF/A-1 requires for a subset font: one
+ * bit per CID whose glyph is embedded, CID 0 (.notdef) included. */
+static HPDF_STATUS fix_cid_font(pfont *pf)
 {
     HPDF_Font font = pf->font;
     HPDF_FontAttr fa = font->attr;
     HPDF_FontDef def = fa->fontdef;
-    HPDF_TTFontDefAttr ta = def->attr;
     HPDF_STATUS ret = font->before_write_fn(font);
     if (ret != HPDF_OK)
         return ret;
 
-    static const size_t nbytes = 65536 / 8;
-    HPDF_BYTE *bits = xcalloc(nbytes, 1);
+    HPDF_Array widths = HPDF_Array_New(font->mmgr), run = NULL;
+    HPDF_BYTE *map = xcalloc(65536, 2), *set = xcalloc(65536 / 8, 1);
     unsigned last = 0;
-    bits[0] = 0x80;
-    for (unsigned cid = 1; cid < 65536; cid++) {
+    set[0] = 0x80;
+    for (unsigned cid = 1; cid < 65536 && widths; cid++) {
+        if (!is_used(pf->used, cid))
+            continue;
         HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
-        if (gid != 0 && gid < ta->num_glyphs && ta->glyph_tbl.flgs[gid]) {
-            bits[cid >> 3] |= (HPDF_BYTE)(0x80 >> (cid & 7));
-            last = cid;
+        if (!run || cid != last + 1) {        /* W: first [w1 w2 ...] per run */
+            HPDF_Array_AddNumber(widths, (HPDF_INT32)cid);
+            HPDF_Array_Add(widths, run = HPDF_Array_New(font->mmgr));
         }
+        HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetGidWidth(def, gid));
+        map[2 * cid] = (HPDF_BYTE)(gid >> 8);
+        map[2 * cid + 1] = (HPDF_BYTE)gid;
+        if (gid)
+            set[cid >> 3] |= (HPDF_BYTE)(0x80 >> (cid & 7));
+        last = cid;
     }
-    HPDF_Dict cidset = HPDF_DictStream_New(font->mmgr, fa->xref);
-    if (!cidset)
-        ret = HPDF_Error_GetCode(font->error);
-    else {
-        cidset->filter = font->filter;
-        ret = HPDF_Stream_Write(cidset->stream, bits, last / 8 + 1);
-    }
-    free(bits);
-    if (ret == HPDF_OK)
-        ret = HPDF_Dict_Add(def->descriptor, "CIDSet", cidset);
-    if (ret == HPDF_OK)
-        ret = HPDF_Dict_AddNumber(def->descriptor, "CapHeight", def->cap_height);
+    HPDF_MemStream_FreeData(fa->map_stream->stream);
+    HPDF_Dict cidset = new_stream(font, set, last / 8 + 1);
+    if (!widths || !cidset ||
+        HPDF_Stream_Write(fa->map_stream->stream, map, 2 * (last + 1)) != HPDF_OK ||
+        HPDF_Dict_Add(fa->descendant_font, "W", widths) != HPDF_OK ||
+        HPDF_Dict_Add(def->descriptor, "CIDSet", cidset) != HPDF_OK ||
+        HPDF_Dict_AddNumber(def->descriptor, "CapHeight", def->cap_height) != HPDF_OK)
+        ret = error_of(font);
+    free(map);
+    free(set);
     return ret;
 }
 
@@ -284,7 +311,7 @@ static int finish_fonts(pctx *c)
         if (ret == HPDF_OK)
             ret = fix_cmap(pf);
         if (ret == HPDF_OK)
-            ret = fix_descriptor(pf);
+            ret = fix_cid_font(pf);
         if (ret != HPDF_OK && !c->err)
             c->err = ret;      /* stream errors are recorded, not raised */
         if (failed(c, "embedding a font"))

@@ -521,9 +521,10 @@ static void test_errors(void)
 int main(void)
 {
     CHECK(mkdtemp(tmpdir) != NULL);
-    for (size_t i = 0; i < NFAMILIES; i++)
+    for (size_t i = 0; i < NFAMILIES; i++) {
         test_family(&FAMILIES[i]);
-    test_pdfa_and_fields(&FAMILIES[0], PDFA_1B);
+        test_pdfa_and_fields(&FAMILIES[i], PDFA_1B);
+    }
     test_pdfa_and_fields(&FAMILIES[2], PDFA_2B);
     test_deterministic();
     test_errors();
