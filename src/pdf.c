@@ -2,8 +2,8 @@
  * that version writes wrongly, through its exported internals (hpdf_doc.h,
  * hpdf_font.h, hpdf_fontdef.h) rather than a patched library:
  *
- *  - composite glyphs are embedded one level deep only (DejaVu loses the
- *    circumflex of "Ộ"): close_composites();
+ *  - composite glyphs are embedded one level deep only (DejaVu Serif drew
+ *    "Ộ" as "Ô" and "ạ" as "a"): close_composites();
  *  - the ToUnicode CMap is the encoding CMap, invalid as a ToUnicode map
  *    (poppler warns) and /Ordering is "Identity-H": fix_cmap();
  *  - /W and the CIDToGIDMap cover the whole font, and the FontDescriptor
@@ -64,6 +64,12 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
     }
 }
 
+/* libharu allocates through these, so like the rest of baocao it never
+ * sees NULL from an allocation: constructors such as HPDF_Dict_New cannot
+ * fail, and their results need no check. */
+static void *hpdf_alloc(HPDF_UINT n) { return xmalloc(n); }
+static void hpdf_free(void *p) { free(p); }
+
 /* -1 with a message if libharu has reported an error (during `what`). */
 static int failed(pctx *c, const char *what)
 {
@@ -102,6 +108,17 @@ static pfont *face_font(pctx *c, face f)
     return c->face[f] = pf;
 }
 
+/* Bit sets of codes, most significant bit first (the CIDSet layout). */
+static void set_bit(unsigned char *bits, unsigned i)
+{
+    bits[i >> 3] |= (unsigned char)(0x80 >> (i & 7));
+}
+
+static int has_bit(const unsigned char *bits, unsigned i)
+{
+    return bits[i >> 3] & (0x80 >> (i & 7));
+}
+
 /* Records the codes libharu's UTF-8 encoder will write for s: the BMP code
  * point, or a space for anything above U+FFFF. */
 static int mark_used(pctx *c, pfont *pf, const char *s)
@@ -114,22 +131,17 @@ static int mark_used(pctx *c, pfont *pf, const char *s)
             return diag_set(c->d, "pdf-utf8", "PDF: invalid UTF-8 in \"%s\"", s);
         if (cp > 0xFFFF)
             cp = 0x20;
-        pf->used[cp >> 3] |= (unsigned char)(0x80 >> (cp & 7));
+        set_bit(pf->used, cp);
     }
     return 0;
-}
-
-static int is_used(const unsigned char *bits, unsigned cp)
-{
-    return bits[cp >> 3] & (0x80 >> (cp & 7));
 }
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 
 /* libharu 2.3.0 flags the components of a used composite glyph for
  * embedding, but not the components of those components, and unflagged
- * glyphs are written empty. DejaVu builds "Ộ" from "Ọ" (itself composite)
- * and a circumflex, so the circumflex vanished. Flag the whole closure,
+ * glyphs are written empty. In DejaVu Serif the dot below of every
+ * Vietnamese letter is such a nested component. Flag the whole closure,
  * reading the composite records from the font file through libharu's own
  * stream and loca offsets; each glyph is queued at most once. */
 static HPDF_STATUS close_composites(HPDF_FontDef def)
@@ -162,9 +174,8 @@ static HPDF_STATUS close_composites(HPDF_FontDef def)
             continue;
         /* Component records (OpenType glyf): flags, glyphIndex, two args
          * of 1 or 2 bytes each, then an optional scale of 2, 4 or 8 bytes. */
-        unsigned flags;
-        for (size_t p = 10; p + 4 <= len; ) {
-            flags = be16(glyph + p);
+        for (size_t p = 10; p + 4 <= len;) {
+            unsigned flags = be16(glyph + p);
             unsigned comp = be16(glyph + p + 2);
             p += 4 + (flags & 0x0001 ? 4 : 2)
                    + (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
@@ -188,6 +199,14 @@ static HPDF_STATUS set_stream(HPDF_Dict obj, const sbuf *b)
     return HPDF_Stream_Write(obj->stream, (const HPDF_BYTE *)sbuf_str(b), (HPDF_UINT)b->len);
 }
 
+static void put_bfchar(sbuf *b, const unsigned *codes, unsigned n)
+{
+    sbuf_printf(b, "%u beginbfchar\n", n);
+    for (unsigned i = 0; i < n; i++)
+        sbuf_printf(b, "<%04X> <%04X>\n", codes[i], codes[i]);
+    sbuf_puts(b, "endbfchar\n");
+}
+
 /* libharu attaches its encoding CMap (code -> CID, "begincidrange <0000>
  * <FFFF> 0") as /ToUnicode; poppler warns about it and strict readers reject
  * it. Rewrite that stream in place as a CMapType 2 map from each code used
@@ -199,24 +218,23 @@ static HPDF_STATUS fix_cmap(pfont *pf)
 {
     HPDF_FontAttr fa = pf->font->attr;
     HPDF_Dict cmap = fa->cmap_stream;
-    unsigned codes[100];
+    unsigned codes[100], n = 0;
     sbuf b = {0};
 
     sbuf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    for (unsigned cp = 1, n = 0; cp <= 0x10000; cp++) {
-        if (cp < 0x10000 && is_used(pf->used, cp) && cp != 0xFEFF && cp != 0xFFFE)
+    for (unsigned cp = 1; cp < 0x10000; cp++) {
+        if (has_bit(pf->used, cp) && cp != 0xFEFF && cp != 0xFFFE)
             codes[n++] = cp;
-        if (n == 100 || (cp == 0x10000 && n > 0)) {
-            sbuf_printf(&b, "%u beginbfchar\n", n);
-            for (unsigned i = 0; i < n; i++)
-                sbuf_printf(&b, "<%04X> <%04X>\n", codes[i], codes[i]);
-            sbuf_puts(&b, "endbfchar\n");
+        if (n == 100) {
+            put_bfchar(&b, codes, n);
             n = 0;
         }
     }
+    if (n > 0)
+        put_bfchar(&b, codes, n);
     sbuf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 
     /* The old stream's dictionary describes an encoding CMap; a ToUnicode
@@ -241,17 +259,6 @@ static HPDF_STATUS error_of(HPDF_Font font)
     return e ? e : HPDF_INVALID_OBJECT;
 }
 
-/* Writes n bytes into a new stream object, filtered like font. */
-static HPDF_Dict new_stream(HPDF_Font font, const HPDF_BYTE *p, size_t n)
-{
-    HPDF_FontAttr fa = font->attr;
-    HPDF_Dict obj = HPDF_DictStream_New(font->mmgr, fa->xref);
-    if (!obj || HPDF_Stream_Write(obj->stream, p, (HPDF_UINT)n) != HPDF_OK)
-        return NULL;
-    obj->filter = font->filter;
-    return obj;
-}
-
 /* libharu's CIDFontType2 describes every code the font maps: a /W array
  * and a CIDToGIDMap for the whole BMP (13 KB and 6 KB per Tinos face, most
  * of it for characters never drawn). Rewrite both for the codes used.
@@ -271,28 +278,30 @@ static HPDF_STATUS fix_cid_font(pfont *pf)
         return ret;
 
     HPDF_Array widths = HPDF_Array_New(font->mmgr), run = NULL;
+    HPDF_Dict cidset = HPDF_DictStream_New(font->mmgr, fa->xref);
     HPDF_BYTE *map = xcalloc(65536, 2), *set = xcalloc(65536 / 8, 1);
     unsigned last = 0;
-    set[0] = 0x80;
-    for (unsigned cid = 1; cid < 65536 && widths; cid++) {
-        if (!is_used(pf->used, cid))
+    set_bit(set, 0);
+    for (unsigned cid = 1; cid < 65536; cid++) {
+        if (!has_bit(pf->used, cid))
             continue;
         HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
         if (!run || cid != last + 1) {        /* W: first [w1 w2 ...] per run */
+            run = HPDF_Array_New(font->mmgr);
             HPDF_Array_AddNumber(widths, (HPDF_INT32)cid);
-            HPDF_Array_Add(widths, run = HPDF_Array_New(font->mmgr));
+            HPDF_Array_Add(widths, run);
         }
         HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetGidWidth(def, gid));
         map[2 * cid] = (HPDF_BYTE)(gid >> 8);
         map[2 * cid + 1] = (HPDF_BYTE)gid;
         if (gid)
-            set[cid >> 3] |= (HPDF_BYTE)(0x80 >> (cid & 7));
+            set_bit(set, cid);
         last = cid;
     }
     HPDF_MemStream_FreeData(fa->map_stream->stream);
-    HPDF_Dict cidset = new_stream(font, set, last / 8 + 1);
-    if (!widths || !cidset ||
-        HPDF_Stream_Write(fa->map_stream->stream, map, 2 * (last + 1)) != HPDF_OK ||
+    cidset->filter = font->filter;
+    if (HPDF_Stream_Write(fa->map_stream->stream, map, 2 * (last + 1)) != HPDF_OK ||
+        HPDF_Stream_Write(cidset->stream, set, last / 8 + 1) != HPDF_OK ||
         HPDF_Dict_Add(fa->descendant_font, "W", widths) != HPDF_OK ||
         HPDF_Dict_Add(def->descriptor, "CIDSet", cidset) != HPDF_OK ||
         HPDF_Dict_AddNumber(def->descriptor, "CapHeight", def->cap_height) != HPDF_OK)
@@ -373,12 +382,11 @@ static int draw_page(pctx *c, HPDF_Page page, const lpage *lp)
     return 0;
 }
 
-/* An indirect dictionary, or NULL (the error is in c->err). */
+/* A new indirect dictionary (owned by the cross-reference table). */
 static HPDF_Dict new_object(pctx *c)
 {
     HPDF_Dict obj = HPDF_Dict_New(c->pdf->mmgr);
-    if (obj && HPDF_Xref_Add(c->pdf->xref, obj) != HPDF_OK)
-        return NULL;                 /* HPDF_Xref_Add frees obj on failure */
+    HPDF_Xref_Add(c->pdf->xref, obj);
     return obj;
 }
 
@@ -395,8 +403,6 @@ static void add_sig_field(pctx *c, HPDF_Page page, const char *name, const lrect
     HPDF_Dict f = new_object(c), ap = HPDF_DictStream_New(mm, c->pdf->xref),
               apd = HPDF_Dict_New(mm);
     HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
-    if (!f || !ap || !apd)
-        return;
     if (!annots) {
         annots = HPDF_Array_New(mm);
         HPDF_Dict_Add(page, "Annots", annots);
@@ -537,12 +543,10 @@ static void add_xmp(pctx *c, const pdf_meta *m)
                 m->pdfa == PDFA_1B ? 1 : 2);
 
     HPDF_Dict xmp = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);   /* not compressed */
-    if (xmp) {
-        HPDF_Dict_AddName(xmp, "Type", "Metadata");
-        HPDF_Dict_AddName(xmp, "Subtype", "XML");
-        set_stream(xmp, &b);
-        HPDF_Dict_Add(c->pdf->catalog, "Metadata", xmp);
-    }
+    HPDF_Dict_AddName(xmp, "Type", "Metadata");
+    HPDF_Dict_AddName(xmp, "Subtype", "XML");
+    set_stream(xmp, &b);
+    HPDF_Dict_Add(c->pdf->catalog, "Metadata", xmp);
     sbuf_free(&b);
 }
 
@@ -553,17 +557,17 @@ static void add_output_intent(pctx *c, const pdf_meta *m)
     static const char *const cond = "sRGB IEC61966-2.1";
     HPDF_MMgr mm = c->pdf->mmgr;
     HPDF_OutputIntent icc = HPDF_LoadIccProfileFromFile(c->pdf, m->icc_path, 3);
+    if (!icc)
+        return;
     HPDF_Dict intent = new_object(c);
     HPDF_Array intents = HPDF_Array_New(mm);
-    if (!icc || !intent || !intents)
-        return;
+    HPDF_Dict_Add(c->pdf->catalog, "OutputIntents", intents);
+    HPDF_Array_Add(intents, intent);
     HPDF_Dict_AddName(intent, "Type", "OutputIntent");
     HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
     HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(mm, cond, NULL));
     HPDF_Dict_Add(intent, "Info", HPDF_String_New(mm, cond, NULL));
     HPDF_Dict_Add(intent, "DestOutputProfile", icc);
-    HPDF_Array_Add(intents, intent);
-    HPDF_Dict_Add(c->pdf->catalog, "OutputIntents", intents);
 }
 
 /* ---- output --------------------------------------------------------------- */
@@ -582,8 +586,6 @@ static void add_id(pctx *c)
 {
     static HPDF_BYTE zero[ID_LEN];
     HPDF_Array id = HPDF_Array_New(c->pdf->mmgr);
-    if (!id)
-        return;
     HPDF_Array_Add(id, HPDF_Binary_New(c->pdf->mmgr, zero, ID_LEN));
     HPDF_Array_Add(id, HPDF_Binary_New(c->pdf->mmgr, zero, ID_LEN));
     HPDF_Dict_Add(c->pdf->trailer, "ID", id);
@@ -618,15 +620,17 @@ static int build(pctx *c, const layout *lo, const pdf_meta *m)
     c->pdf->pdf_version = HPDF_VER_14;      /* 2.3.0 writes 1.3 by default */
     snprintf(c->producer, sizeof c->producer, "baocao %s (libharu %s)", BAOCAO_VERSION,
              HPDF_GetVersion());
+    if (m->pdfa != PDFA_NONE && !m->icc_path)
+        return diag_set(c->d, "pdf-pdfa", "PDF: PDF/A needs an ICC profile");
     if (failed(c, "setting up the document") || draw_pages(c, lo, m) < 0 ||
         finish_fonts(c) < 0)
         return -1;
     set_info(c, m);
     if (m->pdfa != PDFA_NONE) {
-        if (!m->icc_path)
-            return diag_set(c->d, "pdf-pdfa", "PDF: PDF/A needs an ICC profile");
         add_xmp(c, m);
         add_output_intent(c, m);
+        if (failed(c, "loading the ICC profile"))
+            return diag_prefix(c->d, "%s", m->icc_path);
     }
     add_id(c);
     return failed(c, "writing the metadata");
@@ -642,7 +646,7 @@ int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned 
 
     c->fs = fs;
     c->d = d;
-    c->pdf = HPDF_New(on_error, c);
+    c->pdf = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, c);
     if (!c->pdf)
         diag_set(d, "pdf-libharu", "PDF: cannot create a libharu document");
     else if (build(c, lo, m) == 0) {

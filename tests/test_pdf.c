@@ -510,6 +510,16 @@ static void test_errors(void)
     CHECK(pdf_render(&lo, &fs, &m, &buf, &len, &d) == -1);
     CHECK_STR(d.key, "pdf-sigfield");
 
+    /* PDF/A needs a readable ICC profile. */
+    d = (diag){0};
+    m = META;
+    m.pdfa = PDFA_2B;
+    CHECK(pdf_render(&lo, &fs, &m, &buf, &len, &d) == -1);
+    CHECK_STR(d.key, "pdf-pdfa");
+    m.icc_path = "/nonexistent.icc";
+    CHECK(pdf_render(&lo, &fs, &m, &buf, &len, &d) == -1);
+    CHECK(strstr(d.msg, "/nonexistent.icc") != NULL);
+
     /* A missing font file is a libharu error with its code. */
     d = (diag){0};
     fs.path[FACE_BOLD] = "/nonexistent.ttf";
