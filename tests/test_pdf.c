@@ -123,7 +123,7 @@ static void sample_layout(layout *lo)
     p = add_page(lo, A4_H, A4_W);
     add_rule(p, 85, 500, 285, 500, 0.5);
     add_text(p, 85, 480, FACE_BOLD, 14, "PHỤ LỤC");
-    add_text(p, 170, 480, FACE_REGULAR, 14, "Kết quả chấm điểm");
+    add_text(p, 400, 480, FACE_REGULAR, 14, "Kết quả chấm điểm");
     add_rule(p, 85, 470, 785, 470, 0.5);
     add_rule(p, 85, 100, 785, 100, 1.0);
     add_text(p, 85, 80, FACE_ITALIC, 12, "Trang cuối.");
@@ -199,11 +199,12 @@ static int has_line(const char *text, const char *line)
 {
     size_t n = strlen(line);
     for (const char *p = text; (p = strstr(p, line)) != NULL; p++)
-        if ((p == text || p[-1] == '\n') && (p[n] == '\n' || p[n] == '\f' || p[n] == 0))
+        if ((p == text || p[-1] == '\n' || p[-1] == '\f') && (p[n] == '\n' || p[n] == '\f' || p[n] == 0))
             return 1;
     return 0;
 }
 
+/* Every text item of the sample comes back as a line of its own. */
 static void check_text(const char *path, const layout *lo)
 {
     char *raw = run_clean("pdftotext -enc UTF-8 '%s' -", path);
@@ -212,7 +213,7 @@ static void check_text(const char *path, const layout *lo)
     for (size_t i = 0; text && i < lo->npages; i++)
         for (size_t j = 0; j < lo->pages[i].n; j++) {
             const litem *it = &lo->pages[i].items[j];
-            if (it->kind == ITEM_TEXT && it->x == 60 && !has_line(text, it->text)) {
+            if (it->kind == ITEM_TEXT && !has_line(text, it->text)) {
                 fprintf(stderr, "  %s: line not extracted: %s\n", path, it->text);
                 CHECK(0);
             }
