@@ -20,7 +20,6 @@
 #include "pdf.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -636,42 +635,47 @@ static int build(pctx *c, const layout *lo, const pdf_meta *m)
     return failed(c, "writing the metadata");
 }
 
+/* Saves the document to memory and fills in the /ID; NULL on error. */
+static unsigned char *save(pctx *c, size_t *outlen)
+{
+    HPDF_SaveToStream(c->pdf);
+    HPDF_UINT32 len = HPDF_GetStreamSize(c->pdf);
+    if (failed(c, "saving"))
+        return NULL;
+    unsigned char *buf = xmalloc(len);
+    HPDF_ReadFromStream(c->pdf, buf, &len);
+    if (failed(c, "reading the saved document")) {
+        free(buf);
+        return NULL;
+    }
+    if (patch_id(buf, len) < 0) {
+        diag_set(c->d, "pdf-id", "PDF: trailer /ID not found in the output");
+        free(buf);
+        return NULL;
+    }
+    *outlen = len;
+    return buf;
+}
+
 int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned char **out,
                size_t *outlen, diag *d)
 {
     pctx *c = xcalloc(1, sizeof *c);
     unsigned char *buf = NULL;
-    HPDF_UINT32 len = 0;
-    int rc = -1;
 
     c->fs = fs;
     c->d = d;
     c->pdf = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, c);
     if (!c->pdf)
         diag_set(d, "pdf-libharu", "PDF: cannot create a libharu document");
-    else if (build(c, lo, m) == 0) {
-        HPDF_SaveToStream(c->pdf);
-        len = HPDF_GetStreamSize(c->pdf);
-        if (!failed(c, "saving")) {
-            buf = xmalloc(len);
-            HPDF_ReadFromStream(c->pdf, buf, &len);
-            if (failed(c, "reading the saved document"))
-                ;
-            else if (patch_id(buf, len) < 0)
-                diag_set(d, "pdf-id", "PDF: trailer /ID not found in the output");
-            else
-                rc = 0;
-        }
-    }
+    else if (build(c, lo, m) == 0)
+        buf = save(c, outlen);
     if (c->pdf)
         HPDF_Free(c->pdf);
     free(c);
-    if (rc < 0) {
-        free(buf);
+    if (!buf)
         return -1;
-    }
     *out = buf;
-    *outlen = len;
     return 0;
 }
 
@@ -707,10 +711,14 @@ static int write_atomic(const char *path, const unsigned char *buf, size_t len, 
     /* mkstemp creates the file 0600; a report is meant to be shared. */
     int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && fsync(fd) == 0;
     int err = errno;
-    if (close(fd) < 0 && ok)
-        ok = 0, err = errno;
-    if (ok && rename(tmp, path) < 0)
-        ok = 0, err = errno;
+    if (close(fd) < 0 && ok) {
+        ok = 0;
+        err = errno;
+    }
+    if (ok && rename(tmp, path) < 0) {
+        ok = 0;
+        err = errno;
+    }
     if (!ok) {
         diag_set(d, "pdf-write", "%s: cannot write: %s", path, strerror(err));
         unlink(tmp);
