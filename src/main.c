@@ -4,6 +4,8 @@
 #include "dataset.h"
 #include "diag.h"
 #include "input.h"
+#include "layout.h"
+#include "render.h"
 #include "score.h"
 #include "table.h"
 
@@ -21,6 +23,15 @@ static const char USAGE[] =
     "commands:\n"
     "  score REPORT.json [--csv]    print the computed appendix table\n"
     "  check REPORT.json            validate the report and its scores (exit 0 or 1)\n"
+    "  render REPORT.json -o OUT.pdf  render the report as an NĐ 30 PDF (PDF/A-1b)\n"
+    "\n"
+    "render options:\n"
+    "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
+    "  --font SPEC      a font family known to fontconfig, or a .ttf file (regular face);\n"
+    "                   default Times New Roman if installed, else the shipped Tinos\n"
+    "  --pdfa 1b|2b     PDF/A level (default 1b); --no-pdfa for plain PDF 1.4\n"
+    "  --blank-number   leave số and day/month blank for the e-office system to stamp\n"
+    "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
     "\n"
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
@@ -32,8 +43,9 @@ static const char USAGE[] =
     "exit status: 0 ok, 1 invalid input, 2 usage error\n";
 
 typedef struct options {
-    const char *command, *file, *data_dir;
-    int csv, quiet;
+    const char *command, *file, *data_dir, *out, *font;
+    int csv, quiet, print_fields, blank_number;
+    pdfa_level pdfa;
 } options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -58,6 +70,20 @@ static int parse_args(int argc, char **argv, options *o)
             o->csv = 1;
         } else if (!strcmp(a, "--quiet")) {
             o->quiet = 1;
+        } else if (!strcmp(a, "--no-pdfa")) {
+            o->pdfa = PDFA_NONE;
+        } else if (!strcmp(a, "--print-fields")) {
+            o->print_fields = 1;
+        } else if (!strcmp(a, "--blank-number")) {
+            o->blank_number = 1;
+        } else if (!strcmp(a, "--pdfa")) {
+            if (++i == argc || (strcmp(argv[i], "1b") && strcmp(argv[i], "2b")))
+                return usage_error("%s takes 1b or 2b", a);
+            o->pdfa = !strcmp(argv[i], "1b") ? PDFA_1B : PDFA_2B;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--font")) {
+            if (++i == argc)
+                return usage_error("%s needs a value", a);
+            *(!strcmp(a, "--font") ? &o->font : &o->out) = argv[i];
         } else if (!strcmp(a, "--data-dir")) {
             if (++i == argc)
                 return usage_error("%s needs a directory", a);
@@ -74,8 +100,10 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (!o->command)
         return usage_error("%s", "no command given");
-    if (strcmp(o->command, "score") && strcmp(o->command, "check"))
+    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render"))
         return usage_error("unknown command %s", o->command);
+    if (!strcmp(o->command, "render") && !o->out)
+        return usage_error("%s", "render needs -o OUT.pdf");
     if (!o->file)
         return usage_error("%s needs a REPORT.json", o->command);
     if (!o->data_dir)
@@ -94,13 +122,41 @@ static int fail(const diag *d)
     return EXIT_INPUT;
 }
 
+static void print_rect(const char *name, const lrect *r)
+{
+    if (r->page < 0)
+        return;
+    printf("%s page %d x %.1f y %.1f w %.1f h %.1f mm\n", name, r->page + 1, PT_TO_MM(r->x),
+           PT_TO_MM(r->y), PT_TO_MM(r->w), PT_TO_MM(r->h));
+}
+
+static int render(const options *o)
+{
+    render_opts ro;
+    render_opts_default(&ro, o->data_dir);
+    ro.font = o->font;
+    ro.pdfa = o->pdfa;
+    ro.report.blank_number = o->blank_number;
+    render_result res;
+    diag d = {0};
+    if (render_file(o->file, o->out, &ro, &res, &d) < 0)
+        return fail(&d);
+    if (o->print_fields) {
+        print_rect("ChuKyNguoiKy", &res.signature);
+        print_rect("DauCoQuan", &res.seal);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    options o = {0};
+    options o = {.pdfa = PDFA_1B};
     int rc = parse_args(argc, argv, &o);
     if (rc)
         return rc;
     diag_quiet_warnings(o.quiet);
+    if (!strcmp(o.command, "render"))
+        return render(&o);
 
     diag d = {0};
     dataset ds;

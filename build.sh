@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# build.sh — the two set-up commands of README.md, for a fresh Debian 12.
+#   ./build.sh samples   install what is missing, build, render samples/*/ into out/*.pdf
+#   ./build.sh test      install what is missing, build, run the whole test suite,
+#                        then again under ASan/UBSan, then valgrind on a render
+set -euo pipefail
+cd "$(dirname "$0")"
+mode=${1:-samples}
+case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;; esac
+
+# Debian packages: build (compiler, CMake, libraries), tests (poppler, qpdf,
+# the three font families the glyph tests use, the sRGB profile for PDF/A).
+pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev
+      libfontconfig-dev libssl-dev fontconfig icc-profiles-free)
+[ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind)
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+    echo "build.sh: installing ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs=$(nproc)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+
+if [ "$mode" = samples ]; then
+    mkdir -p out
+    for r in samples/*/report.json; do
+        name=$(basename "$(dirname "$r")")
+        ./build/baocao render "$r" -o "out/$name.pdf"
+        echo "out/$name.pdf"
+    done
+    exit 0
+fi
+
+(cd build && ctest --output-on-failure -j"$jobs")
+
+# The same suite with AddressSanitizer and UndefinedBehaviorSanitizer.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DBAOCAO_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$jobs")
+
+# valgrind on the whole pipeline, once per sample: no invalid access, no leak.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for r in samples/*/report.json; do
+    valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        ./build/baocao render "$r" -o "$tmp/out.pdf" --quiet
+done
+echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders"

@@ -1,0 +1,74 @@
+/* render.c — one report from data to PDF. */
+#include "render.h"
+#include "input.h"
+#include "score.h"
+#include "sbuf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DEFAULT_ICC "/usr/share/color/icc/sRGB.icc"
+
+void render_opts_default(render_opts *o, const char *data_dir)
+{
+    memset(o, 0, sizeof *o);
+    o->data_dir = data_dir;
+    o->pdfa = PDFA_1B;
+    o->icc_path = DEFAULT_ICC;
+}
+
+int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
+{
+    dataset ds;
+    scoring sc = {0};
+    doc tree = {0};
+    fontset fs = {0};
+    layout lo = {0};
+    page_setup ps;
+    int rc = -1;
+    char fonts_dir[4096], code[128], title[2048];
+
+    if (dataset_load(&ds, in, o->data_dir, d) < 0)
+        return -1;
+    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
+    page_setup_default(&ps);
+    if (score_dataset(&ds, &sc, d) < 0 || report_build(&ds, &sc, &o->report, &tree, d) < 0 ||
+        fontset_load(&fs, o->font, fonts_dir, d) < 0 || layout_document(&tree, &fs, &ps, &lo, d) < 0)
+        goto out;
+
+    dataset_code(&ds, code, sizeof code);
+    if (*ds.doc_type)
+        snprintf(title, sizeof title, "%s %s", ds.doc_type, ds.subject);
+    else
+        snprintf(title, sizeof title, "Công văn V/v %s", ds.subject);
+    pdf_meta m = {
+        .title = title,
+        .author = ds.agency_full,
+        .subject = ds.subject,
+        .keywords = code,
+        .creator = "baocao " BAOCAO_VERSION,
+        .year = ds.date.year,
+        .month = ds.date.month,
+        .day = ds.date.day,
+        .pdfa = o->pdfa,
+        .icc_path = o->icc_path,
+        .sig_field = lo.signature.page >= 0 ? "ChuKyNguoiKy" : NULL,
+        .seal_field = lo.seal.page >= 0 ? "DauCoQuan" : NULL,
+    };
+    pdf_result pr;
+    if (pdf_write(&lo, &fs, &m, out, &pr, d) < 0)
+        goto out;
+    if (res) {
+        res->pdf = pr;
+        res->signature = lo.signature;
+        res->seal = lo.seal;
+    }
+    rc = 0;
+out:
+    layout_free(&lo);
+    fontset_free(&fs);
+    doc_free(&tree);
+    scoring_free(&sc);
+    dataset_free(&ds);
+    return rc;
+}

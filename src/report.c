@@ -1,0 +1,297 @@
+/* report.c — the document tree of a scored report.
+ *
+ * The parts fixed by NĐ 30 (header, title, closing) and the phụ lục table
+ * are built here from data. The running text comes from the templates
+ * (templates/); until a template is chosen, the body states the legal
+ * basis and points to the appendix. */
+#include "report.h"
+#include "numfmt.h"
+#include "sbuf.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void report_date_words(const date *dt, int blank, char *buf, size_t size)
+{
+    if (blank)
+        snprintf(buf, size, "ngày     tháng     năm %d", dt->year);
+    else if (dt->month <= 2)
+        snprintf(buf, size, "ngày %02d tháng %02d năm %d", dt->day, dt->month, dt->year);
+    else
+        snprintf(buf, size, "ngày %02d tháng %d năm %d", dt->day, dt->month, dt->year);
+}
+
+void report_number_line(const dataset *ds, int blank, char *buf, size_t size)
+{
+    const char *num = blank ? "" : ds->number;
+    /* "Số" numbers below 10 take a leading zero (NĐ 30 II.3). */
+    if (strlen(num) == 1 && num[0] >= '1' && num[0] <= '9')
+        snprintf(buf, size, "Số: 0%s/%s", num, ds->notation);
+    else if (!*num)
+        snprintf(buf, size, "Số:      /%s", ds->notation);
+    else
+        snprintf(buf, size, "Số: %s/%s", num, ds->notation);
+}
+
+static void build_header(const dataset *ds, const report_opts *o, doc *d)
+{
+    doc_header *h = &doc_add(d, BLOCK_HEADER)->u.header;
+    char buf[512], when[96];
+    h->parent = ds->parent_agency ? xstrdup(ds->parent_agency) : NULL;
+    h->agency = doc_strv((const char *const *)ds->agency, ds->nagency);
+    h->nagency = ds->nagency;
+    report_number_line(ds, o->blank_number, buf, sizeof buf);
+    h->number = xstrdup(buf);
+    report_date_words(&ds->date, o->blank_number, when, sizeof when);
+    snprintf(buf, sizeof buf, "%s, %s", ds->place, when);
+    h->place_date = xstrdup(buf);
+    if (!*ds->doc_type) {
+        /* A công văn: no tên loại; its trích yếu goes under the số (box 5b). */
+        snprintf(buf, sizeof buf, "V/v %s", ds->subject);
+        const char *vv = buf;
+        h->vv = doc_strv(&vv, 1);
+        h->nvv = 1;
+    }
+}
+
+static void build_title(const dataset *ds, doc *d)
+{
+    if (!*ds->doc_type)
+        return;
+    doc_title *t = &doc_add(d, BLOCK_TITLE)->u.title;
+    t->type = xstrdup(ds->doc_type);
+    t->subject = xstrdup(ds->subject);
+}
+
+static void build_addressees(const dataset *ds, doc *d)
+{
+    if (!ds->naddressees)
+        return;
+    doc_addressee *a = &doc_add(d, BLOCK_ADDRESSEE)->u.addressee;
+    a->to = doc_strv((const char *const *)ds->addressees, ds->naddressees);
+    a->nto = ds->naddressees;
+}
+
+static void build_body(const dataset *ds, doc *d)
+{
+    sbuf b = {0};
+    if (ds->scheme.legal_basis) {
+        sbuf_printf(&b, "Thực hiện %s.", ds->scheme.legal_basis);
+        doc_inlines_add(&doc_add_para(d, ALIGN_JUSTIFY, 1)->text, sbuf_str(&b), STYLE_PLAIN);
+    }
+    doc_inlines_add(&doc_add_para(d, ALIGN_JUSTIFY, 1)->text, "(Chi tiết tại Phụ lục kèm theo)",
+                    STYLE_ITALIC);
+    sbuf_free(&b);
+}
+
+/* Nơi nhận entries: "- X;" each, the last "- X." (NĐ 30 II.9d). */
+static void build_closing(const dataset *ds, doc *d)
+{
+    doc_closing *c = &doc_add(d, BLOCK_CLOSING)->u.closing;
+    c->recipients = xcalloc(ds->nrecipients + 1, sizeof *c->recipients);
+    for (size_t i = 0; i < ds->nrecipients; i++) {
+        sbuf b = {0};
+        const char *r = ds->recipients[i];
+        size_t n = strlen(r);
+        while (n && (r[n - 1] == ';' || r[n - 1] == '.'))
+            n--;
+        sbuf_puts(&b, "- ");
+        sbuf_add(&b, r, n);
+        sbuf_putc(&b, i + 1 == ds->nrecipients ? '.' : ';');
+        c->recipients[i] = sbuf_take(&b);
+    }
+    c->nrecipients = ds->nrecipients;
+    c->authority = doc_strv((const char *const *)ds->signer.authority, ds->signer.nauthority);
+    c->nauthority = ds->signer.nauthority;
+    c->signer = xstrdup(ds->signer.name);
+}
+
+/* A group's columns are left out of the table only when every unit has
+ * "-" in all of them (seed 002 prints no công khai columns; seeds 000 and
+ * 003 print them because one of the three applies). */
+static int group_shown(const dataset *ds, const indicator_group *g)
+{
+    for (size_t u = 0; u < ds->nunits; u++)
+        for (size_t i = g->first; i < g->first + g->count; i++)
+            if (ds->units[u].cells[i].state != CELL_NA)
+                return 1;
+    return 0;
+}
+
+static char *upper_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *upper_printf(const char *fmt, ...)
+{
+    sbuf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sbuf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    char *u = text_upper(sbuf_str(&b));
+    sbuf_free(&b);
+    return u;
+}
+
+static void centered(doc *d, const char *text, unsigned style, double size, double before)
+{
+    doc_para *p = doc_add_para(d, ALIGN_CENTER, 0);
+    doc_inlines_add(&p->text, text, style);
+    p->size = size;
+    p->space_before = before;
+    p->keep_with_next = 1;
+}
+
+static void build_appendix_title(const dataset *ds, const report_opts *o, doc *d)
+{
+    char when[96], buf[1024];
+    centered(d, "Phụ lục", STYLE_BOLD, 14, 0);
+    char *title = upper_printf("Kết quả đánh giá, xếp loại chất lượng phục vụ người dân, doanh nghiệp "
+                               "trong giải quyết TTHC, DVC theo thời gian thực trên môi trường điện tử "
+                               "%s tháng %d năm %d",
+                               ds->locality, ds->period_month, ds->period_year);
+    centered(d, title, STYLE_BOLD, 13, 0);
+    free(title);
+    report_date_words(&ds->date, o->blank_number, when, sizeof when);
+    char code[128];
+    if (o->blank_number || !*ds->number)
+        snprintf(code, sizeof code, "     /%s", ds->notation);
+    else
+        dataset_code(ds, code, sizeof code);
+    snprintf(buf, sizeof buf, "(Kèm theo %s số %s %s của %s)", *ds->doc_type ? "Báo cáo" : "Công văn",
+             code, when, ds->agency_name);
+    centered(d, buf, STYLE_ITALIC, 13, 0);
+}
+
+static void header_cell(doc_row *r, const char *text, int colspan, int rowspan)
+{
+    doc_row_cell(r, text, STYLE_BOLD, colspan, rowspan, ALIGN_CENTER);
+}
+
+/* The score table: a three-level header (group over its indicators, each
+ * with its maximum), section rows, one row per unit. */
+static void build_table(const dataset *ds, const scoring *sc, doc *d)
+{
+    const scheme *s = &ds->scheme;
+    int *shown = xcalloc(s->ngroups, sizeof *shown);
+    size_t ncols = 5, nind = 0;
+    for (size_t g = 0; g < s->ngroups; g++)
+        if ((shown[g] = group_shown(ds, &s->groups[g])))
+            nind += s->groups[g].count;
+    ncols += nind;
+    double *w = xmalloc(ncols * sizeof *w);
+    size_t k = 0;
+    w[k++] = 9, w[k++] = 52;
+    for (size_t i = 0; i < nind; i++)
+        w[k++] = 13;
+    w[k++] = 19, w[k++] = 16, w[k++] = 21;
+    doc_table *t = doc_add_table(d, ncols, w, 11);
+    free(w);
+
+    char buf[256], num[32];
+    doc_row *r1 = doc_table_row(t, ROW_HEADER), *r2 = doc_table_row(t, ROW_HEADER),
+            *r3 = doc_table_row(t, ROW_HEADER);
+    t->header_rows = 3;
+    header_cell(r1, "STT", 1, 3);
+    header_cell(r1, "TÊN ĐƠN VỊ", 1, 3);
+    header_cell(r1, "ĐIỂM CÁC CHỈ SỐ", (int)nind, 1);
+    header_cell(r1, "TỔNG ĐIỂM ĐẠT ĐƯỢC", 1, 3);
+    header_cell(r1, "TỔNG ĐIỂM QUY ĐỔI", 1, 3);
+    header_cell(r1, s->nratings ? "XẾP LOẠI" : "XẾP HẠNG", 1, 3);
+    for (size_t g = 0; g < s->ngroups; g++) {
+        const indicator_group *grp = &s->groups[g];
+        if (!shown[g])
+            continue;
+        if (grp->count == 1) {
+            fmt_num(num, sizeof num, s->indicators[grp->first].max);
+            snprintf(buf, sizeof buf, "%s (%sđ)", grp->label, num);
+            header_cell(r2, buf, 1, 2);
+            continue;
+        }
+        header_cell(r2, grp->label, (int)grp->count, 1);
+        for (size_t i = grp->first; i < grp->first + grp->count; i++) {
+            fmt_num(num, sizeof num, s->indicators[i].max);
+            snprintf(buf, sizeof buf, "%s (%sđ)", s->indicators[i].label, num);
+            header_cell(r3, buf, 1, 1);
+        }
+    }
+
+    size_t cur = (size_t)-1, stt = 0;
+    int sections_shown = ds->nsections > 1 || (ds->nsections == 1 && *ds->sections[0].id);
+    for (size_t o = 0; o < ds->nunits; o++) {
+        size_t u = sc->order[o];
+        const unit *un = &ds->units[u];
+        const unit_score *us = &sc->units[u];
+        if (un->section != cur && ds->sort == SORT_TABLE) {
+            cur = un->section, stt = 0;
+            if (sections_shown) {
+                doc_row *sr = doc_table_row(t, ROW_SECTION);
+                doc_row_cell(sr, ds->sections[cur].id, STYLE_BOLD, 1, 1, ALIGN_CENTER);
+                doc_row_cell(sr, ds->sections[cur].title, STYLE_BOLD, (int)ncols - 1, 1, ALIGN_LEFT);
+            }
+        }
+        doc_row *r = doc_table_row(t, ROW_BODY);
+        snprintf(buf, sizeof buf, "%zu", ++stt);
+        doc_row_cell(r, buf, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+        doc_row_cell(r, un->name, STYLE_PLAIN, 1, 1, ALIGN_LEFT);
+        for (size_t g = 0; g < s->ngroups; g++) {
+            if (!shown[g])
+                continue;
+            for (size_t i = s->groups[g].first; i < s->groups[g].first + s->groups[g].count; i++) {
+                const score_cell *c = &un->cells[i];
+                const char *txt = c->state == CELL_VALUE ? fmt_num(num, sizeof num, c->value) : "-";
+                doc_row_cell(r, txt, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            }
+        }
+        if (us->now.scored) {
+            char a[32], m[32];
+            snprintf(buf, sizeof buf, "%s/%s", fmt_num(a, sizeof a, us->now.achieved),
+                     fmt_num(m, sizeof m, us->now.max));
+            doc_row_cell(r, buf, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            doc_row_cell(r, fmt_fixed(num, sizeof num, us->now.converted, s->places), STYLE_PLAIN, 1, 1,
+                         ALIGN_CENTER);
+            if (s->nratings)
+                doc_row_cell(r, s->ratings[us->now.rating].name, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            else {
+                snprintf(buf, sizeof buf, "%02d", us->now.rank);
+                doc_row_cell(r, buf, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            }
+        } else {
+            doc_row_cell(r, "-", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            doc_row_cell(r, "-", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            doc_row_cell(r, "Không chấm điểm", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+        }
+    }
+    free(shown);
+}
+
+static void build_notes(const dataset *ds, doc *d)
+{
+    if (!ds->scheme.na_note)
+        return;
+    doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
+    p->size = 12;
+    p->space_before = 6;
+    doc_inlines_add(&p->text, "Lưu ý: ", STYLE_BOLD | STYLE_ITALIC);
+    sbuf b = {0};
+    sbuf_printf(&b, "%s./.", ds->scheme.na_note);
+    doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
+    sbuf_free(&b);
+}
+
+int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)
+{
+    (void)d;
+    memset(out, 0, sizeof *out);
+    build_header(ds, o, out);
+    build_title(ds, out);
+    build_addressees(ds, out);
+    build_body(ds, out);
+    build_closing(ds, out);
+    doc_add_section(out, 1, 1);
+    build_appendix_title(ds, o, out);
+    build_table(ds, sc, out);
+    build_notes(ds, out);
+    return 0;
+}
