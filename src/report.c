@@ -14,10 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Blanks left for the e-office system to stamp are runs of no-break spaces,
+ * which layout neither collapses nor breaks. */
+#define BLANK "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+
 void report_date_words(const date *dt, int blank, char *buf, size_t size)
 {
     if (blank)
-        snprintf(buf, size, "ngày     tháng     năm %d", dt->year);
+        snprintf(buf, size, "ngày " BLANK " tháng " BLANK " năm %d", dt->year);
     else if (dt->month <= 2)
         snprintf(buf, size, "ngày %02d tháng %02d năm %d", dt->day, dt->month, dt->year);
     else
@@ -31,7 +35,7 @@ void report_number_line(const dataset *ds, int blank, char *buf, size_t size)
     if (strlen(num) == 1 && num[0] >= '1' && num[0] <= '9')
         snprintf(buf, size, "Số: 0%s/%s", num, ds->notation);
     else if (!*num)
-        snprintf(buf, size, "Số:      /%s", ds->notation);
+        snprintf(buf, size, "Số: " BLANK "/%s", ds->notation);
     else
         snprintf(buf, size, "Số: %s/%s", num, ds->notation);
 }
@@ -66,12 +70,32 @@ static void build_title(const dataset *ds, doc *d)
     t->subject = xstrdup(ds->subject);
 }
 
+/* A list entry as NĐ 30 writes Kính gửi and Nơi nhận: "- X;", the last
+ * "- X." (II.9b, II.9d), whatever punctuation the data came with. */
+static char *dash_entry(const char *r, int last)
+{
+    sbuf b = {0};
+    size_t n = strlen(r);
+    while (n && (r[n - 1] == ';' || r[n - 1] == '.'))
+        n--;
+    sbuf_puts(&b, "- ");
+    sbuf_add(&b, r, n);
+    sbuf_putc(&b, last ? '.' : ';');
+    return sbuf_take(&b);
+}
+
 static void build_addressees(const dataset *ds, doc *d)
 {
     if (!ds->naddressees)
         return;
     doc_addressee *a = &doc_add(d, BLOCK_ADDRESSEE)->u.addressee;
-    a->to = doc_strv((const char *const *)ds->addressees, ds->naddressees);
+    if (ds->naddressees == 1) {
+        a->to = doc_strv((const char *const *)ds->addressees, 1);
+    } else {
+        a->to = xcalloc(ds->naddressees + 1, sizeof *a->to);
+        for (size_t i = 0; i < ds->naddressees; i++)
+            a->to[i] = dash_entry(ds->addressees[i], i + 1 == ds->naddressees);
+    }
     a->nto = ds->naddressees;
 }
 
@@ -87,22 +111,12 @@ static void build_body(const dataset *ds, doc *d)
     sbuf_free(&b);
 }
 
-/* Nơi nhận entries: "- X;" each, the last "- X." (NĐ 30 II.9d). */
 static void build_closing(const dataset *ds, doc *d)
 {
     doc_closing *c = &doc_add(d, BLOCK_CLOSING)->u.closing;
     c->recipients = xcalloc(ds->nrecipients + 1, sizeof *c->recipients);
-    for (size_t i = 0; i < ds->nrecipients; i++) {
-        sbuf b = {0};
-        const char *r = ds->recipients[i];
-        size_t n = strlen(r);
-        while (n && (r[n - 1] == ';' || r[n - 1] == '.'))
-            n--;
-        sbuf_puts(&b, "- ");
-        sbuf_add(&b, r, n);
-        sbuf_putc(&b, i + 1 == ds->nrecipients ? '.' : ';');
-        c->recipients[i] = sbuf_take(&b);
-    }
+    for (size_t i = 0; i < ds->nrecipients; i++)
+        c->recipients[i] = dash_entry(ds->recipients[i], i + 1 == ds->nrecipients);
     c->nrecipients = ds->nrecipients;
     c->authority = doc_strv((const char *const *)ds->signer.authority, ds->signer.nauthority);
     c->nauthority = ds->signer.nauthority;
@@ -156,7 +170,7 @@ static void build_appendix_title(const dataset *ds, const report_opts *o, doc *d
     report_date_words(&ds->date, o->blank_number, when, sizeof when);
     char code[128];
     if (o->blank_number || !*ds->number)
-        snprintf(code, sizeof code, "     /%s", ds->notation);
+        snprintf(code, sizeof code, BLANK "/%s", ds->notation);
     else
         dataset_code(ds, code, sizeof code);
     snprintf(buf, sizeof buf, "(Kèm theo %s số %s %s của %s)", *ds->doc_type ? "Báo cáo" : "Công văn",
