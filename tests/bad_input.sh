@@ -17,14 +17,14 @@ new_case() {
     cp "$SAMPLE/report.json" "$SAMPLE/scores.csv" "$d/"
 }
 
-# run_both COMMAND-ARGS...: runs `baocao check` then `baocao score` on
-# $d/report.json; after each, calls the function $on_result with the command,
-# its exit status, stdout in $tmp/out and stderr in $tmp/err.
+# run_both HANDLER: runs `baocao check`, then `baocao score`, on
+# $d/report.json; after each calls HANDLER COMMAND STATUS, with stdout in
+# $tmp/out and stderr in $tmp/err.
 run_both() {
     local cmd
     for cmd in check score; do
-        "$BAOCAO" "$cmd" "$@" "$d/report.json" >"$tmp/out" 2>"$tmp/err"
-        "$on_result" "$cmd" $?
+        "$BAOCAO" "$cmd" "$d/report.json" >"$tmp/out" 2>"$tmp/err"
+        "$1" "$cmd" $?
     done
 }
 
@@ -36,10 +36,11 @@ expect_fail() {
     shift
     fail_texts=("$@")
     before=$(ls -A "$d")
-    on_result=check_failed run_both
+    run_both check_failed
 }
 check_failed() {
-    local what="$(basename "$d"): baocao $1" t
+    local what t
+    what="$(basename "$d"): baocao $1"
     expect_eq "$what: exit status" "$2" 1
     expect "$what: stderr has [$fail_key]: $(cat "$tmp/err")" grep -qF "error [$fail_key]: " "$tmp/err"
     for t in "${fail_texts[@]}"; do
@@ -81,7 +82,8 @@ sed -i '4s/^Phòng Nội vụ,/,/' "$csv"
 expect_fail unit-empty-name "$csv:4:" "unit name (first column) is empty"
 
 new_case duplicate-unit
-sed -n 2p "$csv" >>"$csv"   # Trung tâm QLĐĐ again, as line 28
+line2=$(sed -n 2p "$csv")
+echo "$line2" >>"$csv"   # Trung tâm QLĐĐ again, as line 28
 expect_fail unit-duplicate "$csv:28:" 'unit "Trung tâm QLĐĐ" appears twice (also line 2)'
 
 new_case empty-cell       # tiến độ left blank, the rest filled
@@ -127,7 +129,7 @@ check_not_scored() {
     expect_eq "$what: exit status" "$2" 0
     expect "$what: no error: $(cat "$tmp/err")" test ! -s "$tmp/err"
 }
-on_result=check_not_scored run_both
+run_both check_not_scored
 expect "all-not-applicable: check counts the unit" grep -qF "ok (26 units" <(
     "$BAOCAO" check "$d/report.json" 2>&1)
 "$BAOCAO" score --csv "$d/report.json" >"$tmp/out"

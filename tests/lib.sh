@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # lib.sh — helpers shared by the shell tests (sourced; not a test itself).
 # Needs BAOCAO (the built binary) and SRC (the source tree), as ctest sets.
 
