@@ -1,12 +1,90 @@
-# lib.sh — shared helpers of the shell tests: counting checks and the
-# closing "N passed, N failed" line CTest output is read for.
-pass=0 failed=0
-ok()   { pass=$((pass + 1)); }
-bad()  { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-# has FILE TEXT: TEXT occurs as a line fragment of FILE.
+# shellcheck shell=bash
+# lib.sh — helpers shared by the shell tests (sourced; not a test itself).
+# Needs BAOCAO (the built binary) and SRC (the source tree), as ctest sets.
+
+: "${BAOCAO:?set BAOCAO to the baocao binary}" "${SRC:?set SRC to the source tree}"
+
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*" >&2; }
+
+# expect DESCRIPTION COMMAND...: one check that passes when COMMAND succeeds.
+expect() {
+    local what=$1
+    shift
+    if "$@"; then ok; else bad "$what"; fi
+}
+
+# expect_eq DESCRIPTION GOT WANT: exact string equality.
+expect_eq() {
+    if [ "$2" = "$3" ]; then ok; else bad "$1: got \"$2\", want \"$3\""; fi
+}
+
+# expect_num DESCRIPTION GOT WANT [TOLERANCE]: numeric equality ("70.00" = "70"),
+# or within TOLERANCE. An empty GOT never matches.
+expect_num() {
+    if awk -v g="$2" -v w="$3" -v t="${4:-0}" \
+        'BEGIN { d = g - w; exit !(g != "" && d <= t + 1e-9 && -d <= t + 1e-9) }'; then
+        ok
+    else
+        bad "$1: got \"$2\", want \"$3\"${4:+ (± $4)}"
+    fi
+}
+
+# finish: the summary line; the exit status says whether everything passed.
+finish() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" -eq 0 ]
+}
+
+# An awk function splitting one CSV line (no embedded newlines) into f[1..n]
+# with quoted fields, as both baocao --csv and the seed tables write them.
+AWK_CSV='
+function csv_split(line, f,    n, i, c, q, cur) {
+    n = 0; cur = ""; q = 0
+    for (i = 1; i <= length(line); i++) {
+        c = substr(line, i, 1)
+        if (q) {
+            if (c != "\"") cur = cur c
+            else if (substr(line, i + 1, 1) == "\"") { cur = cur c; i++ }
+            else q = 0
+        } else if (c == "\"") q = 1
+        else if (c == ",") { f[++n] = cur; cur = "" }
+        else cur = cur c
+    }
+    f[++n] = cur
+    return n
+}'
+
+# cells FILE KEYCOL KEY COL...: the COL cells of the row whose KEYCOL cell is
+# KEY in a CSV file with a header, joined by "|" (nothing if no such row).
+# A COL ending in "*" matches the first header that starts with it.
+cells() {
+    local file=$1 keycol=$2 key=$3
+    shift 3
+    awk -v keycol="$keycol" -v key="$key" -v want="$*" "$AWK_CSV"'
+        NR == 1 {
+            n = csv_split($0, h)
+            nw = split(want, w, " ")
+            for (j = 1; j <= nw; j++)
+                for (i = n; i >= 1; i--)
+                    if (h[i] == w[j] || (w[j] ~ /\*$/ && index(h[i], substr(w[j], 1, length(w[j]) - 1)) == 1))
+                        col[j] = i
+            for (i = 1; i <= n; i++) if (h[i] == keycol) k = i
+            next
+        }
+        { csv_split($0, f) }
+        k && f[k] == key {
+            s = ""
+            for (j = 1; j <= nw; j++) s = s (j > 1 ? "|" : "") (col[j] ? f[col[j]] : "")
+            print s
+            exit
+        }' "$file"
+}
+
+# has FILE TEXT: TEXT occurs in FILE (fixed string).
 has() { grep -qF -- "$2" "$1"; }
-finish() { echo "$pass passed, $failed failed"; [ "$failed" -eq 0 ]; }
-: "${BAOCAO:?BAOCAO must name the built binary}" "${SRC:?SRC must name the source tree}"
+
+# A scratch directory per test script, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -16,82 +16,82 @@ MM=2.834646
 for dir in "$SRC"/samples/*/; do
     name=$(basename "$dir")
     pdf="$tmp/$name.pdf"
-    check "$name renders" "$BAOCAO" render "$dir/report.json" -o "$pdf" --quiet
+    expect "$name renders" "$BAOCAO" render "$dir/report.json" -o "$pdf" --quiet
     [ -s "$pdf" ] || continue
     pdftotext -layout "$pdf" "$tmp/$name.txt" 2>"$tmp/err"
     pdffonts "$pdf" >"$tmp/$name.fonts" 2>>"$tmp/err"
-    check "$name: poppler prints no warning" test ! -s "$tmp/err"
-    check "$name: qpdf --check clean" qpdf --check "$pdf" >/dev/null
-    check "$name: every font embedded" awk 'NR > 2 && $(NF-4) != "yes" { exit 1 }' "$tmp/$name.fonts"
-    check "$name: fonts listed" test "$(awk 'NR > 2' "$tmp/$name.fonts" | wc -l)" -ge 2
+    expect "$name: poppler prints no warning" test ! -s "$tmp/err"
+    expect "$name: qpdf --check clean" qpdf --check "$pdf" >/dev/null
+    expect "$name: every font embedded" awk 'NR > 2 && $(NF-4) != "yes" { exit 1 }' "$tmp/$name.fonts"
+    expect "$name: fonts listed" test "$(awk 'NR > 2' "$tmp/$name.fonts" | wc -l)" -ge 2
     for line in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "ỦY BAN NHÂN DÂN" \
                 "Nơi nhận:" "TM. ỦY BAN NHÂN DÂN" "Phụ lục"; do
-        check "$name: '$line'" has "$tmp/$name.txt" "$line"
+        expect "$name: '$line'" has "$tmp/$name.txt" "$line"
     done
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
-    check "$name: first page A4 portrait" sh -c "pdfinfo -f 1 -l 1 '$pdf' | grep -q 'size: *595.276 x 841.89'"
-    check "$name: last page A4 landscape" sh -c "pdfinfo -f $pages -l $pages '$pdf' | grep -q 'size: *841.89 x 595.276'"
+    expect "$name: first page A4 portrait" sh -c "pdfinfo -f 1 -l 1 '$pdf' | grep -q 'size: *595.276 x 841.89'"
+    expect "$name: last page A4 landscape" sh -c "pdfinfo -f $pages -l $pages '$pdf' | grep -q 'size: *841.89 x 595.276'"
 
     # Quốc hiệu centred on the right header column (65–165 mm of the text box,
     # i.e. 145 mm from the page's left edge), within 1 mm.
     read -r x0 y0 x1 y1 <<<"$(word_box "$pdf" 1 "CỘNG")"
     read -r _ _ x2 _ <<<"$(word_box "$pdf" 1 "NAM")"
-    check "$name: Quốc hiệu centred at 145 mm" near "$(awk -v a="$x0" -v b="$x2" 'BEGIN{print (a+b)/2}')" \
+    expect "$name: Quốc hiệu centred at 145 mm" near "$(awk -v a="$x0" -v b="$x2" 'BEGIN{print (a+b)/2}')" \
         "$(awk -v m=$MM 'BEGIN{print 145*m}')" "$MM"
     # "Số:" and the date share a baseline.
     read -r _ _ _ sy <<<"$(word_box "$pdf" 1 "Số:")"
     read -r _ _ _ dy <<<"$(word_box "$pdf" 1 "ngày")"
-    check "$name: Số and the date on one baseline" near "$sy" "$dy" 0.5
+    expect "$name: Số and the date on one baseline" near "$sy" "$dy" 0.5
     # Top margin: the first header line starts 20 mm from the top (ascender within 1 mm).
-    check "$name: header at the top margin" near "$y0" "$(awk -v m=$MM 'BEGIN{print 20*m}')" "$MM"
+    expect "$name: header at the top margin" near "$y0" "$(awk -v m=$MM 'BEGIN{print 20*m}')" "$MM"
     # The table header is repeated on every landscape page.
     for p in $(seq 2 "$pages"); do
         if pdfinfo -f "$p" -l "$p" "$pdf" | grep -q 'size: *841.89'; then
-            check "$name: table header on page $p" sh -c "pdftotext -f $p -l $p '$pdf' - | grep -q 'ĐIỂM CÁC CHỈ SỐ'"
+            expect "$name: table header on page $p" sh -c "pdftotext -f $p -l $p '$pdf' - | grep -q 'ĐIỂM CÁC CHỈ SỐ'"
         fi
     done
     # Same input, same bytes.
     "$BAOCAO" render "$dir/report.json" -o "$tmp/again.pdf" --quiet
-    check "$name: deterministic output" cmp -s "$pdf" "$tmp/again.pdf"
+    expect "$name: deterministic output" cmp -s "$pdf" "$tmp/again.pdf"
 done
 
 # The report's own facts.
 t="$tmp/huyen-dien-bien-2023-07.txt"
-check "seed 003 number" has "$t" "Số: 405/BC-UBND"
-check "seed 003 date" has "$t" "Điện Biên, ngày 17 tháng 8 năm 2023"
-check "seed 003 signer" has "$t" "Bùi Hải Bình"
-check "seed 003 corrected QLĐĐ sum" has "$t" "58,94/85"
-check "seed 003 appendix reference" has "$t" "(Kèm theo Báo cáo số 405/BC-UBND ngày 17 tháng 8 năm 2023 của UBND huyện Điện Biên)"
-check "seed 003 section row" has "$t" "CÁC CƠ QUAN CHUYÊN MÔN THUỘC HUYỆN"
+expect "seed 003 number" has "$t" "Số: 405/BC-UBND"
+expect "seed 003 date" has "$t" "Điện Biên, ngày 17 tháng 8 năm 2023"
+expect "seed 003 signer" has "$t" "Bùi Hải Bình"
+expect "seed 003 corrected QLĐĐ sum" has "$t" "58,94/85"
+expect "seed 003 appendix reference" has "$t" "(Kèm theo Báo cáo số 405/BC-UBND ngày 17 tháng 8 năm 2023 của UBND huyện Điện Biên)"
+expect "seed 003 section row" has "$t" "CÁC CƠ QUAN CHUYÊN MÔN THUỘC HUYỆN"
 t="$tmp/muong-lay-2024-11.txt"
-check "seed 000 appendix title names the report's month" has "$t" "THÁNG 11 NĂM 2024"
-check "seed 000 appendix title is not the original's wrong month" sh -c "! grep -q 'THÁNG 10 NĂM 2024' '$t'"
-check "seed 000 99,64" has "$t" "99,64"
+expect "seed 000 appendix title names the report's month" has "$t" "THÁNG 11 NĂM 2024"
+expect "seed 000 appendix title is not the original's wrong month" sh -c "! grep -q 'THÁNG 10 NĂM 2024' '$t'"
+expect "seed 000 99,64" has "$t" "99,64"
 t="$tmp/dien-bien-phu-2023-12.txt"
-check "seed 002 number padded" has "$t" "Số: 08/BC-UBND"
-check "seed 002 month padded for January" has "$t" "ngày 05 tháng 01 năm 2024"
-check "seed 002 deputy signs" has "$t" "KT. CHỦ TỊCH"
-check "seed 002 scale 10" has "$t" "8,63"
-check "seed 002 has no công khai columns" sh -c "! grep -q 'công khai' '$t'"
+expect "seed 002 number padded" has "$t" "Số: 08/BC-UBND"
+expect "seed 002 month padded for January" has "$t" "ngày 05 tháng 01 năm 2024"
+expect "seed 002 deputy signs" has "$t" "KT. CHỦ TỊCH"
+expect "seed 002 scale 10" has "$t" "8,63"
+expect "seed 002 has no công khai columns" sh -c "! grep -q 'công khai' '$t'"
 t="$tmp/binh-thanh-2024-02.txt"
-check "seed 001 V/v under the number" has "$t" "V/v kết quả đánh giá"
-check "seed 001 Kính gửi" has "$t" "Kính gửi:"
+expect "seed 001 V/v under the number" has "$t" "V/v kết quả đánh giá"
+expect "seed 001 Kính gửi" has "$t" "Kính gửi:"
 
 # A failing render leaves nothing behind.
 mkdir "$tmp/bad"
 cp "$SRC/samples/muong-lay-2024-11/"* "$tmp/bad/"
 sed -i '2s/,30,/,31,/' "$tmp/bad/scores.csv"
 "$BAOCAO" render "$tmp/bad/report.json" -o "$tmp/bad/out.pdf" 2>/dev/null
-check "bad input exits 1" test $? -eq 1
-check "bad input leaves no PDF" sh -c "! ls '$tmp/bad/' | grep -q 'out.pdf'"
+expect "bad input exits 1" test $? -eq 1
+expect "bad input leaves no PDF" sh -c "! ls '$tmp/bad/' | grep -q 'out.pdf'"
 
 # Blank number mode.
 "$BAOCAO" render "$SRC/samples/muong-lay-2024-11/report.json" -o "$tmp/blank.pdf" --blank-number --quiet
 pdftotext -layout "$tmp/blank.pdf" "$tmp/blank.txt"
 # The blanks are no-break spaces (U+00A0), which layout keeps as they are.
-check "blank number" grep -qP 'Số:[ \x{a0}]{6,}/BC-UBND' "$tmp/blank.txt"
-check "blank date keeps the year" grep -qP 'ngày[ \x{a0}]{6,}tháng[ \x{a0}]{6,}năm 2024' "$tmp/blank.txt"
-check "seed 001 Kính gửi entries" has "$tmp/binh-thanh-2024-02.txt" "- Các bộ phận chuyên môn thuộc UBND xã;"
-check "seed 001 last Kính gửi entry" has "$tmp/binh-thanh-2024-02.txt" "- 14 xóm."
+expect "blank number" grep -qP 'Số:[ \x{a0}]{6,}/BC-UBND' "$tmp/blank.txt"
+expect "blank date keeps the year" grep -qP 'ngày[ \x{a0}]{6,}tháng[ \x{a0}]{6,}năm 2024' "$tmp/blank.txt"
+expect "seed 001 Kính gửi entries" has "$tmp/binh-thanh-2024-02.txt" "- Các bộ phận chuyên môn thuộc UBND xã;"
+expect "seed 001 last Kính gửi entry" has "$tmp/binh-thanh-2024-02.txt" "- 14 xóm."
 
 finish
