@@ -114,8 +114,12 @@ int jsonin_dec(json_t *obj, const char *file, const char *where, const char *key
     double x = json_number_value(v);
     if (!isfinite(x) || fabs(x) > 1e9)
         return type_error(file, where, key, "a number below 10^9", d);
-    /* A JSON number with at most 6 decimals lands exactly on a millionth. */
-    *out = (dec)llround(x * DEC_SCALE);
+    /* A JSON number with at most 6 decimals lands on a millionth; more
+     * decimals would be silently rounded, so refuse them as the CSV reader does. */
+    double m = x * DEC_SCALE;
+    if (fabs(m - nearbyint(m)) > 1e-6 * fabs(m) + 1e-3)
+        return type_error(file, where, key, "a number with at most 6 decimals", d);
+    *out = (dec)llround(m);
     return 0;
 }
 

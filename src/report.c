@@ -266,7 +266,8 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
             doc_row_cell(r, fmt_fixed(num, sizeof num, us->now.converted, s->places), STYLE_PLAIN, 1, 1,
                          ALIGN_CENTER);
             if (s->nratings)
-                doc_row_cell(r, s->ratings[us->now.rating].name, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+                doc_row_cell(r, us->now.rating >= 0 ? s->ratings[us->now.rating].name : "", STYLE_PLAIN,
+                             1, 1, ALIGN_CENTER);
             else {
                 snprintf(buf, sizeof buf, "%02d", us->now.rank);
                 doc_row_cell(r, buf, STYLE_PLAIN, 1, 1, ALIGN_CENTER);

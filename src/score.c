@@ -13,7 +13,7 @@ int score_rating(const scheme *s, int scale, dec converted)
     for (size_t i = 0; i < s->nratings; i++)
         if ((__int128)converted * 100 >= (__int128)s->ratings[i].min_percent * scale)
             return (int)i;
-    return s->nratings ? (int)s->nratings - 1 : -1;
+    return -1;   /* below every threshold of a scheme whose lowest class is not 0 */
 }
 
 static void score_period(const dataset *ds, const unit *u, int prev, period_score *p, int *at_max,

@@ -234,6 +234,22 @@ int scores_read(dataset *ds, const char *path, int previous, diag *d)
                 u->long_name = xstrdup(v);
             }
         }
+        /* A given total cannot exceed what the unit could score. */
+        const score_cell *tot = previous ? &u->prev_total : &u->total;
+        if (tot->state == CELL_VALUE) {
+            dec amax = 0;
+            for (size_t i = 0; i < s->nindicators; i++)
+                if (cells[i].state == CELL_VALUE && !s->indicators[i].informational)
+                    amax += s->indicators[i].max;
+            if (tot->value > amax) {
+                char a[32], m[32];
+                dec_format(a, sizeof a, tot->value, 0, 6, ',', 0);
+                dec_format(m, sizeof m, amax, 0, 6, ',', 0);
+                diag_set(d, "score-total", "%s:%d: unit \"%s\", total: %s is above the applicable "
+                         "maximum %s", path, row->line, name, a, m);
+                goto out;
+            }
+        }
         /* Some cells given and some left blank is a typing slip, not a unit
          * that did not report: say which cell. */
         size_t nempty = 0;
