@@ -44,6 +44,18 @@ for dir in "$SRC"/samples/*/; do
     expect "$name: Số and the date on one baseline" near "$sy" "$dy" 0.5
     # Top margin: the first header line starts 20 mm from the top (ascender within 1 mm).
     expect "$name: header at the top margin" near "$y0" "$(awk -v m=$MM 'BEGIN{print 20*m}')" "$MM"
+    # The signature block is centred on the same right column.
+    read -r x0 _ _ _ <<<"$(word_box "$pdf" 1 "TM.")"
+    read -r _ _ x2 _ <<<"$(word_box "$pdf" 1 "DÂN" 2)"
+    expect "$name: signature block centred at 145 mm" near "$(awk -v a="$x0" -v b="$x2" 'BEGIN{print (a+b)/2}')" \
+        "$(awk -v m=$MM 'BEGIN{print 145*m}')" "$MM"
+    # The tên loại is centred on the text box (30 + 165/2 = 112.5 mm).
+    read -r x0 _ x2 _ <<<"$(word_box "$pdf" 1 "CÁO")"
+    read -r x0 _ _ _ <<<"$(word_box "$pdf" 1 "BÁO")"
+    if [ -n "$x2" ] && grep -q '"doc_type"\|"type": "B' "$dir/report.json"; then
+        expect "$name: title centred at 112.5 mm" near "$(awk -v a="$x0" -v b="$x2" 'BEGIN{print (a+b)/2}')" \
+            "$(awk -v m=$MM 'BEGIN{print 112.5*m}')" "$MM"
+    fi
     # The table header is repeated on every landscape page.
     for p in $(seq 2 "$pages"); do
         if pdfinfo -f "$p" -l "$p" "$pdf" | grep -q 'size: *841.89'; then
