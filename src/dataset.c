@@ -1,18 +1,10 @@
 /* dataset.c — freeing a dataset and small shared formatting. */
 #include "dataset.h"
+#include "sbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void free_strv(char **v, size_t n)
-{
-    if (!v)
-        return;
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
 
 void dataset_free(dataset *ds)
 {
@@ -24,16 +16,16 @@ void dataset_free(dataset *ds)
     free(ds->type_code);
     free(ds->subject);
     free(ds->parent_agency);
-    free_strv(ds->agency, ds->nagency);
+    strv_free(ds->agency, ds->nagency);
     free(ds->agency_name);
     free(ds->agency_full);
     free(ds->locality);
     free(ds->number);
     free(ds->notation);
     free(ds->place);
-    free_strv(ds->recipients, ds->nrecipients);
-    free_strv(ds->addressees, ds->naddressees);
-    free_strv(ds->signer.authority, ds->signer.nauthority);
+    strv_free(ds->recipients, ds->nrecipients);
+    strv_free(ds->addressees, ds->naddressees);
+    strv_free(ds->signer.authority, ds->signer.nauthority);
     free(ds->signer.name);
     free(ds->signer.position);
     free(ds->template_name);

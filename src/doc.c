@@ -116,31 +116,22 @@ static void free_inlines(doc_inlines *in)
     free(in->runs);
 }
 
-static void free_strv(char **v, size_t n)
-{
-    if (!v)
-        return;
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
 static void free_block(doc_block *b)
 {
     switch (b->kind) {
     case BLOCK_HEADER:
         free(b->u.header.parent);
-        free_strv(b->u.header.agency, b->u.header.nagency);
+        strv_free(b->u.header.agency, b->u.header.nagency);
         free(b->u.header.number);
         free(b->u.header.place_date);
-        free_strv(b->u.header.vv, b->u.header.nvv);
+        strv_free(b->u.header.vv, b->u.header.nvv);
         break;
     case BLOCK_TITLE:
         free(b->u.title.type);
         free(b->u.title.subject);
         break;
     case BLOCK_ADDRESSEE:
-        free_strv(b->u.addressee.to, b->u.addressee.nto);
+        strv_free(b->u.addressee.to, b->u.addressee.nto);
         break;
     case BLOCK_PARAGRAPH:
         free_inlines(&b->u.para.text);
@@ -152,8 +143,8 @@ static void free_block(doc_block *b)
         free_inlines(&b->u.item.text);
         break;
     case BLOCK_CLOSING:
-        free_strv(b->u.closing.recipients, b->u.closing.nrecipients);
-        free_strv(b->u.closing.authority, b->u.closing.nauthority);
+        strv_free(b->u.closing.recipients, b->u.closing.nrecipients);
+        strv_free(b->u.closing.authority, b->u.closing.nauthority);
         free(b->u.closing.signer);
         break;
     case BLOCK_TABLE:

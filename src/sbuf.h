@@ -29,6 +29,9 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* Frees a vector of n malloc'd strings and the vector itself (NULL is fine). */
+void strv_free(char **v, size_t n);
+
 /* Grows *v (element size sz) so that it holds at least need elements. */
 void grow(void *v, size_t *cap, size_t need, size_t sz);
 
