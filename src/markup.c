@@ -184,9 +184,13 @@ static int add_line(block *b, const char *s, size_t p, size_t e, doc *out, size_
                 add_inline(b, s, k, e);
                 return 0;
             }
+        sbuf known = {0};
+        for (size_t i = 0; i < sizeof STYLES / sizeof *STYLES; i++)
+            sbuf_printf(&known, "%s::%s", i ? ", " : "", STYLES[i].name);
         *err_off = p;
-        return diag_set(d, "tmpl-markup", "unknown paragraph style \"%.*s\" (known: ::center, ::left, "
-                        "::right, ::noindent)", (int)(k - p), s + p);
+        diag_set(d, "tmpl-markup", "unknown paragraph style \"%.*s\" (known: %s)", (int)(k - p), s + p, known.s);
+        sbuf_free(&known);
+        return -1;
     }
     if (b->kind == B_NONE)
         start(b, B_PARA, 0, ALIGN_JUSTIFY, 1);

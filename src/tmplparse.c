@@ -114,11 +114,15 @@ static int parse_path(parser *p, tnode *n, size_t *i, size_t e)
             n->meta = (tmeta)m;
             return 0;
         }
-    if (!valid_name(n->name, '.', 0))
-        return tmpl_error(p->d, p->f, a, "tmpl-syntax", "\"%s\" is not a variable name (names are letters, "
-                          "digits and _, joined by \".\"; or ., @index, @number, @first, @last, @count)",
-                          n->name);
-    return 0;
+    if (valid_name(n->name, '.', 0))
+        return 0;
+    sbuf meta = {0};
+    for (int m = 0; m < META_N; m++)
+        sbuf_printf(&meta, ", %s", META_NAME[m]);
+    tmpl_error(p->d, p->f, a, "tmpl-syntax", "\"%s\" is not a variable name (names are letters, digits and "
+               "_, joined by \".\"; or .%s)", n->name, meta.s);
+    sbuf_free(&meta);
+    return -1;
 }
 
 /* Partial names are paths below a search directory, with no "." or ".."

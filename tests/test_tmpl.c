@@ -313,6 +313,40 @@ static void test_sections(void)
     value_free(data);
 }
 
+/* Seed 003 §1.1, from data shaped as the report stage will shape it. */
+static void test_seed_wording(void)
+{
+    value *data = value_map();
+    value_map_set(data, "scored", num("5"));
+    value_map_set(data, "total", num("10"));
+    value *classes = value_map_set(data, "classes", value_list());
+    const char *xs[] = {"Các phòng: Lao động - Thương binh và Xã hội", "Kinh tế và Hạ tầng"};
+    const char *tot[] = {"Phòng Tư pháp"};
+    const char *tb[] = {"Phòng Nội vụ", "Trung tâm Quản lý Đất đai huyện"};
+    const struct { const char *label; const char *const *names; size_t n; } C[] = {
+        {"Xuất sắc", xs, 2}, {"Tốt", tot, 1}, {"Trung bình", tb, 2}};
+    for (size_t i = 0; i < 3; i++) {
+        value *c = value_list_push(classes, value_map());
+        value_map_set(c, "label", value_string(C[i].label));
+        value_map_set(c, "count", num(C[i].n == 1 ? "1" : "2"));
+        value_map_set(c, "names", strings(C[i].names, C[i].n));
+    }
+    CHECK_STR(run("## 1.1. Các cơ quan chuyên môn thuộc UBND huyện\n"
+                  "Thực hiện chấm điểm đánh giá {{scored}}/{{total}} cơ quan, đơn vị, trong đó:\n"
+                  "{{#classes}}\n"
+                  "- {{count | pad2}} đơn vị xếp loại {{label}}: {{names | join_comma}}.\n"
+                  "{{/classes}}\n"
+                  "\n"
+                  "::center *(Chi tiết tại Phụ lục kèm theo)*\n", data),
+              "H2: 1.1. Các cơ quan chuyên môn thuộc UBND huyện\n"
+              "P: Thực hiện chấm điểm đánh giá 5/10 cơ quan, đơn vị, trong đó:\n"
+              "I1: 02 đơn vị xếp loại Xuất sắc: Các phòng: Lao động - Thương binh và Xã hội, Kinh tế và Hạ tầng.\n"
+              "I1: 01 đơn vị xếp loại Tốt: Phòng Tư pháp.\n"
+              "I1: 02 đơn vị xếp loại Trung bình: Phòng Nội vụ, Trung tâm Quản lý Đất đai huyện.\n"
+              "P center: <i>(Chi tiết tại Phụ lục kèm theo)</i>");
+    value_free(data);
+}
+
 static void test_partials(void)
 {
     value *data = units_data();
@@ -500,6 +534,7 @@ int main(void)
     test_numbers();
     test_dates_and_text();
     test_sections();
+    test_seed_wording();
     test_partials();
     test_markup();
     test_verbatim_data();
