@@ -96,19 +96,23 @@ static int two_digits_at(const char *s)
                                                                     : -1;
 }
 
-/* Reads "YYYY-MM" (then *day = 0, unless need_day) or "YYYY-MM-DD". */
-static int parse_date(const char *s, int need_day, int *year, int *month, int *day, diag *d)
+typedef struct ymd {
+    int year, month, day;   /* day 0: a month */
+} ymd;
+
+/* Reads "YYYY-MM" (unless need_day) or "YYYY-MM-DD". */
+static int parse_date(const char *s, int need_day, ymd *t, diag *d)
 {
     static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     /* Each test runs only when the ones before it held, so no read passes the NUL. */
     int hi = two_digits_at(s), lo = hi < 0 ? -1 : two_digits_at(s + 2);
-    int ok = lo >= 0 && s[4] == '-' && (*month = two_digits_at(s + 5)) >= 1 && *month <= 12;
-    *year = hi * 100 + lo;
-    *day = 0;
+    int ok = lo >= 0 && s[4] == '-' && (t->month = two_digits_at(s + 5)) >= 1 && t->month <= 12;
+    t->year = hi * 100 + lo;
+    t->day = 0;
     if (ok && s[7] == '-') {
-        int leap = *year % 4 == 0 && (*year % 100 != 0 || *year % 400 == 0);
-        *day = two_digits_at(s + 8);
-        ok = *day >= 1 && s[10] == 0 && *day <= DAYS[*month - 1] - (*month == 2 && !leap);
+        int leap = t->year % 4 == 0 && (t->year % 100 != 0 || t->year % 400 == 0);
+        t->day = two_digits_at(s + 8);
+        ok = t->day >= 1 && s[10] == 0 && t->day <= DAYS[t->month - 1] - (t->month == 2 && !leap);
     } else {
         ok = ok && s[7] == 0 && !need_day;
     }
@@ -118,37 +122,37 @@ static int parse_date(const char *s, int need_day, int *year, int *month, int *d
     return 0;
 }
 
-/* NĐ 30 §9: months 1 and 2 take a leading zero in dates, the others none. */
-static void put_month(sbuf *out, int m) { sbuf_printf(out, m <= 2 ? "%02d" : "%d", m); }
+/* "tháng 7 năm 2023": NĐ 30 §9 pads months 1 and 2 with a zero, no others. */
+static void put_month_year(sbuf *out, const ymd *t)
+{
+    sbuf_printf(out, t->month <= 2 ? "tháng %02d năm %d" : "tháng %d năm %d", t->month, t->year);
+}
 
 static int f_date(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    int y, m, dd;
-    if (parse_date(v->u.string, 1, &y, &m, &dd, d) < 0)
+    ymd t;
+    if (parse_date(v->u.string, 1, &t, d) < 0)
         return -1;
-    sbuf_printf(out, "ngày %02d tháng ", dd);
-    put_month(out, m);
-    sbuf_printf(out, " năm %d", y);
+    sbuf_printf(out, "ngày %02d ", t.day);
+    put_month_year(out, &t);
     return 0;
 }
 
 static int f_month_year(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    int y, m, dd;
-    if (parse_date(v->u.string, 0, &y, &m, &dd, d) < 0)
+    ymd t;
+    if (parse_date(v->u.string, 0, &t, d) < 0)
         return -1;
-    sbuf_puts(out, "tháng ");
-    put_month(out, m);
-    sbuf_printf(out, " năm %d", y);
+    put_month_year(out, &t);
     return 0;
 }
 
 static int f_mm_yyyy(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    int y, m, dd;
-    if (parse_date(v->u.string, 0, &y, &m, &dd, d) < 0)
+    ymd t;
+    if (parse_date(v->u.string, 0, &t, d) < 0)
         return -1;
-    sbuf_printf(out, "%02d/%d", m, y);
+    sbuf_printf(out, "%02d/%d", t.month, t.year);
     return 0;
 }
 
