@@ -106,8 +106,9 @@ static int parse_date(const char *s, int need_day, ymd *t, diag *d)
     static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     /* Each test runs only when the ones before it held, so no read passes the NUL. */
     int hi = two_digits_at(s), lo = hi < 0 ? -1 : two_digits_at(s + 2);
-    int ok = lo >= 0 && s[4] == '-' && (t->month = two_digits_at(s + 5)) >= 1 && t->month <= 12;
     t->year = hi * 100 + lo;
+    t->month = lo >= 0 && s[4] == '-' ? two_digits_at(s + 5) : -1;
+    int ok = t->month >= 1 && t->month <= 12;
     t->day = 0;
     if (ok && s[7] == '-') {
         int leap = t->year % 4 == 0 && (t->year % 100 != 0 || t->year % 400 == 0);
