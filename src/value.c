@@ -1,0 +1,137 @@
+/* value.c — building, reading and freeing value trees. */
+#include "value.h"
+#include "sbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static value *new_value(value_kind k)
+{
+    value *v = xcalloc(1, sizeof *v);
+    v->kind = k;
+    return v;
+}
+
+value *value_null(void) { return new_value(VALUE_NULL); }
+value *value_list(void) { return new_value(VALUE_LIST); }
+value *value_map(void) { return new_value(VALUE_MAP); }
+
+value *value_bool(int b)
+{
+    value *v = new_value(VALUE_BOOL);
+    v->u.boolean = b != 0;
+    return v;
+}
+
+value *value_number(dec n)
+{
+    value *v = new_value(VALUE_NUMBER);
+    v->u.number = n;
+    return v;
+}
+
+value *value_string(const char *s)
+{
+    value *v = new_value(VALUE_STRING);
+    v->u.string = xstrdup(s);
+    return v;
+}
+
+value *value_list_push(value *list, value *item)
+{
+    grow(&list->u.list.items, &list->u.list.cap, list->u.list.n + 1, sizeof *list->u.list.items);
+    list->u.list.items[list->u.list.n++] = item;
+    return item;
+}
+
+value *value_map_set(value *map, const char *key, value *v)
+{
+    for (size_t i = 0; i < map->u.map.n; i++)
+        if (strcmp(map->u.map.entries[i].key, key) == 0) {
+            value_free(map->u.map.entries[i].val);
+            map->u.map.entries[i].val = v;
+            return v;
+        }
+    grow(&map->u.map.entries, &map->u.map.cap, map->u.map.n + 1, sizeof *map->u.map.entries);
+    map->u.map.entries[map->u.map.n++] = (value_entry){xstrdup(key), v};
+    return v;
+}
+
+const value *value_child(const value *v, const char *seg, size_t len)
+{
+    if (v->kind == VALUE_MAP) {
+        for (size_t i = 0; i < v->u.map.n; i++) {
+            const value_entry *e = &v->u.map.entries[i];
+            if (strncmp(e->key, seg, len) == 0 && e->key[len] == 0)
+                return e->val;
+        }
+        return NULL;
+    }
+    if (v->kind != VALUE_LIST || len == 0 || len > 9)
+        return NULL;
+    size_t idx = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (seg[i] < '0' || seg[i] > '9')
+            return NULL;
+        idx = idx * 10 + (size_t)(seg[i] - '0');
+    }
+    return idx < v->u.list.n ? v->u.list.items[idx] : NULL;
+}
+
+const value *value_get(const value *v, const char *path)
+{
+    while (v && *path) {
+        size_t len = strcspn(path, ".");
+        v = value_child(v, path, len);
+        path += len;
+        if (*path == '.')
+            path++;
+    }
+    return v;
+}
+
+int value_truthy(const value *v)
+{
+    switch (v->kind) {
+    case VALUE_NULL: return 0;
+    case VALUE_BOOL: return v->u.boolean;
+    case VALUE_NUMBER: return v->u.number != 0;
+    case VALUE_STRING: return v->u.string[0] != 0;
+    case VALUE_LIST: return v->u.list.n != 0;
+    case VALUE_MAP: return 1;
+    }
+    return 0;
+}
+
+const char *value_kind_name(value_kind k)
+{
+    static const char *const NAME[] = {"null", "a true/false value", "a number", "text", "a list",
+                                       "a map"};
+    return NAME[k];
+}
+
+void value_free(value *v)
+{
+    if (!v)
+        return;
+    switch (v->kind) {
+    case VALUE_STRING:
+        free(v->u.string);
+        break;
+    case VALUE_LIST:
+        for (size_t i = 0; i < v->u.list.n; i++)
+            value_free(v->u.list.items[i]);
+        free(v->u.list.items);
+        break;
+    case VALUE_MAP:
+        for (size_t i = 0; i < v->u.map.n; i++) {
+            free(v->u.map.entries[i].key);
+            value_free(v->u.map.entries[i].val);
+        }
+        free(v->u.map.entries);
+        break;
+    default:
+        break;
+    }
+    free(v);
+}
