@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,5 +160,15 @@ int jsonin_array(json_t *obj, const char *file, const char *where, const char *k
     if (!json_is_array(v))
         return type_error(file, where, key, "a list", d);
     *out = v;
+    return 0;
+}
+
+int jsonin_object_at(json_t *arr, size_t i, const char *file, const char *where, const char *key,
+                     char *path, size_t size, json_t **out, diag *d)
+{
+    snprintf(path, size, "%s%s%s[%zu]", where, *where ? "." : "", key, i);
+    *out = json_array_get(arr, i);
+    if (!json_is_object(*out))
+        return diag_set(d, "json-type", "%s: %s: expected an object", file, path);
     return 0;
 }

@@ -29,4 +29,9 @@ int jsonin_strv(json_t *obj, const char *file, const char *where, const char *ke
 int jsonin_array(json_t *obj, const char *file, const char *where, const char *key, int required,
                  json_t **out, diag *d);
 
+/* Element i of the array found at `where`.`key`, which must be an object;
+ * writes its located name ("groups[2].indicators[0]") into path. */
+int jsonin_object_at(json_t *arr, size_t i, const char *file, const char *where, const char *key,
+                     char *path, size_t size, json_t **out, diag *d);
+
 #endif

@@ -45,13 +45,11 @@ static int load_sections(dataset *ds, json_t *arr, const char *file, diag *d)
         ds->nsections = 1;
         return 0;
     }
-    size_t i;
-    json_t *o;
-    json_array_foreach(arr, i, o) {
+    for (size_t i = 0; i < n; i++) {
         char where[48];
-        snprintf(where, sizeof where, "sections[%zu]", i);
-        if (!json_is_object(o))
-            return diag_set(d, "json-type", "%s: %s: expected an object", file, where);
+        json_t *o;
+        if (jsonin_object_at(arr, i, file, "", "sections", where, sizeof where, &o, d) < 0)
+            return -1;
         section *s = &ds->sections[ds->nsections++];
         if (jsonin_str(o, file, where, "id", 1, &s->id, d) < 0 ||
             jsonin_str(o, file, where, "title", 1, &s->title, d) < 0 ||

@@ -62,14 +62,12 @@ static int load_indicator(scheme *s, size_t *cap, json_t *o, const char *file, c
 
 static int load_groups(scheme *s, json_t *groups, const char *file, diag *d)
 {
-    size_t gi;
-    json_t *g;
     size_t gcap = 0, icap = 0;
-    json_array_foreach(groups, gi, g) {
+    for (size_t gi = 0; gi < json_array_size(groups); gi++) {
         char where[64];
-        snprintf(where, sizeof where, "groups[%zu]", gi);
-        if (!json_is_object(g))
-            return diag_set(d, "json-type", "%s: %s: expected an object", file, where);
+        json_t *g;
+        if (jsonin_object_at(groups, gi, file, "", "groups", where, sizeof where, &g, d) < 0)
+            return -1;
         grow(&s->groups, &gcap, s->ngroups + 1, sizeof *s->groups);
         indicator_group *grp = &s->groups[s->ngroups++];
         memset(grp, 0, sizeof *grp);
@@ -87,16 +85,13 @@ static int load_groups(scheme *s, json_t *groups, const char *file, diag *d)
             if (load_indicator(s, &icap, g, file, where, NULL, s->ngroups - 1, d) < 0)
                 return -1;
         } else {
-            size_t ii;
-            json_t *io;
             if (json_array_size(inds) == 0)
                 return diag_set(d, "scheme-empty", "%s: %s.indicators: the list is empty", file, where);
-            json_array_foreach(inds, ii, io) {
+            for (size_t ii = 0; ii < json_array_size(inds); ii++) {
                 char w2[96];
-                snprintf(w2, sizeof w2, "%s.indicators[%zu]", where, ii);
-                if (!json_is_object(io))
-                    return diag_set(d, "json-type", "%s: %s: expected an object", file, w2);
-                if (load_indicator(s, &icap, io, file, w2, grp->id, s->ngroups - 1, d) < 0)
+                json_t *io;
+                if (jsonin_object_at(inds, ii, file, where, "indicators", w2, sizeof w2, &io, d) < 0 ||
+                    load_indicator(s, &icap, io, file, w2, grp->id, s->ngroups - 1, d) < 0)
                     return -1;
             }
         }
@@ -107,14 +102,12 @@ static int load_groups(scheme *s, json_t *groups, const char *file, diag *d)
 
 static int load_ratings(scheme *s, json_t *arr, const char *file, diag *d)
 {
-    size_t i;
-    json_t *r;
     s->ratings = xcalloc(json_array_size(arr) + 1, sizeof *s->ratings);
-    json_array_foreach(arr, i, r) {
+    for (size_t i = 0; i < json_array_size(arr); i++) {
         char where[64];
-        snprintf(where, sizeof where, "ratings[%zu]", i);
-        if (!json_is_object(r))
-            return diag_set(d, "json-type", "%s: %s: expected an object", file, where);
+        json_t *r;
+        if (jsonin_object_at(arr, i, file, "", "ratings", where, sizeof where, &r, d) < 0)
+            return -1;
         rating *rt = &s->ratings[s->nratings++];
         if (jsonin_str(r, file, where, "name", 1, &rt->name, d) < 0 ||
             jsonin_str(r, file, where, "abbr", 0, &rt->abbr, d) < 0 ||
