@@ -26,13 +26,17 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
     layout lo = {0};
     page_setup ps;
     int rc = -1;
-    char fonts_dir[4096], code[128], title[2048];
+    char fonts_dir[4096], templates_dir[4096], code[128], title[2048];
+    report_opts ro = o->report;
 
     if (dataset_load(&ds, in, o->data_dir, d) < 0)
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
+    snprintf(templates_dir, sizeof templates_dir, "%s/templates", o->data_dir);
+    if (!ro.templates_dir)
+        ro.templates_dir = templates_dir;
     page_setup_default(&ps);
-    if (score_dataset(&ds, &sc, d) < 0 || report_build(&ds, &sc, &o->report, &tree, d) < 0 ||
+    if (score_dataset(&ds, &sc, d) < 0 || report_build(&ds, &sc, &ro, &tree, d) < 0 ||
         fontset_load(&fs, o->font, fonts_dir, d) < 0 || layout_document(&tree, &fs, &ps, &lo, d) < 0)
         goto out;
 

@@ -1,10 +1,11 @@
 /* report.c — the document tree of a scored report.
  *
  * The parts fixed by NĐ 30 (header, title, closing) and the phụ lục table
- * are built here from data. The running text comes from the templates
- * (templates/); until a template is chosen, the body states the legal
- * basis and points to the appendix. */
+ * are built here from data; the running text comes from the report's
+ * template (templates/<name>/body.tpl) fed with facts.h. */
 #include "report.h"
+#include "facts.h"
+#include "tmpl.h"
 #include "numfmt.h"
 #include "sbuf.h"
 #include "text.h"
@@ -99,19 +100,7 @@ static void build_addressees(const dataset *ds, doc *d)
     a->nto = ds->naddressees;
 }
 
-static void build_body(const dataset *ds, doc *d)
-{
-    sbuf b = {0};
-    if (ds->scheme.legal_basis) {
-        sbuf_printf(&b, "Thực hiện %s.", ds->scheme.legal_basis);
-        doc_inlines_add(&doc_add_para(d, ALIGN_JUSTIFY, 1)->text, sbuf_str(&b), STYLE_PLAIN);
-    }
-    doc_inlines_add(&doc_add_para(d, ALIGN_JUSTIFY, 1)->text, "(Chi tiết tại Phụ lục kèm theo)",
-                    STYLE_ITALIC);
-    sbuf_free(&b);
-}
-
-static void build_closing(const dataset *ds, doc *d)
+void report_closing(const dataset *ds, doc *d)
 {
     doc_closing *c = &doc_add(d, BLOCK_CLOSING)->u.closing;
     c->recipients = xcalloc(ds->nrecipients + 1, sizeof *c->recipients);
@@ -295,18 +284,43 @@ static void build_notes(const dataset *ds, doc *d)
     sbuf_free(&b);
 }
 
-int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)
+void report_front(const dataset *ds, const report_opts *o, doc *out)
 {
-    (void)d;
-    memset(out, 0, sizeof *out);
     build_header(ds, o, out);
     build_title(ds, out);
     build_addressees(ds, out);
-    build_body(ds, out);
-    build_closing(ds, out);
+}
+
+int report_body(const dataset *ds, const report_opts *o, const char *name, const value *facts, doc *out,
+                diag *d)
+{
+    /* The report's own directory first, so that a file next to report.json
+     * overrides the shipped one; then the template's directory; then the
+     * pieces all templates share. */
+    char tdir[4096];
+    snprintf(tdir, sizeof tdir, "%s/%s", o->templates_dir, ds->template_name);
+    const char *search[] = {ds->dir, tdir, o->templates_dir, NULL};
+    return tmpl_render(name, search, facts, out, d);
+}
+
+void report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, doc *out)
+{
     doc_add_section(out, 1, 1);
     build_appendix_title(ds, o, out);
     build_table(ds, sc, out);
     build_notes(ds, out);
+}
+
+int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)
+{
+    memset(out, 0, sizeof *out);
+    value *facts = facts_report(ds, sc);
+    report_front(ds, o, out);
+    int rc = report_body(ds, o, "body", facts, out, d);
+    value_free(facts);
+    if (rc < 0)
+        return -1;
+    report_closing(ds, out);
+    report_score_appendix(ds, sc, o, out);
     return 0;
 }

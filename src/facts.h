@@ -1,0 +1,21 @@
+/* facts.h — what a report's wording needs, derived from the scored data.
+ *
+ * Templates never compute: every count, list of names, change and
+ * comparison they print is worked out here, once, and handed over as a
+ * value tree (value.h). The keys are documented for template authors in
+ * templates/README.md ("Report data"). */
+#ifndef BAOCAO_FACTS_H
+#define BAOCAO_FACTS_H
+
+#include "dataset.h"
+#include "score.h"
+#include "value.h"
+
+/* The document's own data: document, agency, period, signer, scheme. Every
+ * template gets these; facts_report and other documents add to the map. */
+value *facts_common(const dataset *ds);
+
+/* facts_common plus the results: sections, classes, indicators, decreases. */
+value *facts_report(const dataset *ds, const scoring *sc);
+
+#endif
