@@ -16,4 +16,10 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d);
  * prev cells (previous == 1). ds->scheme and ds->sections must be set. */
 int scores_read(dataset *ds, const char *path, int previous, diag *d);
 
+/* "2024-12-10" -> date (validated, leap years included); -1 if not a date. */
+int input_date(const char *s, date *out);
+
+/* rel resolved against dir (rel as is when absolute or dir is ""), malloc'd. */
+char *input_path(const char *dir, const char *rel);
+
 #endif

@@ -1,6 +1,7 @@
 /* main.c — the baocao command line. A thin front end: parse arguments,
  * call the library, print its messages, map failures to exit codes
  * (0 ok, 1 invalid input, 2 usage). */
+#include "batch.h"
 #include "dataset.h"
 #include "diag.h"
 #include "input.h"
@@ -10,6 +11,7 @@
 #include "table.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +26,8 @@ static const char USAGE[] =
     "  score REPORT.json [--csv]    print the computed appendix table\n"
     "  check REPORT.json            validate the report and its scores (exit 0 or 1)\n"
     "  render REPORT.json -o OUT.pdf  render the report as an NĐ 30 PDF (PDF/A-1b)\n"
+    "  batch REPORT.json -o DIR     the report and one notice per unit (its \"notices\"),\n"
+    "                               with DIR/manifest.json; exit 1 if any unit failed\n"
     "\n"
     "render options:\n"
     "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
@@ -32,6 +36,10 @@ static const char USAGE[] =
     "  --pdfa 1b|2b     PDF/A level (default 1b); --no-pdfa for plain PDF 1.4\n"
     "  --blank-number   leave số and day/month blank for the e-office system to stamp\n"
     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
+    "\n"
+    "batch options (and --font, --pdfa, --no-pdfa, --blank-number):\n"
+    "  -o DIR           the directory to write into (created if missing)\n"
+    "  --jobs N         documents made in parallel (default: the number of processors)\n"
     "\n"
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
@@ -44,7 +52,7 @@ static const char USAGE[] =
 
 typedef struct options {
     const char *command, *file, *data_dir, *out, *font;
-    int csv, quiet, print_fields, blank_number;
+    int csv, quiet, print_fields, blank_number, jobs;
     pdfa_level pdfa;
 } options;
 
@@ -84,6 +92,10 @@ static int parse_args(int argc, char **argv, options *o)
             if (++i == argc)
                 return usage_error("%s needs a value", a);
             *(!strcmp(a, "--font") ? &o->font : &o->out) = argv[i];
+        } else if (!strcmp(a, "--jobs")) {
+            char *end;
+            if (++i == argc || (o->jobs = (int)strtol(argv[i], &end, 10)) < 1 || *end || o->jobs > 256)
+                return usage_error("%s takes a number from 1 to 256", a);
         } else if (!strcmp(a, "--data-dir")) {
             if (++i == argc)
                 return usage_error("%s needs a directory", a);
@@ -100,10 +112,13 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (!o->command)
         return usage_error("%s", "no command given");
-    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render"))
+    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render") &&
+        strcmp(o->command, "batch"))
         return usage_error("unknown command %s", o->command);
     if (!strcmp(o->command, "render") && !o->out)
         return usage_error("%s", "render needs -o OUT.pdf");
+    if (!strcmp(o->command, "batch") && !o->out)
+        return usage_error("%s", "batch needs -o DIR");
     if (!o->file)
         return usage_error("%s needs a REPORT.json", o->command);
     if (!o->data_dir)
@@ -148,6 +163,27 @@ static int render(const options *o)
     return 0;
 }
 
+static int batch(const options *o)
+{
+    batch_opts bo = {.out_dir = o->out, .jobs = o->jobs, .progress = !o->quiet && isatty(2)};
+    render_opts_default(&bo.render, o->data_dir);
+    bo.render.font = o->font;
+    bo.render.pdfa = o->pdfa;
+    bo.render.report.blank_number = o->blank_number;
+    batch_result res;
+    diag d = {0};
+    if (batch_run(o->file, &bo, &res, &d) < 0)
+        return fail(&d);
+    for (size_t i = 0; i < res.nfailures; i++)
+        fprintf(stderr, "baocao: error: %s: %s\n", res.failures[i].unit, res.failures[i].message);
+    if (!o->quiet)
+        fprintf(stderr, "baocao: %zu PDFs and manifest.json in %s%s\n", res.written, o->out,
+                res.nfailures ? ", some units failed" : "");
+    int rc = res.nfailures ? EXIT_INPUT : 0;
+    batch_result_free(&res);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o = {.pdfa = PDFA_1B};
@@ -157,6 +193,8 @@ int main(int argc, char **argv)
     diag_quiet_warnings(o.quiet);
     if (!strcmp(o.command, "render"))
         return render(&o);
+    if (!strcmp(o.command, "batch"))
+        return batch(&o);
 
     diag d = {0};
     dataset ds;

@@ -19,12 +19,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -32,6 +29,7 @@
 #include <hpdf_fontdef.h>
 #include <openssl/evp.h>
 
+#include "fileio.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -681,52 +679,6 @@ int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned 
 
 /* ---- files ---------------------------------------------------------------- */
 
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-/* Writes buf to path through "path.tmp-XXXXXX" in the same directory,
- * fsync and rename, so path is either the old file or the complete new one. */
-static int write_atomic(const char *path, const unsigned char *buf, size_t len, diag *d)
-{
-    char *tmp = xmalloc(strlen(path) + sizeof ".tmp-XXXXXX");
-    strcpy(tmp, path);
-    strcat(tmp, ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_set(d, "pdf-write", "%s: cannot create a file there: %s", path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    /* mkstemp creates the file 0600; a report is meant to be shared. */
-    int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && fsync(fd) == 0;
-    int err = errno;
-    if (close(fd) < 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    if (ok && rename(tmp, path) < 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok) {
-        diag_set(d, "pdf-write", "%s: cannot write: %s", path, strerror(err));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
-}
-
 int pdf_write(const layout *lo, const fontset *fs, const pdf_meta *m, const char *path,
               pdf_result *res, diag *d)
 {
@@ -734,7 +686,7 @@ int pdf_write(const layout *lo, const fontset *fs, const pdf_meta *m, const char
     size_t len;
     if (pdf_render(lo, fs, m, &buf, &len, d) < 0)
         return -1;
-    int rc = write_atomic(path, buf, len, d);
+    int rc = file_write_atomic(path, buf, len, d);
     if (rc == 0 && res) {
         res->pages = (int)lo->npages;
         res->bytes = len;

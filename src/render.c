@@ -17,59 +17,74 @@ void render_opts_default(render_opts *o, const char *data_dir)
     o->icc_path = DEFAULT_ICC;
 }
 
-int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
+void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size_t size)
 {
-    dataset ds;
-    scoring sc = {0};
-    doc tree = {0};
-    fontset fs = {0};
+    *ro = o->report;
+    snprintf(buf, size, "%s/templates", o->data_dir);
+    if (!ro->templates_dir)
+        ro->templates_dir = buf;
+}
+
+int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const render_opts *o, const char *out,
+                render_result *res, diag *d)
+{
     layout lo = {0};
     page_setup ps;
-    int rc = -1;
-    char fonts_dir[4096], templates_dir[4096], code[128], title[2048];
-    report_opts ro = o->report;
-
-    if (dataset_load(&ds, in, o->data_dir, d) < 0)
-        return -1;
-    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
-    snprintf(templates_dir, sizeof templates_dir, "%s/templates", o->data_dir);
-    if (!ro.templates_dir)
-        ro.templates_dir = templates_dir;
+    char code[128], title[2048];
     page_setup_default(&ps);
-    if (score_dataset(&ds, &sc, d) < 0 || report_build(&ds, &sc, &ro, &tree, d) < 0 ||
-        fontset_load(&fs, o->font, fonts_dir, d) < 0 || layout_document(&tree, &fs, &ps, &lo, d) < 0)
-        goto out;
-
-    dataset_code(&ds, code, sizeof code);
-    if (*ds.doc_type)
-        snprintf(title, sizeof title, "%s %s", ds.doc_type, ds.subject);
+    if (layout_document(tree, fs, &ps, &lo, d) < 0) {
+        layout_free(&lo);
+        return -1;
+    }
+    dataset_code(ds, code, sizeof code);
+    if (*ds->doc_type)
+        snprintf(title, sizeof title, "%s %s", ds->doc_type, ds->subject);
     else
-        snprintf(title, sizeof title, "Công văn V/v %s", ds.subject);
+        snprintf(title, sizeof title, "Công văn V/v %s", ds->subject);
     pdf_meta m = {
         .title = title,
-        .author = ds.agency_full,
-        .subject = ds.subject,
+        .author = ds->agency_full,
+        .subject = ds->subject,
         .keywords = code,
         .creator = "baocao " BAOCAO_VERSION,
-        .year = ds.date.year,
-        .month = ds.date.month,
-        .day = ds.date.day,
+        .year = ds->date.year,
+        .month = ds->date.month,
+        .day = ds->date.day,
         .pdfa = o->pdfa,
         .icc_path = o->icc_path,
         .sig_field = lo.signature.page >= 0 ? "ChuKyNguoiKy" : NULL,
         .seal_field = lo.seal.page >= 0 ? "DauCoQuan" : NULL,
     };
     pdf_result pr;
-    if (pdf_write(&lo, &fs, &m, out, &pr, d) < 0)
-        goto out;
-    if (res) {
+    int rc = pdf_write(&lo, fs, &m, out, &pr, d);
+    if (rc == 0 && res) {
         res->pdf = pr;
         res->signature = lo.signature;
         res->seal = lo.seal;
     }
+    layout_free(&lo);
+    return rc;
+}
+
+int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
+{
+    dataset ds;
+    scoring sc = {0};
+    doc tree = {0};
+    fontset fs = {0};
+    int rc = -1;
+    char fonts_dir[4096], templates_dir[4096];
+    report_opts ro;
+
+    if (dataset_load(&ds, in, o->data_dir, d) < 0)
+        return -1;
+    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
+    render_templates_dir(o, &ro, templates_dir, sizeof templates_dir);
+    if (score_dataset(&ds, &sc, d) < 0 || report_build(&ds, &sc, &ro, &tree, d) < 0 ||
+        fontset_load(&fs, o->font, fonts_dir, d) < 0 || render_tree(&ds, &tree, &fs, o, out, res, d) < 0)
+        goto out;
     rc = 0;
 out:
-    layout_free(&lo);
     fontset_free(&fs);
     doc_free(&tree);
     scoring_free(&sc);

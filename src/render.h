@@ -23,6 +23,15 @@ typedef struct render_result {
 
 void render_opts_default(render_opts *o, const char *data_dir);
 
+/* The report options of o with templates_dir defaulting to
+ * <data_dir>/templates (kept in buf). */
+void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size_t size);
+
+/* Lays out a built document of ds and writes it to the PDF at `out`
+ * (atomically), with ds's metadata. Thread-safe: fs is only read. */
+int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const render_opts *o, const char *out,
+                render_result *res, diag *d);
+
 /* Renders report.json at `in` into the PDF at `out` (atomically). */
 int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d);
 

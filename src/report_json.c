@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "2024-12-10" -> date; "" or absent fields stay 0 (left blank). */
-static int parse_date(const char *s, date *out)
+int input_date(const char *s, date *out)
 {
     int y, m, dd;
     char tail;
@@ -24,7 +23,7 @@ static int parse_date(const char *s, date *out)
     return 0;
 }
 
-static char *resolve(const char *dir, const char *rel)
+char *input_path(const char *dir, const char *rel)
 {
     sbuf b = {0};
     if (rel[0] == '/' || !*dir)
@@ -140,7 +139,7 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
         jsonin_str(sig, path, "signer", "position", 0, &ds->signer.position, d) < 0)
         goto out;
 
-    if (parse_date(date_s, &ds->date) < 0) {
+    if (input_date(date_s, &ds->date) < 0) {
         diag_set(d, "json-date", "%s: document.date: \"%s\" is not a date (YYYY-MM-DD)", path, date_s);
         goto out;
     }
@@ -179,11 +178,11 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
     }
     if (load_sections(ds, sections, path, d) < 0)
         goto out;
-    ds->scores_path = resolve(ds->dir, scores);
+    ds->scores_path = input_path(ds->dir, scores);
     if (scores_read(ds, ds->scores_path, 0, d) < 0)
         goto out;
     if (previous) {
-        ds->previous_path = resolve(ds->dir, previous);
+        ds->previous_path = input_path(ds->dir, previous);
         if (scores_read(ds, ds->previous_path, 1, d) < 0)
             goto out;
         ds->has_previous = 1;

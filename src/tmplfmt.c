@@ -165,8 +165,8 @@ static int f_upper(const value *v, char *const *args, size_t nargs, sbuf *out, d
     return 0;
 }
 
-/* "Xuất sắc" -> "xuất sắc": a class word from a table cell inside a sentence. */
-static int f_lower_first(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
+/* The first letter mapped by `map`, the rest as it is. */
+static int first_case(const value *v, utf8proc_int32_t (*map)(utf8proc_int32_t), sbuf *out)
 {
     const char *s = v->u.string;
     size_t n = strlen(s);
@@ -174,11 +174,23 @@ static int f_lower_first(const value *v, char *const *args, size_t nargs, sbuf *
     int k = utf8_next(s, n, &cp);
     if (k > 0) {
         char enc[4];
-        sbuf_add(out, enc, (size_t)utf8_put((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), enc));
+        sbuf_add(out, enc, (size_t)utf8_put((uint32_t)map((utf8proc_int32_t)cp), enc));
         s += k, n -= (size_t)k;
     }
     sbuf_add(out, s, n);
     return 0;
+}
+
+/* "Xuất sắc" -> "xuất sắc": a class word from a table cell inside a sentence. */
+static int f_lower_first(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
+{
+    return first_case(v, utf8proc_tolower, out);
+}
+
+/* "tăng 4,06 điểm" -> "Tăng 4,06 điểm": a sentence that starts a table cell. */
+static int f_upper_first(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
+{
+    return first_case(v, utf8proc_toupper, out);
 }
 
 /* Items are text or numbers; before the last one goes `last` (", " for all
@@ -227,6 +239,7 @@ static const tmpl_formatter FORMATTERS[] = {
     {"mm_yyyy", VALUE_STRING, 0, f_mm_yyyy},
     {"upper", VALUE_STRING, 0, f_upper},
     {"lower_first", VALUE_STRING, 0, f_lower_first},
+    {"upper_first", VALUE_STRING, 0, f_upper_first},
     {"join", VALUE_LIST, 1, f_join},
     {"join_comma", VALUE_LIST, 0, f_join_comma},
 };

@@ -226,6 +226,8 @@ static const format_case TEXT_FORMATS[] = {
     {"lower_first", "Ủy ban", "ủy ban"},
     {"lower_first", "Đạt", "đạt"},
     {"lower_first | upper", "Khá", "KHÁ"},
+    {"upper_first", "tăng 4,06 điểm", "Tăng 4,06 điểm"},
+    {"upper_first", "đạt", "Đạt"},
 };
 
 static void test_formats(void)

@@ -1,0 +1,409 @@
+/* notice.c — one unit's notice: its facts (every rate and change computed
+ * here) and its document (the NĐ 30 parts of report.h around the notice's
+ * body and its statistics appendices). */
+#include "notice.h"
+#include "facts.h"
+#include "numfmt.h"
+#include "sbuf.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void notice_set_free(notice_set *ns)
+{
+    for (size_t u = 0; u < ns->n; u++) {
+        unit_notice *un = &ns->units[u];
+        strv_free(un->agency, un->nagency);
+        free(un->agency_name), free(un->agency_full), free(un->locality), free(un->place), free(un->number);
+        strv_free(un->signer.authority, un->signer.nauthority);
+        free(un->signer.name), free(un->signer.position);
+        strv_free(un->addressees, un->naddressees);
+        for (size_t i = 0; i < un->nstats; i++)
+            free(un->stats[i].appendix), free(un->stats[i].stt), free(un->stats[i].label);
+        free(un->stats);
+        free(un->error);
+    }
+    free(ns->units);
+    free(ns->template_name), free(ns->subject), free(ns->notation), free(ns->number);
+    strv_free(ns->recipients, ns->nrecipients);
+    strv_free(ns->addressees, ns->naddressees);
+    memset(ns, 0, sizeof *ns);
+}
+
+void notice_view(const dataset *ds, const notice_set *ns, size_t u, dataset *view)
+{
+    const unit_notice *un = &ns->units[u];
+    unit *unit_ = &ds->units[u];
+    *view = *ds;
+    view->doc_type = "";            /* a công văn: no tên loại */
+    view->type_code = "";
+    view->subject = ns->subject;
+    view->notation = ns->notation;
+    view->number = ns->number;
+    view->date = ns->date;
+    view->recipients = ns->recipients;
+    view->nrecipients = ns->nrecipients;
+    view->template_name = ns->template_name;
+    if (un->issuer) {
+        /* The unit writes to its own offices (seed 001). */
+        view->parent_agency = NULL;
+        view->agency = un->agency, view->nagency = un->nagency;
+        view->agency_name = un->agency_name;
+        view->agency_full = un->agency_full;
+        view->locality = un->locality;
+        view->place = un->place;
+        view->number = un->number;
+        view->signer = un->signer;
+    }
+    if (un->addressees)
+        view->addressees = un->addressees, view->naddressees = un->naddressees;
+    else if (ns->addressees)
+        view->addressees = ns->addressees, view->naddressees = ns->naddressees;
+    else   /* the agency writes to the unit itself */
+        view->addressees = unit_->long_name ? &unit_->long_name : &unit_->name, view->naddressees = 1;
+}
+
+/* ---- statistics ------------------------------------------------------------ */
+
+/* One row's figures at one snapshot, and the change between the two. */
+typedef struct stat_side {
+    int na;            /* "-" */
+    int has_count, has_rate;
+    dec count, total, rate;   /* rate in percent, half-up to 2 decimals */
+} stat_side;
+
+typedef struct stat_figures {
+    stat_side side[2];        /* prev, now */
+    int has_change, change_is_rate;
+    dec change;               /* now − prev: percentage points, or a count */
+} stat_figures;
+
+static void stat_side_of(const stat_row *r, const score_cell *v, const score_cell *t, stat_side *s)
+{
+    memset(s, 0, sizeof *s);
+    s->na = v->state == CELL_NA;
+    if (v->state != CELL_VALUE)
+        return;
+    if (r->kind == STAT_RATE) {
+        s->has_rate = 1, s->rate = v->value;
+        return;
+    }
+    s->has_count = 1, s->count = v->value;
+    if (t->state == CELL_VALUE) {
+        /* rate = count / base × 100 at 2 decimals, half-up, exact. */
+        s->total = t->value;
+        s->has_rate = 1;
+        s->rate = dec_muldiv_round(v->value, 10000, t->value) * (DEC_SCALE / 100);
+    }
+}
+
+static void stat_compute(const stat_row *r, stat_figures *f)
+{
+    memset(f, 0, sizeof *f);
+    stat_side_of(r, &r->prev, &r->prev_total, &f->side[0]);
+    stat_side_of(r, &r->now, &r->now_total, &f->side[1]);
+    const stat_side *p = &f->side[0], *n = &f->side[1];
+    if (p->has_rate && n->has_rate)
+        f->has_change = f->change_is_rate = 1, f->change = n->rate - p->rate;
+    else if (p->has_count && n->has_count)
+        f->has_change = 1, f->change = n->count - p->count;
+}
+
+/* ---- facts ----------------------------------------------------------------- */
+
+static void set_num(value *m, const char *key, int known, dec v)
+{
+    value_map_set(m, key, known ? value_number(v) : value_null());
+}
+
+static void set_int(value *m, const char *key, int known, long n) { set_num(m, key, known, DEC_INT(n)); }
+
+static void set_text(value *m, const char *key, const char *s)
+{
+    value_map_set(m, key, s ? value_string(s) : value_null());
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return DAYS[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+/* The portal's snapshots: the last day of the previous and of this month. */
+static void add_snapshot(value *snaps, const char *key, int y, int m)
+{
+    char buf[16];
+    int day = days_in_month(y, m);
+    value *s = value_map_set(snaps, key, value_map());
+    set_int(s, "day", 1, day);
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+    set_text(s, "date", buf);
+}
+
+static value *side_value(const stat_side *s)
+{
+    value *v = value_map();
+    value_map_set(v, "na", value_bool(s->na));
+    set_num(v, "count", s->has_count, s->count);
+    set_num(v, "total", s->has_count && s->has_rate, s->total);
+    set_num(v, "rate", s->has_rate, s->rate);
+    return v;
+}
+
+static void add_statistics(value *f, const unit_notice *un)
+{
+    static const char *const KIND[] = {"section", "heading", "count", "ratio", "rate", "score"};
+    value *list = value_map_set(f, "statistics", value_list());
+    for (size_t i = 0; i < un->nstats; i++) {
+        const stat_row *r = &un->stats[i];
+        stat_figures fig;
+        stat_compute(r, &fig);
+        value *v = value_list_push(list, value_map());
+        set_text(v, "appendix", r->appendix);
+        set_text(v, "stt", r->stt);
+        set_text(v, "label", r->label);
+        set_text(v, "kind", KIND[r->kind]);
+        value_map_set(v, "prev", side_value(&fig.side[0]));
+        value_map_set(v, "now", side_value(&fig.side[1]));
+        set_num(v, "change", fig.has_change, fig.change);
+        value_map_set(v, "change_is_rate", value_bool(fig.change_is_rate));
+    }
+}
+
+static value *indicator_value(const dataset *ds, const unit *un, size_t i)
+{
+    const indicator *in = &ds->scheme.indicators[i];
+    int now = un->cells[i].state == CELL_VALUE, prev = un->prev && un->prev[i].state == CELL_VALUE;
+    value *v = value_map();
+    set_text(v, "id", in->id);
+    set_text(v, "label", in->label);
+    set_text(v, "name", in->name);
+    set_text(v, "group", ds->scheme.groups[in->group].name);
+    set_num(v, "max", 1, in->max);
+    set_num(v, "now", now, un->cells[i].value);
+    set_num(v, "prev", prev, prev ? un->prev[i].value : 0);
+    set_num(v, "delta", now && prev, now && prev ? un->cells[i].value - un->prev[i].value : 0);
+    value_map_set(v, "has_prev", value_bool(now && prev));   /* 0 is false in templates */
+    return v;
+}
+
+/* indicators: every scored one; below_max: those applicable and short of
+ * their maximum (what the unit has to improve). */
+static void add_indicators(value *f, const dataset *ds, const unit *un)
+{
+    const scheme *s = &ds->scheme;
+    value *all = value_map_set(f, "indicators", value_list());
+    value *below = value_map_set(f, "below_max", value_list());
+    for (size_t i = 0; i < s->nindicators; i++) {
+        if (s->indicators[i].informational)
+            continue;
+        value_list_push(all, indicator_value(ds, un, i));
+        if (un->cells[i].state == CELL_VALUE && un->cells[i].value < s->indicators[i].max)
+            value_list_push(below, indicator_value(ds, un, i));
+    }
+    /* The number of the item after the indicators ("1.7. Điểm tổng hợp"). */
+    set_int(f, "total_item", 1, (long)all->u.list.n + 1);
+}
+
+static void add_score(value *f, const dataset *ds, const scoring *sc, size_t u)
+{
+    const unit_score *us = &sc->units[u];
+    const scheme *s = &ds->scheme;
+    int now = us->now.scored, prev = us->prev.scored;
+    value *v = value_map_set(f, "score", value_map());
+    set_num(v, "now", now, us->now.achieved);
+    set_num(v, "max", now, us->now.max);
+    set_num(v, "converted", now, us->now.converted);
+    set_num(v, "prev", prev, us->prev.achieved);
+    set_num(v, "prev_converted", prev, us->prev.converted);
+    set_num(v, "delta", now && prev, us->now.converted - us->prev.converted);
+    value_map_set(v, "has_prev", value_bool(now && prev));
+    set_text(v, "rating", now && us->now.rating >= 0 ? s->ratings[us->now.rating].name : NULL);
+    set_text(v, "prev_rating", prev && us->prev.rating >= 0 ? s->ratings[us->prev.rating].name : NULL);
+
+    long ranked = 0;
+    for (size_t i = 0; i < sc->n; i++)
+        ranked += sc->units[i].now.scored;
+    value *r = value_map_set(f, "rank", value_map());
+    set_int(r, "now", now, us->now.rank);
+    set_int(r, "prev", prev, us->prev.rank);
+    set_int(r, "count", 1, ranked);
+    set_int(r, "change", now && prev, us->rank_change);
+    value_map_set(r, "has_prev", value_bool(now && prev));
+}
+
+value *notice_facts(const dataset *view, const scoring *sc, const notice_set *ns, size_t u)
+{
+    const unit *un = &view->units[u];
+    value *f = facts_common(view);
+    value *uv = value_map_set(f, "unit", value_map());
+    set_text(uv, "name", un->name);
+    set_text(uv, "long_name", un->long_name ? un->long_name : un->name);
+    set_text(uv, "noun", view->sections[un->section].unit_noun);
+    add_indicators(f, view, un);
+    add_score(f, view, sc, u);
+    value *snaps = value_map_set(f, "snapshots", value_map());
+    int py = view->period_month == 1 ? view->period_year - 1 : view->period_year;
+    add_snapshot(snaps, "prev", py, view->period_month == 1 ? 12 : view->period_month - 1);
+    add_snapshot(snaps, "now", view->period_year, view->period_month);
+    add_statistics(f, &ns->units[u]);
+    return f;
+}
+
+/* ---- document ---------------------------------------------------------------- */
+
+/* "+5,45%", "-3,09%", "0%"; "+17.716" for a count. The sign is decided
+ * after rounding, as the signed_pct formatter does. */
+static const char *signed_text(char *buf, size_t size, dec v, int pct)
+{
+    char num[48];
+    dec r = dec_round(v, 2);
+    fmt_num(num, sizeof num, r);
+    snprintf(buf, size, "%s%s%s", r > 0 ? "+" : "", num, pct ? "%" : "");
+    return buf;
+}
+
+static void num_cell(doc_row *r, const char *text) { doc_row_cell(r, text, STYLE_PLAIN, 1, 1, ALIGN_CENTER); }
+
+static void side_cells(doc_row *row, const stat_row *r, const stat_side *s)
+{
+    char a[48], b[48], buf[112];
+    if (s->na) {
+        num_cell(row, "-"), num_cell(row, "-");
+        return;
+    }
+    if (r->kind == STAT_RATIO && s->has_count)
+        snprintf(buf, sizeof buf, "%s/%s", fmt_num(a, sizeof a, s->count), fmt_num(b, sizeof b, s->total));
+    else if (s->has_count)
+        fmt_num(buf, sizeof buf, s->count);
+    else
+        buf[0] = 0;
+    num_cell(row, buf);
+    if (s->has_rate)
+        snprintf(buf, sizeof buf, "%s%%", fmt_num(a, sizeof a, s->rate));
+    else
+        buf[0] = 0;
+    num_cell(row, buf);
+}
+
+/* Renders partial `name` into `want` paragraphs of plain text: the wording
+ * of table headers and cells stays in the templates. */
+static int template_texts(const dataset *view, const report_opts *o, const char *name, const value *facts,
+                          size_t want, char **out, diag *d)
+{
+    doc tmp = {0};
+    if (report_body(view, o, name, facts, &tmp, d) < 0)
+        return -1;
+    int rc = 0;
+    if (tmp.n != want)
+        rc = diag_set(d, "template-shape", "template %s: %zu paragraphs, expected %zu (one per table cell)",
+                      name, tmp.n, want);
+    for (size_t i = 0; rc == 0 && i < want; i++) {
+        const doc_block *b = &tmp.blocks[i];
+        if (b->kind != BLOCK_PARAGRAPH)
+            rc = diag_set(d, "template-shape", "template %s: block %zu is not a plain paragraph", name, i + 1);
+        else
+            out[i] = doc_inlines_text(&b->u.para.text);
+    }
+    if (rc < 0)
+        for (size_t i = 0; i < want; i++)
+            free(out[i]), out[i] = NULL;
+    doc_free(&tmp);
+    return rc;
+}
+
+enum { HEAD_STT, HEAD_LABEL, HEAD_PREV, HEAD_NOW, HEAD_CHANGE, HEAD_COUNT1, HEAD_RATE1, HEAD_COUNT2,
+       HEAD_RATE2, HEAD_N };
+
+/* Phụ lục `id`: its title (partial phu-luc-<id>), then the table of its
+ * rows: STT, content, count and rate at both snapshots, change. */
+static int stats_appendix(const dataset *view, const unit_notice *un, const char *id, value *facts,
+                          const report_opts *o, doc *out, diag *d)
+{
+    char *head[HEAD_N] = {0}, *score[3] = {0}, name[64];
+    char *fid = text_fold(id);
+    snprintf(name, sizeof name, "phu-luc-%s", fid);
+    free(fid);
+    value_map_set(facts, "appendix", value_string(id));
+    doc_add_section(out, 1, 1);
+    if (report_body(view, o, name, facts, out, d) < 0 ||
+        template_texts(view, o, "phu-luc-cot", facts, HEAD_N, head, d) < 0)
+        return -1;
+
+    static const double W[] = {9, 70, 20, 14, 20, 14, 24};
+    doc_table *t = doc_add_table(out, 7, W, 11);
+    doc_row *r1 = doc_table_row(t, ROW_HEADER), *r2 = doc_table_row(t, ROW_HEADER);
+    t->header_rows = 2;
+    doc_row_cell(r1, head[HEAD_STT], STYLE_BOLD, 1, 2, ALIGN_CENTER);
+    doc_row_cell(r1, head[HEAD_LABEL], STYLE_BOLD, 1, 2, ALIGN_CENTER);
+    doc_row_cell(r1, head[HEAD_PREV], STYLE_BOLD, 2, 1, ALIGN_CENTER);
+    doc_row_cell(r1, head[HEAD_NOW], STYLE_BOLD, 2, 1, ALIGN_CENTER);
+    doc_row_cell(r1, head[HEAD_CHANGE], STYLE_BOLD, 1, 2, ALIGN_CENTER);
+    for (int h = HEAD_COUNT1; h <= HEAD_RATE2; h++)
+        doc_row_cell(r2, head[h], STYLE_BOLD, 1, 1, ALIGN_CENTER);
+
+    int rc = 0;
+    for (size_t i = 0; i < un->nstats && rc == 0; i++) {
+        const stat_row *r = &un->stats[i];
+        if (strcmp(r->appendix, id))
+            continue;
+        unsigned style = r->kind == STAT_SECTION || r->kind == STAT_SCORE ? STYLE_BOLD : STYLE_PLAIN;
+        doc_row *row = doc_table_row(t, ROW_BODY);
+        doc_row_cell(row, r->stt, style, 1, 1, ALIGN_CENTER);
+        doc_row_cell(row, r->label, style, 1, 1, ALIGN_LEFT);
+        if (r->kind == STAT_SCORE) {
+            /* The total and rank, worded by the template from the scores. */
+            if ((rc = template_texts(view, o, "phu-luc-tong-diem", facts, 3, score, d)) == 0) {
+                doc_row_cell(row, score[0], STYLE_PLAIN, 2, 1, ALIGN_CENTER);
+                doc_row_cell(row, score[1], STYLE_PLAIN, 2, 1, ALIGN_CENTER);
+                doc_row_cell(row, score[2], STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            }
+            for (int k = 0; k < 3; k++)
+                free(score[k]), score[k] = NULL;
+            continue;
+        }
+        stat_figures f;
+        stat_compute(r, &f);
+        side_cells(row, r, &f.side[0]);
+        side_cells(row, r, &f.side[1]);
+        char buf[64] = "";
+        if (f.side[0].na || f.side[1].na)
+            snprintf(buf, sizeof buf, "-");
+        else if (f.has_change)
+            signed_text(buf, sizeof buf, f.change, f.change_is_rate);
+        num_cell(row, buf);
+    }
+    for (int h = 0; h < HEAD_N; h++)
+        free(head[h]);
+    return rc;
+}
+
+int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, size_t u, const report_opts *o,
+                 doc *out, diag *d)
+{
+    const unit_notice *un = &ns->units[u];
+    memset(out, 0, sizeof *out);
+    if (un->error)
+        return diag_set(d, "notice-data", "%s", un->error);
+    dataset view;
+    notice_view(ds, ns, u, &view);
+    value *facts = notice_facts(&view, sc, ns, u);
+    report_front(&view, o, out);
+    int rc = report_body(&view, o, "body", facts, out, d);
+    if (rc == 0)
+        report_closing(&view, out);
+    /* One phụ lục per appendix id, in the order the rows name them. */
+    for (size_t i = 0; rc == 0 && i < un->nstats; i++) {
+        size_t k = 0;
+        while (k < i && strcmp(un->stats[k].appendix, un->stats[i].appendix))
+            k++;
+        if (k == i)
+            rc = stats_appendix(&view, un, un->stats[i].appendix, facts, o, out, d);
+    }
+    value_free(facts);
+    if (rc < 0)
+        doc_free(out);
+    return rc;
+}

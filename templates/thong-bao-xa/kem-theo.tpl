@@ -1,0 +1,1 @@
+::center *(Kèm theo Công văn số {{document.code}} {{document.date | date}} của {{agency.name}})*

@@ -1,0 +1,3 @@
+::center **PHỤ LỤC II. THỐNG KÊ CHI TIẾT CỦA {{agency.name | upper}} {{period.date | month_year | upper}}**
+
+{{> kem-theo}}

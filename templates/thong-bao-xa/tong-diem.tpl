@@ -1,0 +1,5 @@
+{{! Điểm tổng hợp và xếp hạng; thay đổi so với tháng trước khi có số liệu tháng trước }}
+1.{{total_item}}. Điểm tổng hợp đạt **{{score.now | num}}/{{score.max | num}} điểm{{#score.has_prev}},
+{{score.delta | change "điểm" "giữ nguyên điểm số"}}{{/score.has_prev}}; xếp hạng {{rank.now | pad2}}/{{rank.count | pad2}}
+{{unit.noun}}{{#rank.has_prev}} và {{rank.change | change "bậc" "giữ nguyên thứ hạng"}} trên bảng xếp hạng
+so với {{period.previous | month_year}}{{/rank.has_prev}}.**
