@@ -60,7 +60,7 @@ expect_fail score-above-max "$csv:16:" 'unit "UBND xã Núa Ngam"' "indicator so
 # A portal total (QĐ 766) above what the unit could score: Bình Thành's
 # line 5 with công khai "-" (applicable maximum 82) and a total of 86,02.
 d=$tmp/total-above-max
-mkdir -p "$d" && cp "$SRC"/samples/binh-thanh-2024-02/* "$d/" && csv=$d/scores-2024-02.csv
+mkdir -p "$d" && cp "$SRC"/samples/dinh-hoa-2024-02/* "$d/" && csv=$d/scores-2024-02.csv
 sed -i '5s/^Xã Bình Thành,11.8,/Xã Bình Thành,-,/' "$csv"
 expect_fail score-total "$csv:5:" 'unit "Xã Bình Thành"' "86,02 is above the applicable maximum 82"
 

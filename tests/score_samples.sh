@@ -75,7 +75,7 @@ compare huyen-dien-bien-2023-07 seed003_phuluc.csv 85   # công khai CS1, CS3 (1
 # QĐ 766, xã Bình Thành (seed 001): the portal's total is the score even
 # though the six axes add up to more, and baocao says so on stderr.
 bt="Xã Bình Thành"
-"$BAOCAO" score --csv "$SRC/samples/binh-thanh-2024-02/report.json" >"$tmp/bt.csv" 2>"$tmp/bt.err"
+"$BAOCAO" score --csv "$SRC/samples/dinh-hoa-2024-02/report.json" >"$tmp/bt.csv" 2>"$tmp/bt.err"
 expect_eq "binh-thanh: exit status" "$?" 0
 seed=$DATA/seed001_truc_diem.csv
 total=$(cells "$seed" stt 7 diem_thang_02_2024)    # Điểm tổng hợp

@@ -409,7 +409,7 @@ static void test_sections(void)
     unload(&ds, &sc);
 }
 
-/* The binh-thanh-2024-02 sample through the library: the CLI prints only
+/* The dinh-hoa-2024-02 sample through the library: the CLI prints only
  * this period's rank, the previous rank is checked here. Seed 001: Bình
  * Thành 86,02, rank 8 (22 in January, "tăng 14 bậc"). The portal's total
  * (86,02) wins over the sum of the axes (86,8). */
@@ -418,7 +418,7 @@ static void test_sample_binh_thanh(void)
     dataset ds;
     scoring sc;
     diag d = {0};
-    int rc = dataset_load(&ds, SOURCE_DIR "/samples/binh-thanh-2024-02/report.json", SOURCE_DIR, &d);
+    int rc = dataset_load(&ds, SOURCE_DIR "/samples/dinh-hoa-2024-02/report.json", SOURCE_DIR, &d);
     if (rc < 0)
         fprintf(stderr, "load failed: [%s] %s\n", d.key, d.msg);
     CHECK_INT(rc, 0);
