@@ -576,6 +576,13 @@ static void digest(const EVP_MD *md, const unsigned char *p, size_t n, unsigned 
     EVP_Digest(p, n, out, NULL, md, NULL);
 }
 
+void pdf_global_init(void)
+{
+    OPENSSL_init_crypto(OPENSSL_INIT_ADD_ALL_DIGESTS, NULL);
+    unsigned char md[32];
+    digest(EVP_sha256(), md, 0, md);   /* and CRYPTO_malloc's first-use flag */
+}
+
 /* The trailer /ID must not depend on time or chance. It is written as two
  * all-zero placeholders, then both are replaced by the MD5 of the whole file
  * as written, so it changes exactly when the content does. */
