@@ -387,6 +387,9 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
     memset(out, 0, sizeof *out);
     if (un->error)
         return diag_set(d, "notice-data", "%s", un->error);
+    if (!sc->units[u].now.scored)
+        return diag_set(d, "notice-unscored", "%s:%d: unit \"%s\" has no score this period: nothing to notify",
+                        ds->scores_path, ds->units[u].row, ds->units[u].name);
     dataset view;
     notice_view(ds, ns, u, &view);
     value *facts = notice_facts(&view, sc, ns, u);

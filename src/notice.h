@@ -53,7 +53,6 @@ typedef struct notice_set {
     size_t nrecipients;
     char **addressees;         /* default Kính gửi; none: the unit itself */
     size_t naddressees;
-    int has_statistics;        /* statistics were given: Phụ lục I and II are printed */
     unit_notice *units;        /* parallel to dataset.units */
     size_t n;
 } notice_set;

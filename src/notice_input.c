@@ -190,6 +190,16 @@ out:
     return rc;
 }
 
+/* A file named in report.json, relative to its directory. */
+static int load_relative(notice_set *ns, const dataset *ds, const char *rel,
+                         int (*load)(notice_set *, const dataset *, const char *, diag *), diag *d)
+{
+    char *path = input_path(ds->dir, rel);
+    int rc = load(ns, ds, path, d);
+    free(path);
+    return rc;
+}
+
 int notice_load(notice_set *ns, const dataset *ds, diag *d)
 {
     memset(ns, 0, sizeof *ns);
@@ -222,27 +232,16 @@ int notice_load(notice_set *ns, const dataset *ds, diag *d)
     }
     if (!ns->number)
         ns->number = xstrdup("");
-    char *p;
     if (units) {
-        p = input_path(ds->dir, units);
-        rc = load_units(ns, ds, p, d);
-        free(p);
-        if (rc < 0)
+        if (load_relative(ns, ds, units, load_units, d) < 0)
             goto out;
-        rc = -1;
         for (size_t u = 0; u < ns->n; u++)
             if (!ns->units[u].issuer)
                 unit_error(&ns->units[u], "%s: unit \"%s\" is not listed in %s", ds->path, ds->units[u].name,
                            units);
     }
-    if (stats) {
-        ns->has_statistics = 1;
-        p = input_path(ds->dir, stats);
-        rc = load_statistics(ns, ds, p, d);
-        free(p);
-        if (rc < 0)
-            goto out;
-    }
+    if (stats && load_relative(ns, ds, stats, load_statistics, d) < 0)
+        goto out;
     rc = 0;
 out:
     free(date_s);
