@@ -118,8 +118,13 @@ static void run_job(pool *p, job *j)
     snprintf(path, sizeof path, "%s/%s", p->o->out_dir, j->file);
     if (rc == 0)
         rc = render_tree(&view, &tree, p->fs, &p->o->render, path, &j->res, &j->d);
-    dataset_code(&view, j->code, sizeof j->code);
-    snprintf(j->date, sizeof j->date, "%04d-%02d-%02d", view.date.year, view.date.month, view.date.day);
+    /* Số and date left for the e-office are not known yet: blank here too. */
+    if (p->ro.blank_number)
+        snprintf(j->code, sizeof j->code, "/%s", view.notation);
+    else {
+        dataset_code(&view, j->code, sizeof j->code);
+        snprintf(j->date, sizeof j->date, "%04d-%02d-%02d", view.date.year, view.date.month, view.date.day);
+    }
     j->failed = rc < 0;
     doc_free(&tree);
 }

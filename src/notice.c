@@ -380,6 +380,19 @@ static int stats_appendix(const dataset *view, const unit_notice *un, const char
     return rc;
 }
 
+/* How the phụ lục cite the notice: as its header prints số and date,
+ * with the same blanks when they are left for the e-office to stamp. */
+static void add_citation(value *facts, const dataset *view, const report_opts *o)
+{
+    char line[256], when[96];
+    value *c = value_map_set(facts, "citation", value_map());
+    report_number_line(view, o->blank_number, line, sizeof line);
+    const char *code = strchr(line, ' ');   /* past "Số:" */
+    set_text(c, "code", code ? code + 1 : line);
+    report_date_words(&view->date, o->blank_number, when, sizeof when);
+    set_text(c, "date", when);
+}
+
 int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, size_t u, const report_opts *o,
                  doc *out, diag *d)
 {
@@ -393,6 +406,7 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
     dataset view;
     notice_view(ds, ns, u, &view);
     value *facts = notice_facts(&view, sc, ns, u);
+    add_citation(facts, &view, o);
     report_front(&view, o, out);
     int rc = report_body(&view, o, "body", facts, out, d);
     if (rc == 0)

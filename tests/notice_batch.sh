@@ -63,7 +63,6 @@ TM. ỦY BAN NHÂN DÂN CHỦ TỊCH
 Ma Khánh Sơn
 PHỤ LỤC I. BIỂU TỔNG HỢP SỐ LIỆU THÁNG 02 NĂM 2024
 PHỤ LỤC II. THỐNG KÊ CHI TIẾT CỦA UBND XÃ BÌNH THÀNH THÁNG 02 NĂM 2024
-(Kèm theo Công văn số /UBND-VP ngày 05 tháng 3 năm 2024 của UBND xã Bình Thành)
 Đạt 81,96/100 điểm; xếp hạng 22/23 xã, thị trấn
 Đạt 86,02/100 điểm; xếp hạng 08/23 xã, thị trấn
 Tăng 4,06 điểm, tăng 14 bậc trên bảng xếp hạng
@@ -87,6 +86,10 @@ done <<'EOF'
  b) Số lượng hoàn thành 2.082 2.206 +124
 EOF
 expect "6.3 thousands with dots, the change computed" grep -qE '837\.873 855\.589 \+17\.716' "$tmp/bt.layout"
+# The phụ lục cite the notice as its header prints it: số left blank (no-break
+# spaces, as in the header), the date.
+expect "the phụ lục cite the notice" \
+    grep -qP 'Kèm theo Công văn số[ \x{a0}]+/UBND-VP ngày 05 tháng 3 năm 2024 của UBND xã Bình Thành\)' "$tmp/bt.txt"
 expect "snapshot of the current month is 29/02/2024" grep -qF "29/02/2024" "$tmp/bt.txt"
 for wrong in "1000%" "-525%" "86,2/100" "29/01/2024" "70,63%" "UBND huyện báo cáo"; do
     expect "not the original's error '$wrong'" sh -c "! grep -qF -- '$wrong' '$tmp/bt.txt'"
@@ -147,8 +150,11 @@ expect_eq "… and the 23 others written" "$(find "$un/out" -name '*.pdf' | wc -
 
 # ---- QĐ 459: the district report and one notice per unit ------------------------
 hdb=$SRC/samples/huyen-dien-bien-2023-07/report.json
-"$BAOCAO" batch "$hdb" -o "$tmp/hdb" --quiet
+"$BAOCAO" batch "$hdb" -o "$tmp/hdb" --quiet --blank-number
 expect_eq "QĐ 459 batch exits 0" "$?" 0
+# --blank-number: số and date left for the e-office, in the PDFs and the manifest.
+expect "blank số and date in the manifest" \
+    grep -q '"path": "ubnd-xa-hua-thanh.pdf".*"code": "/UBND-VP", "date": ""' "$tmp/hdb/manifest.json"
 units=$(($(wc -l <"$SRC/samples/huyen-dien-bien-2023-07/scores.csv") - 1))
 expect_eq "QĐ 459: the report and $units notices" "$(find "$tmp/hdb" -name '*.pdf' | wc -l)" $((units + 1))
 "$BAOCAO" score --csv "$hdb" >"$tmp/hdb.csv"
@@ -157,6 +163,7 @@ pdftotext "$tmp/hdb/ubnd-xa-hua-thanh.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/ht
 rating_lc=$(printf '%s' "$rating" | sed 's/^K/k/; s/^T/t/; s/^X/x/; s/^Y/y/')
 expect "QĐ 459 notice: score, class and rank of the table" \
     grep -qF "quy đổi ${conv/./,}/100 điểm, xếp loại $rating_lc; xếp hạng $(printf %02d "$rank")/$units" "$tmp/ht.txt"
+expect "QĐ 459 notice: no date (--blank-number)" sh -c "! grep -q 'ngày 18 tháng 8' '$tmp/ht.txt'"
 expect "QĐ 459 notice: Kính gửi the unit" grep -qF "Kính gửi: UBND xã Hua Thanh" "$tmp/ht.txt"
 expect "QĐ 459 notice: an indicator below its maximum" \
     grep -qF "Nhóm số hóa hồ sơ, chỉ số 1 (Số hóa hồ sơ khi tiếp nhận): đạt 0/5 điểm." "$tmp/ht.txt"

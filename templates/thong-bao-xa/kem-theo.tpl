@@ -1,1 +1,1 @@
-::center *(Kèm theo Công văn số {{document.code}} {{document.date | date}} của {{agency.name}})*
+::center *(Kèm theo Công văn số {{citation.code}} {{citation.date}} của {{agency.name}})*
