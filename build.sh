@@ -52,4 +52,7 @@ for r in samples/*/report.json; do
     valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
         ./build/baocao render "$r" -o "$tmp/out.pdf" --quiet
 done
-echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders"
+# and on a batch: the report and a notice per unit on two threads.
+valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch" --jobs 2 --quiet
+echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders and a batch"

@@ -36,6 +36,7 @@ static const char USAGE[] =
     "  --pdfa 1b|2b     PDF/A level (default 1b); --no-pdfa for plain PDF 1.4\n"
     "  --blank-number   leave số and day/month blank for the e-office system to stamp\n"
     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
+    "  --unit NAME      render that unit's notice (as batch does) instead of the report\n"
     "\n"
     "batch options (and --font, --pdfa, --no-pdfa, --blank-number):\n"
     "  -o DIR           the directory to write into (created if missing)\n"
@@ -51,7 +52,7 @@ static const char USAGE[] =
     "exit status: 0 ok, 1 invalid input, 2 usage error\n";
 
 typedef struct options {
-    const char *command, *file, *data_dir, *out, *font;
+    const char *command, *file, *data_dir, *out, *font, *unit;
     int csv, quiet, print_fields, blank_number, jobs;
     pdfa_level pdfa;
 } options;
@@ -92,6 +93,10 @@ static int parse_args(int argc, char **argv, options *o)
             if (++i == argc)
                 return usage_error("%s needs a value", a);
             *(!strcmp(a, "--font") ? &o->font : &o->out) = argv[i];
+        } else if (!strcmp(a, "--unit")) {
+            if (++i == argc)
+                return usage_error("%s needs a unit name", a);
+            o->unit = argv[i];
         } else if (!strcmp(a, "--jobs")) {
             char *end;
             if (++i == argc || (o->jobs = (int)strtol(argv[i], &end, 10)) < 1 || *end || o->jobs > 256)
@@ -152,6 +157,7 @@ static int render(const options *o)
     ro.font = o->font;
     ro.pdfa = o->pdfa;
     ro.report.blank_number = o->blank_number;
+    ro.unit = o->unit;
     render_result res;
     diag d = {0};
     if (render_file(o->file, o->out, &ro, &res, &d) < 0)

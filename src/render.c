@@ -1,6 +1,7 @@
 /* render.c — one report from data to PDF. */
 #include "render.h"
 #include "input.h"
+#include "notice.h"
 #include "score.h"
 #include "sbuf.h"
 
@@ -66,9 +67,26 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
     return rc;
 }
 
+/* The notice of the unit called `name`, as batch makes it; view is the
+ * notice's dataset (borrowing from ds and ns). */
+static int render_notice(const dataset *ds, const scoring *sc, const char *name, const report_opts *ro,
+                         notice_set *ns, dataset *view, doc *tree, diag *d)
+{
+    size_t u = 0;
+    while (u < ds->nunits && strcmp(ds->units[u].name, name))
+        u++;
+    if (u == ds->nunits)
+        return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s", ds->path, name, ds->scores_path);
+    if (notice_load(ns, ds, d) < 0)
+        return -1;
+    notice_view(ds, ns, u, view);
+    return notice_build(ds, sc, ns, u, ro, tree, d);
+}
+
 int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
 {
-    dataset ds;
+    dataset ds, view;
+    notice_set ns = {0};
     scoring sc = {0};
     doc tree = {0};
     fontset fs = {0};
@@ -80,13 +98,19 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
     render_templates_dir(o, &ro, templates_dir, sizeof templates_dir);
-    if (score_dataset(&ds, &sc, d) < 0 || report_build(&ds, &sc, &ro, &tree, d) < 0 ||
-        fontset_load(&fs, o->font, fonts_dir, d) < 0 || render_tree(&ds, &tree, &fs, o, out, res, d) < 0)
+    if (score_dataset(&ds, &sc, d) < 0)
         goto out;
-    rc = 0;
+    if (o->unit)
+        rc = render_notice(&ds, &sc, o->unit, &ro, &ns, &view, &tree, d);
+    else
+        rc = report_build(&ds, &sc, &ro, &tree, d);
+    if (rc < 0 || fontset_load(&fs, o->font, fonts_dir, d) < 0 ||
+        render_tree(o->unit ? &view : &ds, &tree, &fs, o, out, res, d) < 0)
+        rc = -1;
 out:
     fontset_free(&fs);
     doc_free(&tree);
+    notice_set_free(&ns);
     scoring_free(&sc);
     dataset_free(&ds);
     return rc;

@@ -13,6 +13,7 @@ typedef struct render_opts {
     const char *font;      /* fontset_load spec; NULL = default */
     pdfa_level pdfa;       /* PDFA_1B by default */
     const char *icc_path;  /* sRGB profile; NULL = Debian's icc-profiles-free */
+    const char *unit;      /* render this unit's notice (notice.h) instead of the report */
     report_opts report;
 } render_opts;
 
@@ -32,7 +33,8 @@ void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size
 int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const render_opts *o, const char *out,
                 render_result *res, diag *d);
 
-/* Renders report.json at `in` into the PDF at `out` (atomically). */
+/* Renders report.json at `in` (or, with o->unit, that unit's notice) into
+ * the PDF at `out` (atomically). */
 int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d);
 
 #endif

@@ -16,6 +16,8 @@ expect_eq "nothing else but the manifest" "$(ls "$out" | grep -vc '\.pdf$')" 1
 expect_eq "one warning about Bình Thành's total" \
     "$(grep -c 'Bình Thành.*86,8 but the given total is 86,02' "$tmp/err")" 1
 
+expect_eq "no progress bar when stderr is not a terminal" "$(grep -c '\] [0-9]*/24' "$tmp/err")" 0
+
 # manifest_check DIR N: N files listed, each present with the listed size,
 # SHA-256 (sha256sum) and page count (pdfinfo), readable by poppler.
 manifest_check() {
@@ -110,6 +112,13 @@ for d in "${dashes[@]}"; do
     expect "Kính gửi dash at x $x right after the colon ($colon_x)" \
         awk -v a="$x" -v c="$colon_x" 'BEGIN { exit !(a > c && a < c + 10) }'
 done
+
+# One notice alone (render --unit) is the same file as the batch's.
+"$BAOCAO" render "$DH/report.json" --unit "Xã Bình Thành" -o "$tmp/bt-alone.pdf" --quiet
+expect "render --unit gives the batch's bytes" cmp -s "$tmp/bt-alone.pdf" "$bt"
+"$BAOCAO" render "$DH/report.json" --unit "Xã Không Có" -o "$tmp/none.pdf" 2>"$tmp/none.err"
+expect_eq "render --unit of an unknown unit: exit 1" "$?" 1
+expect "… naming it" grep -q 'no unit "Xã Không Có"' "$tmp/none.err"
 
 # ---- same input, same bytes; --jobs does not change anything --------------------
 "$BAOCAO" batch "$DH/report.json" -o "$tmp/again" --jobs 1 --quiet
