@@ -158,22 +158,22 @@ static int load_statistics(notice_set *ns, const dataset *ds, const char *path, 
         size_t kind = 0;
         while (kind < sizeof KIND / sizeof *KIND && strcmp(f[C_KIND], KIND[kind]))
             kind++;
-        const char *bad = NULL, *field = NULL;
+        score_cell *fig[] = {&r->prev, &r->prev_total, &r->now, &r->now_total};
+        const char *bad = NULL, *field = NULL, *val = "";
         if (kind == sizeof KIND / sizeof *KIND)
-            field = "kind", bad = "must be section, heading, count, ratio, rate or score";
+            field = "kind", val = f[C_KIND], bad = "must be section, heading, count, ratio, rate or score";
         else if (!*f[C_APPENDIX] || !*f[C_LABEL])
             field = !*f[C_APPENDIX] ? "appendix" : "label", bad = "is empty";
-        else if (stat_cell(f[C_PREV], &r->prev) < 0 || stat_cell(f[C_NOW], &r->now) < 0 ||
-                 stat_cell(f[C_PREV_TOTAL], &r->prev_total) < 0 ||
-                 stat_cell(f[C_NOW_TOTAL], &r->now_total) < 0)
-            field = "prev, prev_total, now, now_total", bad = "must be numbers >= 0, \"-\" or empty";
-        else {
+        for (int k = 0; !bad && k < 4; k++)
+            if (stat_cell(f[C_PREV + k], fig[k]) < 0)
+                field = COLUMN[C_PREV + k], val = f[C_PREV + k], bad = "must be a number >= 0, \"-\" or empty";
+        if (!bad) {
             r->kind = (stat_kind)kind;
-            field = "figures", bad = check_row(r);
+            field = "figures:", bad = check_row(r);
         }
         if (bad) {
-            unit_error(un, "%s:%d: unit \"%s\", row %s: %s %s", path, row->line, f[C_UNIT], f[C_STT],
-                       field, bad);
+            unit_error(un, "%s:%d: unit \"%s\", row %s: %s %s%s%s%s", path, row->line, f[C_UNIT], f[C_STT], field,
+                       *val ? "\"" : "", val, *val ? "\" " : "", bad);
             continue;
         }
         r->appendix = xstrdup(f[C_APPENDIX]);
