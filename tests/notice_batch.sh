@@ -136,7 +136,7 @@ sed -i 's#Xã Bảo Linh#XÃ BẢO CƯỜNG#; s#Xã Lam Vỹ#../../Lam Vỹ#' "$
 "$BAOCAO" batch "$bad/report.json" -o "$bad/out" --quiet 2>"$tmp/bad.err"
 expect_eq "a broken unit: exit 1" "$?" 1
 expect "the error names the unit, file, row and field" \
-    grep -q 'Xã Phú Đình.*statistics-2024-02.csv:[0-9]*: unit "Xã Phú Đình", row 3.1: prev' "$tmp/bad.err"
+    grep -q 'Xã Phú Đình.*statistics-2024-02.csv:[0-9]*: unit "Xã Phú Đình", row 3.1: prev "ba" must be a number' "$tmp/bad.err"
 expect_eq "only that unit failed" "$(grep -c 'error' "$tmp/bad.err")" 1
 expect "no file for the broken unit" test ! -e "$bad/out/xa-phu-dinh.pdf"
 expect_eq "no temporary file left" "$(find "$bad" -name '*.tmp-*' | wc -l)" 0
