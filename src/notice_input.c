@@ -124,6 +124,54 @@ static const char *check_row(const stat_row *r)
     return NULL;
 }
 
+static int same_row(const stat_row *a, const stat_row *b)
+{
+    return a->kind == b->kind && !strcmp(a->appendix, b->appendix) && !strcmp(a->stt, b->stt);
+}
+
+static size_t common_prefix(const unit_notice *a, const unit_notice *b)
+{
+    size_t i = 0;
+    while (i < a->nstats && i < b->nstats && same_row(&a->stats[i], &b->stats[i]))
+        i++;
+    return i;
+}
+
+static int same_layout(const unit_notice *a, const unit_notice *b)
+{
+    return a->nstats == b->nstats && common_prefix(a, b) == a->nstats;
+}
+
+/* Every unit's table has the same rows: the layout most units share (found
+ * by a majority vote in one pass) is the reference, and a unit with a row
+ * missing, added or moved fails alone. */
+static void check_layout(notice_set *ns, const dataset *ds, const char *path)
+{
+    size_t best = 0, votes = 0;
+    for (size_t u = 0; u < ns->n; u++) {
+        if (!ns->units[u].nstats)
+            continue;
+        if (votes == 0)
+            best = u, votes = 1;
+        else
+            votes += same_layout(&ns->units[best], &ns->units[u]) ? 1 : (size_t)-1;
+    }
+    const unit_notice *ref = &ns->units[best];
+    for (size_t u = 0; u < ns->n; u++) {
+        unit_notice *un = &ns->units[u];
+        size_t i = common_prefix(ref, un);
+        if (!un->nstats || (i == ref->nstats && i == un->nstats))
+            continue;
+        if (i < ref->nstats)
+            unit_error(un, "%s: unit \"%s\": statistics row %zu should be %s %s (%s) as for \"%s\"", path,
+                       ds->units[u].name, i + 1, ref->stats[i].appendix, ref->stats[i].stt, ref->stats[i].label,
+                       ds->units[best].name);
+        else
+            unit_error(un, "%s: unit \"%s\": statistics row %zu (%s %s) is one more than \"%s\" has", path,
+                       ds->units[u].name, i + 1, un->stats[i].appendix, un->stats[i].stt, ds->units[best].name);
+    }
+}
+
 static int load_statistics(notice_set *ns, const dataset *ds, const char *path, diag *d)
 {
     csv c;
@@ -184,6 +232,7 @@ static int load_statistics(notice_set *ns, const dataset *ds, const char *path, 
     for (size_t u = 0; u < ns->n; u++)
         if (!ns->units[u].nstats)
             unit_error(&ns->units[u], "%s: unit \"%s\": no statistics rows", path, ds->units[u].name);
+    check_layout(ns, ds, path);
     rc = 0;
 out:
     csv_free(&c);

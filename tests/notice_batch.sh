@@ -147,15 +147,20 @@ expect "colliding names get -2" test -s "$bad/out/xa-bao-cuong-2.pdf"
 expect "a name with ../ stays inside DIR" test -s "$bad/out/lam-vy.pdf"
 expect_eq "nothing written outside DIR" "$(find "$tmp" -maxdepth 2 -name '*.pdf' -newer "$tmp/again" | wc -l)" 0
 
-# A unit without a score this period has nothing to be notified of.
+# A unit without a score this period has nothing to be notified of; a unit
+# whose statistics lack a row would print a table unlike the others'.
 un=$tmp/unscored
 mkdir "$un"
 cp "$DH"/*.csv "$DH"/*.json "$un/"
 sed -i 's/^Xã Quy Kỳ,.*/Xã Quy Kỳ,,,,,,,/' "$un/scores-2024-02.csv"
+sed -i '/^Xã Tân Dương,I,3.2,/d' "$un/statistics-2024-02.csv"
 "$BAOCAO" batch "$un/report.json" -o "$un/out" --quiet 2>"$tmp/un.err"
-expect_eq "an unscored unit: exit 1" "$?" 1
-expect "… named with its line" grep -q 'scores-2024-02.csv:18: unit "Xã Quy Kỳ" has no score this period' "$tmp/un.err"
-expect_eq "… and the 23 others written" "$(find "$un/out" -name '*.pdf' | wc -l)" 23
+expect_eq "an unscored unit, a missing row: exit 1" "$?" 1
+expect "the unscored unit named with its line" \
+    grep -q 'scores-2024-02.csv:18: unit "Xã Quy Kỳ" has no score this period' "$tmp/un.err"
+expect "the missing row named" \
+    grep -q 'unit "Xã Tân Dương": statistics row 11 should be I 3.2 (TTHC cung cấp DVCTT toàn trình)' "$tmp/un.err"
+expect_eq "… and the 22 others written" "$(find "$un/out" -name '*.pdf' | wc -l)" 22
 
 # ---- QĐ 459: the district report and one notice per unit ------------------------
 hdb=$SRC/samples/huyen-dien-bien-2023-07/report.json
