@@ -45,6 +45,11 @@ void dataset_free(dataset *ds)
         free(ds->units[i].prev);
     }
     free(ds->units);
+    for (size_t i = 0; i < ds->nkinds; i++) {
+        free(ds->kinds[i].prefix);
+        free(ds->kinds[i].plural);
+    }
+    free(ds->kinds);
     memset(ds, 0, sizeof *ds);
 }
 

@@ -1,0 +1,15 @@
+{{! Một mục nhiều đơn vị: số đơn vị được chấm và danh sách theo xếp loại. }}
+{{#all_one_class}}
+Thực hiện chấm điểm đánh giá {{scored | pad2}}/{{expected | pad2}} {{unit_noun}}, trong đó
+{{all_one_class.count | pad2}}/{{scored | pad2}} đơn vị xếp loại {{all_one_class.label | lower_first}}.
+{{/all_one_class}}
+{{^all_one_class}}
+Thực hiện chấm điểm đánh giá {{scored | pad2}}/{{expected | pad2}} {{unit_noun}}, trong đó:
+{{#classes}}
+- {{count | pad2}} đơn vị xếp loại {{label}}: {{grouped}}.
+{{/classes}}
+{{/all_one_class}}
+{{#not_scored.count}}
+- {{not_scored.count | pad2}} đơn vị không chấm điểm: {{not_scored.grouped}}.
+{{/not_scored.count}}
+
