@@ -3,6 +3,8 @@
  * (0 ok, 1 invalid input, 2 usage). */
 #include "dataset.h"
 #include "diag.h"
+#include "facts.h"
+#include "sbuf.h"
 #include "input.h"
 #include "layout.h"
 #include "render.h"
@@ -24,6 +26,7 @@ static const char USAGE[] =
     "  score REPORT.json [--csv]    print the computed appendix table\n"
     "  check REPORT.json            validate the report and its scores (exit 0 or 1)\n"
     "  render REPORT.json -o OUT.pdf  render the report as an NĐ 30 PDF (PDF/A-1b)\n"
+    "  facts REPORT.json            print the data its templates get, as JSON\n"
     "\n"
     "render options:\n"
     "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
@@ -100,7 +103,8 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (!o->command)
         return usage_error("%s", "no command given");
-    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render"))
+    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render") &&
+        strcmp(o->command, "facts"))
         return usage_error("unknown command %s", o->command);
     if (!strcmp(o->command, "render") && !o->out)
         return usage_error("%s", "render needs -o OUT.pdf");
@@ -169,6 +173,14 @@ int main(int argc, char **argv)
     }
     if (!strcmp(o.command, "score"))
         table_print(stdout, &ds, &sc, o.csv);
+    else if (!strcmp(o.command, "facts")) {
+        value *f = facts_report(&ds, &sc);
+        sbuf b = {0};
+        value_write_json(f, &b);
+        fputs(sbuf_str(&b), stdout);
+        sbuf_free(&b);
+        value_free(f);
+    }
     else
         printf("%s: ok (%zu units, scheme %s)\n", o.file, ds.nunits, ds.scheme.id);
     scoring_free(&sc);
