@@ -264,6 +264,20 @@ static value *section_value(const dataset *ds, const scoring *sc, size_t k)
             single = unit_value(ds, sc, u);
         }
     value_map_set(m, "single", single);
+    /* First and last by rank within the section (schemes without classes
+     * report these instead). */
+    long best = -1, worst = -1;
+    for (size_t u = 0; u < ds->nunits; u++) {
+        const unit_score *us = &sc->units[u];
+        if (ds->units[u].section != k || !us->now.scored)
+            continue;
+        if (best < 0 || us->section_rank < sc->units[best].section_rank)
+            best = (long)u;
+        if (worst < 0 || us->section_rank > sc->units[worst].section_rank)
+            worst = (long)u;
+    }
+    value_map_set(m, "best", best >= 0 ? unit_value(ds, sc, (size_t)best) : value_null());
+    value_map_set(m, "worst", worst >= 0 ? unit_value(ds, sc, (size_t)worst) : value_null());
     unit_list none = {0};
     for (size_t u = 0; u < ds->nunits; u++)
         if (ds->units[u].section == k && !sc->units[u].now.scored)
@@ -324,6 +338,7 @@ value *facts_report(const dataset *ds, const scoring *sc)
     value *f = facts_common(ds);
     const scheme *s = &ds->scheme;
     value_map_set(f, "has_previous", value_bool(ds->has_previous));
+    value_map_set(f, "has_ratings", value_bool(s->nratings > 0));
 
     size_t scored = 0, expected = 0;
     value *secs = value_map_set(f, "sections", value_list());

@@ -1,7 +1,7 @@
 # 3. Yêu cầu, đề xuất
 
 {{#fell.count}}
-- Chủ tịch {{fell.names | join}} cần quyết liệt hơn nữa trong việc chỉ đạo công chức tại
+- Lãnh đạo {{fell.names | join}} cần quyết liệt hơn nữa trong việc chỉ đạo công chức tại
 Bộ phận Một cửa và công chức trực tiếp giải quyết hồ sơ TTHC khắc phục ngay việc giảm
 điểm các chỉ số {{#declined.names}}“{{.}}”{{^@last}}, {{/@last}}{{/declined.names}}.
 {{/fell.count}}
