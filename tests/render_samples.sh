@@ -99,6 +99,16 @@ sed -i '2s/,30,/,31,/' "$tmp/bad/scores.csv"
 expect "bad input exits 1" test $? -eq 1
 expect "bad input leaves no PDF" sh -c "! ls '$tmp/bad/' | grep -q 'out.pdf'"
 
+# A table row taller than a page is refused, naming the row, not cut off.
+mkdir "$tmp/tall"
+cp "$SRC/samples/dien-bien-phu-2023-12/"* "$tmp/tall/"
+long=$(printf 'rất dài %.0s' $(seq 500))
+sed -i "s/^UBND xã Nà Tấu,/\"UBND xã Nà Tấu $long\",/" "$tmp/tall/scores.csv"
+"$BAOCAO" render "$tmp/tall/report.json" -o "$tmp/tall/out.pdf" 2>"$tmp/tall.err"
+expect "a row taller than a page exits 1" test $? -eq 1
+expect "the message names the row" grep -q 'layout-too-tall.*"12 UBND xã Nà Tấu rất dài' "$tmp/tall.err"
+expect "and no PDF is written" test ! -e "$tmp/tall/out.pdf"
+
 # Blank number mode.
 "$BAOCAO" render "$SRC/samples/muong-lay-2024-11/report.json" -o "$tmp/blank.pdf" --blank-number --quiet
 pdftotext -layout "$tmp/blank.pdf" "$tmp/blank.txt"
