@@ -28,7 +28,7 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
     int rc = -1;
     char fonts_dir[4096], code[128], title[2048];
 
-    if (dataset_load(&ds, in, o->data_dir, d) < 0)
+    if (dataset_load(&ds, in, o->data_dir, &o->input, d) < 0)
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
     page_setup_default(&ps);
