@@ -132,15 +132,41 @@ typedef struct word {
     char base[24];          /* lower-case ASCII letters, đ as d */
     size_t n;
     int tones, nonascii, bad;
+    int first_upper, upper, lower;   /* case of the first letter, counts of the others */
+    char text[48];          /* the word in lower case (UTF-8 NFC), if it fits */
+    size_t len;
 } word;
+
+/* Syllables of the words scores files are made of (unit and indicator
+ * names). On a whole file the syllable check alone decides; on a short one
+ * VISCII and TCVN3 can both give possible syllables ("Xã Lam Vỹ" / "Xó Lam
+ * VỒ"), and the common ones break the tie. */
+static const char *const COMMON[] = {
+    "xã", "thị", "trấn", "phường", "huyện", "tỉnh", "thành", "phố", "ủy", "nhân", "dân",
+    "phòng", "tâm", "sở", "bộ", "phận", "tiếp", "nhận", "trả", "kết", "quả", "đơn", "vị",
+    "cơ", "điểm", "chỉ", "số", "tổng", "nhóm", "hồ", "sơ", "công", "tiến", "độ", "giải",
+    "quyết", "hài", "lòng", "hóa", "mức", "đánh", "giá", "tư", "pháp", "nội", "vụ", "động",
+    "thương", "hội", "văn", "thông", "tế", "giáo", "dục", "đào", "tạo", "tài", "chính", "kế",
+    "hoạch", "nông", "nghiệp", "môi", "trường", "hạ", "tầng", "quản", "lý", "đất", "điện",
+    "cấp", "và", "của", "được", "người", "việt", "nam", "mường", "bản", "suối", "nậm"};
+
+static int is_common(const word *w)
+{
+    for (size_t i = 0; i < sizeof COMMON / sizeof *COMMON; i++)
+        if (strlen(COMMON[i]) == w->len && !memcmp(COMMON[i], w->text, w->len))
+            return 1;
+    return 0;
+}
 
 static int score_word(const word *w)
 {
     if (!w->nonascii)
         return 0;
-    if (w->bad || w->tones > 1 || w->n >= sizeof w->base || !syllable_ok(w->base))
+    /* "trÔn" is TCVN3 read as VISCII: only "word", "Word" and "WORD" occur. */
+    int mixed_case = (w->upper && w->lower) || (w->upper && !w->first_upper);
+    if (w->bad || mixed_case || w->tones > 1 || w->n >= sizeof w->base || !syllable_ok(w->base))
         return -3;
-    return 2;
+    return is_common(w) ? 4 : 2;
 }
 
 /* A combining mark after base letter b (lower case). */
@@ -168,6 +194,12 @@ static void add_mark(word *w, int32_t m)
 
 static void add_letter(word *w, char c)
 {
+    int up = isupper((unsigned char)c) != 0;
+    if (w->n == 0)
+        w->first_upper = up;
+    else
+        *(up ? &w->upper : &w->lower) += 1;
+    c = (char)tolower((unsigned char)c);
     if (w->n < sizeof w->base - 1)
         w->base[w->n] = c;
     w->n++;
@@ -178,7 +210,8 @@ static void add_letter(word *w, char c)
 static long vietnamese_score(const char *s, size_t n)
 {
     long score = 0;
-    word w = {{0}, 0, 0, 0, 0};
+    word w;
+    memset(&w, 0, sizeof w);
     for (size_t i = 0; i <= n;) {
         uint32_t cp = 0;
         int k = i < n ? utf8_next(s + i, n - i, &cp) : 0;
@@ -191,18 +224,21 @@ static long vietnamese_score(const char *s, size_t n)
             memset(&w, 0, sizeof w);
             continue;
         }
+        if (w.len + 4 < sizeof w.text)
+            w.len += (size_t)utf8_put((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp),
+                                      w.text + w.len);
         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
             score -= 4;   /* a control character inside text */
             w.bad = 1;
             continue;
         }
         if (cp < 0x80) {
-            add_letter(&w, (char)tolower((int)cp));
+            add_letter(&w, (char)cp);
             continue;
         }
         w.nonascii++;
         if (cp == 0x110 || cp == 0x111) {   /* Đ đ */
-            add_letter(&w, 'd');
+            add_letter(&w, cp == 0x110 ? 'D' : 'd');
             continue;
         }
         utf8proc_int32_t parts[4];
@@ -214,7 +250,7 @@ static long vietnamese_score(const char *s, size_t n)
         }
         size_t p = 0;
         if (parts[0] < 0x80 && isalpha(parts[0]))
-            add_letter(&w, (char)tolower(parts[0])), p = 1;
+            add_letter(&w, (char)parts[0]), p = 1;
         for (; p < (size_t)np; p++)
             add_mark(&w, parts[p]);
     }
