@@ -10,6 +10,7 @@
 
 #include <expat.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,10 +103,22 @@ typedef struct reader {
     size_t nmerges, mcap;
 } reader;
 
-static void fail(reader *r, const char *key, const char *fmt, const char *a, const char *b)
+/* Stops the parse with an error about the current cell ("file:Sheet!C5: …"). */
+static void fail(reader *r, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void fail(reader *r, const char *key, const char *fmt, ...)
 {
-    if (!r->failed)
-        diag_set(r->d, key, fmt, r->path, a, b);
+    if (!r->failed) {
+        char msg[512], where[256];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        csv_row at = {.line = (int)r->row_no};
+        csv tmp = {.path = (char *)r->path, .sheet = r->sheet};
+        csv_where(&tmp, &at, r->col < 0 ? 0 : (size_t)r->col, where, sizeof where);
+        diag_set(r->d, key, "%s: %s", where, msg);
+    }
     r->failed = 1;
     XML_StopParser(r->p, XML_FALSE);
 }
@@ -214,17 +227,13 @@ static void finish_cell(reader *r)
 {
     sbuf v = {0};
     const char *raw = sbuf_str(&r->text);
-    if (!r->has_value)
-        ;
-    else if (!strcmp(r->type, "s")) {
+    if (!r->has_value) {
+        /* an empty cell (only a style) */
+    } else if (!strcmp(r->type, "s")) {
         char *end;
         unsigned long i = strtoul(raw, &end, 10);
         if (end == raw || *end || i >= r->nstrings) {
-            sbuf_free(&v);
-            char ref[32];
-            snprintf(ref, sizeof ref, "%ld", r->row_no);
-            fail(r, "xlsx-format", "%s: row %s: a shared string index %s does not exist", ref,
-                 raw);
+            fail(r, "xlsx-format", "shared string %s does not exist", raw);
             return;
         }
         sbuf_puts(&v, r->strings[i]);
@@ -238,7 +247,7 @@ static void finish_cell(reader *r)
     char *nfc = text_nfc(sbuf_str(&v), v.len);
     sbuf_free(&v);
     if (!nfc) {
-        fail(r, "xlsx-format", "%s: %s: invalid UTF-8 in a cell", r->sheet, "");
+        fail(r, "xlsx-format", "invalid UTF-8 in a cell");
         return;
     }
     grow(&r->row.fields, &r->rowcap, (size_t)r->col + 1, sizeof *r->row.fields);
@@ -254,19 +263,16 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
     if (!strcmp(l, "row")) {
         long n = ref ? atol(ref) : r->row_no + 1;
         if (n <= r->row_no || n > XLSX_MAX_ROWS)
-            fail(r, "xlsx-format", "%s: %s: row \"%s\" is out of order or out of range", r->sheet,
-                 ref ? ref : "");
+            fail(r, "xlsx-format", "row \"%s\" is out of order or out of range", ref ? ref : "");
         r->row_no = n;
         r->row.line = (int)n;
         r->col = -1;
     } else if (!strcmp(l, "c")) {
         long col = r->col + 1, row = r->row_no;
         if (ref && (parse_ref(ref, &col, &row) < 0 || row != r->row_no || col <= r->col))
-            fail(r, "xlsx-format", "%s: %s: a cell reference is out of order or range", r->sheet,
-                 ref);
+            fail(r, "xlsx-format", "cell reference \"%s\" is out of order or out of range", ref);
         if (col >= XLSX_MAX_COLS)
-            fail(r, "xlsx-too-large", "%s: %s: more columns than a worksheet can have", r->sheet,
-                 ref ? ref : "");
+            fail(r, "xlsx-too-large", "more columns than a worksheet can have");
         r->col = col;
         const char *t = attr(atts, "t");
         snprintf(r->type, sizeof r->type, "%s", t ? t : "");
