@@ -67,7 +67,7 @@ static char decimal_proof(const char *v)
  * only one (then "3.863" beside "84,69" is 3863); with no proof a comma in
  * ';' files (Excel where the decimal is a comma), else per value; with
  * proofs of both, per value. */
-static char detect_decimal(const csv *c)
+char csv_detect_decimal(const csv *c)
 {
     int seen = 0;
     for (size_t i = 1; i < c->n; i++)
@@ -178,7 +178,7 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
             goto fail;
         csv_add_row(c, &r);
     }
-    c->decimal = detect_decimal(c);
+    c->decimal = csv_detect_decimal(c);
     sbuf_free(&f);
     return 0;
 fail:

@@ -34,6 +34,10 @@ int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d);
  * names the file and line of the first invalid byte. */
 int csv_parse(csv *c, const char *name, const char *data, size_t len, diag *d);
 
+/* The file's decimal separator (',' '.' or 0 = per value) from the numbers
+ * in its rows after the first (the rule is in README.md). */
+char csv_detect_decimal(const csv *c);
+
 /* Where cell col of row r is, for messages: "scores.csv:7" or, from an
  * XLSX file, "scores.xlsx:Sheet1!D7". */
 void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size);

@@ -375,7 +375,6 @@ int xlsx_read_file(csv *c, const char *path, const char *sheet, diag *d)
     reader r = {0};
     r.path = path, r.d = d, r.want = sheet, r.c = c;
     c->path = xstrdup(path);
-    c->decimal = '.';   /* numbers come as numbers, written with a point */
     int rc = -1;
     if (run(&r, z, "xl/workbook.xml", 0, workbook_start, NULL) < 0)
         goto out;
@@ -397,6 +396,9 @@ int xlsx_read_file(csv *c, const char *path, const char *sheet, diag *d)
         goto out;
     for (size_t i = 0; i < r.nmerges; i++)
         apply_merge(c, r.merges[i]);
+    /* Numbers are written with a point; numbers typed as text ("84,69")
+     * decide like a CSV's. */
+    c->decimal = csv_detect_decimal(c);
     rc = 0;
 out:
     zip_discard(z);

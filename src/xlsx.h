@@ -11,7 +11,8 @@
  * and inline strings, numbers (as the shortest decimal that round-trips 15
  * significant digits, like Excel shows them), booleans (1/0), error values
  * as their text, empty cells; a merged range gives its value to every cell
- * it covers. Row numbers become csv_row.line and c->sheet is set, so
+ * it covers; c->decimal as for a CSV (numbers stored as text such as "84,69"
+ * count). Row numbers become csv_row.line and c->sheet is set, so
  * messages say "scores.xlsx:Sheet1!D7". */
 int xlsx_read_file(csv *c, const char *path, const char *sheet, diag *d);
 

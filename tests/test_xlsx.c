@@ -86,6 +86,7 @@ static void test_cells(void)
     const char *want0[] = {"", "Xã A", "", "9.41", "1", "Chỉ số", "#DIV/0!"};
     for (size_t k = 0; k < 7 && k < c.rows[0].n; k++)
         CHECK_STR(c.rows[0].fields[k], want0[k]);
+    CHECK_INT(c.decimal, 0);   /* row 1 is the header; 8.625 and -0.001 prove nothing */
     CHECK_INT(c.rows[1].line, 5);
     const char *want1[] = {"8.625", "padded", "-0.001", "1234567"};
     for (size_t k = 0; k < 4 && k < c.rows[1].n; k++)
@@ -111,6 +112,7 @@ static void test_merged(void)
                         "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Nhóm</t></is></c>"
                         "<c r=\"B1\" t=\"inlineStr\"><is><t>Số hóa</t></is></c></row>"
                         "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>Chỉ số 1</t></is></c></row>"
+                        "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>4,81</t></is></c></row>"
                         "</sheetData><mergeCells><mergeCell ref=\"A1:A2\"/>"
                         "<mergeCell ref=\"B1:D1\"/></mergeCells></worksheet>";
     const char *path = book("merged.xlsx", "xl/workbook.xml", WORKBOOK,
@@ -119,8 +121,10 @@ static void test_merged(void)
     csv c;
     diag d = {0};
     CHECK_INT(xlsx_read_file(&c, path, "Bảng 1", &d), 0);
-    if (c.n != 2)
+    CHECK_INT(c.n, 3);
+    if (c.n != 3)
         return;
+    CHECK_INT(c.decimal, ',');   /* a number typed as text, "4,81" */
     CHECK_INT(c.rows[0].n, 4);
     CHECK_STR(c.rows[0].fields[3], "Số hóa");
     CHECK_STR(c.rows[1].fields[0], "Nhóm");
