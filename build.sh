@@ -10,7 +10,7 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 
 # Debian packages: build (compiler, CMake, libraries), tests (poppler, qpdf,
 # the three font families the glyph tests use, the sRGB profile for PDF/A).
-pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev
+pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev
       libfontconfig-dev libssl-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind)
 missing=()

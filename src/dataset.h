@@ -63,6 +63,7 @@ typedef struct dataset {
     char *path;            /* report.json */
     char *dir;             /* its directory (relative files are resolved here) */
     char *scores_path, *previous_path;
+    char *sheet;           /* XLSX worksheet of the score files (NULL: the first) */
 
     /* document metadata */
     char *doc_type;        /* "BÁO CÁO" (empty for a công văn) */

@@ -39,6 +39,9 @@ static const char USAGE[] =
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
     "                   source tree baocao was built from)\n"
+    "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
+    "                   (default: detected)\n"
+    "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
     "  --quiet          no warnings\n"
     "  -h, --help       this text\n"
     "  --version        the version\n"
@@ -49,6 +52,7 @@ typedef struct options {
     const char *command, *file, *data_dir, *out, *font;
     int csv, quiet, print_fields, blank_number;
     pdfa_level pdfa;
+    input_opts input;
 } options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -71,6 +75,11 @@ static int parse_args(int argc, char **argv, options *o)
             exit(0);
         } else if (!strcmp(a, "--csv")) {
             o->csv = 1;
+        } else if (!strcmp(a, "--verbose")) {
+            o->input.verbose = 1;
+        } else if (!strcmp(a, "--encoding")) {
+            if (++i == argc || encoding_from_name(argv[i], &o->input.encoding) < 0)
+                return usage_error("%s takes utf-8, cp1258, tcvn3 or viscii", a);
         } else if (!strcmp(a, "--quiet")) {
             o->quiet = 1;
         } else if (!strcmp(a, "--no-pdfa")) {
@@ -141,6 +150,7 @@ static int render(const options *o)
     ro.font = o->font;
     ro.pdfa = o->pdfa;
     ro.report.blank_number = o->blank_number;
+    ro.input = o->input;
     render_result res;
     diag d = {0};
     if (render_file(o->file, o->out, &ro, &res, &d) < 0)
@@ -164,7 +174,7 @@ int main(int argc, char **argv)
 
     diag d = {0};
     dataset ds;
-    if (dataset_load(&ds, o.file, o.data_dir, &d) < 0)
+    if (dataset_load(&ds, o.file, o.data_dir, &o.input, &d) < 0)
         return fail(&d);
     scoring sc;
     if (score_dataset(&ds, &sc, &d) < 0) {

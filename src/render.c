@@ -29,7 +29,7 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
     char fonts_dir[4096], templates_dir[4096], code[128], title[2048];
     report_opts ro = o->report;
 
-    if (dataset_load(&ds, in, o->data_dir, d) < 0)
+    if (dataset_load(&ds, in, o->data_dir, &o->input, d) < 0)
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
     snprintf(templates_dir, sizeof templates_dir, "%s/templates", o->data_dir);

@@ -4,6 +4,7 @@
 #define BAOCAO_RENDER_H
 
 #include "diag.h"
+#include "input.h"
 #include "layout.h"
 #include "pdf.h"
 #include "report.h"
@@ -14,6 +15,7 @@ typedef struct render_opts {
     pdfa_level pdfa;       /* PDFA_1B by default */
     const char *icc_path;  /* sRGB profile; NULL = Debian's icc-profiles-free */
     report_opts report;
+    input_opts input;      /* encodings of the score files, --verbose */
 } render_opts;
 
 typedef struct render_result {

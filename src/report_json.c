@@ -122,7 +122,8 @@ out:
     return rc;
 }
 
-int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
+int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io,
+                 diag *d)
 {
     memset(ds, 0, sizeof *ds);
     json_t *root = jsonin_load(path, d);
@@ -150,6 +151,7 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
         jsonin_str(root, path, "", "template", 0, &ds->template_name, d) < 0 ||
         jsonin_str(root, path, "", "scores", 1, &scores, d) < 0 ||
         jsonin_str(root, path, "", "previous", 0, &previous, d) < 0 ||
+        jsonin_str(root, path, "", "sheet", 0, &ds->sheet, d) < 0 ||
         jsonin_str(root, path, "", "sort", 0, &sort, d) < 0 ||
         jsonin_strv(root, path, "", "recipients", 1, &ds->recipients, &ds->nrecipients, d) < 0 ||
         jsonin_strv(root, path, "", "addressees", 0, &ds->addressees, &ds->naddressees, d) < 0 ||
@@ -220,11 +222,11 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
     if (load_sections(ds, sections, path, d) < 0)
         goto out;
     ds->scores_path = resolve(ds->dir, scores);
-    if (scores_read(ds, ds->scores_path, 0, d) < 0)
+    if (scores_read(ds, ds->scores_path, 0, io, d) < 0)
         goto out;
     if (previous) {
         ds->previous_path = resolve(ds->dir, previous);
-        if (scores_read(ds, ds->previous_path, 1, d) < 0)
+        if (scores_read(ds, ds->previous_path, 1, io, d) < 0)
             goto out;
         ds->has_previous = 1;
     }
