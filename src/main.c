@@ -32,6 +32,7 @@ static const char USAGE[] =
     "  --pdfa 1b|2b     PDF/A level (default 1b); --no-pdfa for plain PDF 1.4\n"
     "  --blank-number   leave số and day/month blank for the e-office system to stamp\n"
     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
+    "  --no-sidecar     do not write the archive metadata OUT.meta.json next to the PDF\n"
     "\n"
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
@@ -44,7 +45,7 @@ static const char USAGE[] =
 
 typedef struct options {
     const char *command, *file, *data_dir, *out, *font;
-    int csv, quiet, print_fields, blank_number;
+    int csv, quiet, print_fields, blank_number, no_sidecar;
     pdfa_level pdfa;
 } options;
 
@@ -76,6 +77,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->print_fields = 1;
         } else if (!strcmp(a, "--blank-number")) {
             o->blank_number = 1;
+        } else if (!strcmp(a, "--no-sidecar")) {
+            o->no_sidecar = 1;
         } else if (!strcmp(a, "--pdfa")) {
             if (++i == argc || (strcmp(argv[i], "1b") && strcmp(argv[i], "2b")))
                 return usage_error("%s takes 1b or 2b", a);
@@ -137,6 +140,7 @@ static int render(const options *o)
     ro.font = o->font;
     ro.pdfa = o->pdfa;
     ro.report.blank_number = o->blank_number;
+    ro.sidecar = !o->no_sidecar;
     render_result res;
     diag d = {0};
     if (render_file(o->file, o->out, &ro, &res, &d) < 0)
