@@ -38,6 +38,13 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
         fontset_load(&fs, o->font, fonts_dir, d) < 0 || layout_document(&tree, &fs, &ps, &lo, d) < 0)
         goto out;
 
+    /* What the PDF leaves blank for the Hệ thống to assign, the metadata
+     * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's. */
+    date created = ds.date;
+    if (o->report.blank_number) {
+        ds.number[0] = 0;
+        ds.date.day = ds.date.month = 0;
+    }
     dataset_code(&ds, code, sizeof code);
     if (*ds.doc_type)
         snprintf(title, sizeof title, "%s %s", ds.doc_type, ds.subject);
@@ -51,9 +58,9 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
         .subject = ds.subject,
         .keywords = code,
         .creator = "baocao " BAOCAO_VERSION,
-        .year = ds.date.year,
-        .month = ds.date.month,
-        .day = ds.date.day,
+        .year = created.year,
+        .month = created.month,
+        .day = created.day,
         .pdfa = o->pdfa,
         .icc_path = o->icc_path,
         .sig_field = lo.signature.page >= 0 ? "ChuKyNguoiKy" : NULL,
