@@ -96,6 +96,19 @@ static json_t *recipients(const dataset *ds)
     return to;
 }
 
+/* Keys in insertion order, 2-space indent, UTF-8, final newline; atomically. */
+static int write_json(const char *path, const json_t *o, diag *d)
+{
+    char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    sbuf b = {0};
+    sbuf_puts(&b, text);
+    sbuf_putc(&b, '\n');
+    int rc = file_write_atomic(path, sbuf_str(&b), b.len, d);
+    sbuf_free(&b);
+    free(text);
+    return rc;
+}
+
 int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result *pr, diag *d)
 {
     record r;
@@ -129,15 +142,9 @@ int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result
     json_object_set_new(o, "File", json_pack("{s:s,s:I,s:s}", "Name", base, "Size",
                                              (json_int_t)pr->bytes, "SHA256", sha));
 
-    char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(o);
     char *path = archive_meta_path(pdf_path);
-    sbuf b = {0};
-    sbuf_puts(&b, text);
-    sbuf_putc(&b, '\n');
-    int rc = file_write_atomic(path, sbuf_str(&b), b.len, d);
-    sbuf_free(&b);
-    free(text);
+    int rc = write_json(path, o, d);
+    json_decref(o);
     free(path);
     return rc;
 }
@@ -185,5 +192,54 @@ out:
     free(issued);
     free(sha);
     json_decref(root);
+    return rc;
+}
+
+static int by_path(const void *a, const void *b)
+{
+    const char *x = json_string_value(json_object_get(*(json_t *const *)a, "Path"));
+    const char *y = json_string_value(json_object_get(*(json_t *const *)b, "Path"));
+    return strcmp(x ? x : "", y ? y : "");
+}
+
+int archive_manifest_add(const char *path, const archive_entry *e, size_t n, diag *d)
+{
+    json_t *docs = json_object();   /* Path -> entry */
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        fclose(f);
+        json_t *old = jsonin_load(path, d), *list = NULL;
+        if (!old || jsonin_array(old, path, "", "Documents", 1, &list, d) < 0) {
+            json_decref(old);
+            json_decref(docs);
+            return -1;
+        }
+        size_t i;
+        json_t *v;
+        json_array_foreach(list, i, v) {
+            const char *p = json_string_value(json_object_get(v, "Path"));
+            if (p)
+                json_object_set(docs, p, v);
+        }
+        json_decref(old);
+    }
+    for (size_t i = 0; i < n; i++)
+        json_object_set_new(docs, e[i].path,
+                            json_pack("{s:s,s:s,s:I,s:s}", "Path", e[i].path, "Metadata",
+                                      e[i].metadata, "Size", (json_int_t)e[i].bytes, "SHA256",
+                                      e[i].sha256));
+    size_t count = json_object_size(docs), k = 0;
+    json_t **sorted = xcalloc(count + 1, sizeof *sorted), *v;
+    const char *key;
+    json_object_foreach(docs, key, v) sorted[k++] = v;
+    qsort(sorted, count, sizeof *sorted, by_path);
+    json_t *list = json_array();
+    for (k = 0; k < count; k++)
+        json_array_append(list, sorted[k]);
+    json_t *root = json_pack("{s:o}", "Documents", list);
+    int rc = write_json(path, root, d);
+    free(sorted);
+    json_decref(root);
+    json_decref(docs);
     return rc;
 }

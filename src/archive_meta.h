@@ -50,4 +50,15 @@ typedef struct archive_doc {
 int archive_meta_read(const char *path, archive_doc *a, diag *d);
 void archive_doc_free(archive_doc *a);
 
+/* One document filed in an archive directory (paths relative to its root). */
+typedef struct archive_entry {
+    const char *path, *metadata, *sha256;
+    size_t bytes;
+} archive_entry;
+
+/* Adds entries to the manifest JSON at path (created if missing; an entry
+ * with the same Path is replaced), sorted by Path, written atomically:
+ * {"Documents": [{"Path", "Metadata", "Size", "SHA256"}, …]}. */
+int archive_manifest_add(const char *path, const archive_entry *e, size_t n, diag *d);
+
 #endif

@@ -1,6 +1,7 @@
 /* main.c — the baocao command line. A thin front end: parse arguments,
  * call the library, print its messages, map failures to exit codes
  * (0 ok, 1 invalid input, 2 usage). */
+#include "archive.h"
 #include "dataset.h"
 #include "diag.h"
 #include "input.h"
@@ -13,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_CONFLICT = 3 };
 
 static const char USAGE[] =
     "usage: baocao COMMAND [OPTIONS] FILE\n"
@@ -24,6 +25,8 @@ static const char USAGE[] =
     "  score REPORT.json [--csv]    print the computed appendix table\n"
     "  check REPORT.json            validate the report and its scores (exit 0 or 1)\n"
     "  render REPORT.json -o OUT.pdf  render the report as an NĐ 30 PDF (PDF/A-1b)\n"
+    "  archive PDF_OR_DIR... --to URL  file PDFs with their sidecars into a document\n"
+    "                   management system: YEAR/agency/SO-KY-HIEU.pdf under URL\n"
     "\n"
     "render options:\n"
     "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
@@ -34,6 +37,12 @@ static const char USAGE[] =
     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
     "  --no-sidecar     do not write the archive metadata OUT.meta.json next to the PDF\n"
     "\n"
+    "archive options:\n"
+    "  --to URL         http(s)://… a WebDAV collection, or file:///DIR a local archive\n"
+    "  --to-dir DIR     the same as --to file://DIR\n"
+    "                   WebDAV credentials: $BAOCAO_DAV_USER and $BAOCAO_DAV_PASSWORD, else\n"
+    "                   ~/.netrc; $BAOCAO_DAV_CAINFO: a CA bundle (TLS is always verified)\n"
+    "\n"
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
     "                   source tree baocao was built from)\n"
@@ -41,10 +50,13 @@ static const char USAGE[] =
     "  -h, --help       this text\n"
     "  --version        the version\n"
     "\n"
-    "exit status: 0 ok, 1 invalid input, 2 usage error\n";
+    "exit status: 0 ok, 1 invalid input or failed delivery, 2 usage error,\n"
+    "             3 archive conflict (a different file already filed under that name)\n";
 
 typedef struct options {
-    const char *command, *file, *data_dir, *out, *font;
+    const char *command, *file, *data_dir, *out, *font, *to;
+    char **files;          /* archive: every PDF or directory given */
+    size_t nfiles;
     int csv, quiet, print_fields, blank_number, no_sidecar;
     pdfa_level pdfa;
 } options;
@@ -87,6 +99,10 @@ static int parse_args(int argc, char **argv, options *o)
             if (++i == argc)
                 return usage_error("%s needs a value", a);
             *(!strcmp(a, "--font") ? &o->font : &o->out) = argv[i];
+        } else if (!strcmp(a, "--to") || !strcmp(a, "--to-dir")) {
+            if (++i == argc)
+                return usage_error("%s needs a destination", a);
+            o->to = argv[i];
         } else if (!strcmp(a, "--data-dir")) {
             if (++i == argc)
                 return usage_error("%s needs a directory", a);
@@ -95,6 +111,8 @@ static int parse_args(int argc, char **argv, options *o)
             return usage_error("unknown option %s", a);
         } else if (!o->command) {
             o->command = a;
+        } else if (!strcmp(o->command, "archive")) {
+            o->files[o->nfiles++] = argv[i];
         } else if (!o->file) {
             o->file = a;
         } else {
@@ -103,8 +121,12 @@ static int parse_args(int argc, char **argv, options *o)
     }
     if (!o->command)
         return usage_error("%s", "no command given");
-    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render"))
+    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render") &&
+        strcmp(o->command, "archive"))
         return usage_error("unknown command %s", o->command);
+    if (!strcmp(o->command, "archive"))
+        return !o->to ? usage_error("%s", "archive needs --to URL or --to-dir DIR")
+               : !o->nfiles ? usage_error("%s", "archive needs PDF files or directories") : 0;
     if (!strcmp(o->command, "render") && !o->out)
         return usage_error("%s", "render needs -o OUT.pdf");
     if (!o->file)
@@ -152,13 +174,31 @@ static int render(const options *o)
     return 0;
 }
 
+/* --to-dir DIR is --to DIR: archive_files takes a plain path as local. */
+static int archive(const options *o)
+{
+    archive_stats st;
+    diag d = {0};
+    int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
+    fprintf(stderr, "baocao: archive: %d stored, %d skipped, %d conflicts\n", st.stored, st.skipped,
+            st.conflicts);
+    if (rc < 0)
+        return fail(&d);
+    return rc == ARCHIVE_CONFLICT ? EXIT_CONFLICT : 0;
+}
+
 int main(int argc, char **argv)
 {
-    options o = {.pdfa = PDFA_1B};
+    char **files = calloc((size_t)argc, sizeof *files);
+    options o = {.pdfa = PDFA_1B, .files = files};
     int rc = parse_args(argc, argv, &o);
-    if (rc)
+    if (rc == 0)
+        diag_quiet_warnings(o.quiet);
+    if (rc == 0 && !strcmp(o.command, "archive"))
+        rc = archive(&o);
+    free(files);
+    if (rc || !strcmp(o.command, "archive"))
         return rc;
-    diag_quiet_warnings(o.quiet);
     if (!strcmp(o.command, "render"))
         return render(&o);
 
