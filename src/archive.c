@@ -104,15 +104,19 @@ static int plan_pdf(plan *p, const char *pdf, diag *d)
     it.dest_meta = archive_meta_path(sbuf_str(&b));
     sbuf_puts(&b, ".pdf");
     it.dest = sbuf_take(&b);
-    for (size_t i = 0; i < p->n; i++)
-        if (!strcmp(p->v[i].dest, it.dest) && strcmp(p->v[i].sha, it.sha)) {
-            diag_set(d, "archive-duplicate", "%s and %s are different documents with the same "
-                     "số and ký hiệu (%s)", p->v[i].pdf, pdf, it.dest);
-            goto out;
-        }
-    grow(&p->v, &p->cap, p->n + 1, sizeof *p->v);
-    p->v[p->n++] = it;
-    memset(&it, 0, sizeof it);
+    size_t i = 0;
+    while (i < p->n && strcmp(p->v[i].dest, it.dest))
+        i++;
+    if (i < p->n && strcmp(p->v[i].sha, it.sha)) {
+        diag_set(d, "archive-duplicate", "%s and %s are different documents with the same "
+                 "số and ký hiệu (%s)", p->v[i].pdf, pdf, it.dest);
+        goto out;
+    }
+    if (i == p->n) {   /* else the same document named twice: file it once */
+        grow(&p->v, &p->cap, p->n + 1, sizeof *p->v);
+        p->v[p->n++] = it;
+        memset(&it, 0, sizeof it);
+    }
     rc = 0;
 out:
     free(it.pdf);
