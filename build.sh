@@ -54,4 +54,6 @@ for r in samples/*/report.json; do
     valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
         ./build/baocao render "$r" -o "$tmp/out.pdf" --quiet
 done
-echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders"
+valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    ./build/baocao archive "$tmp/out.pdf" --to-dir "$tmp/archive" --quiet
+echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders and an archive run"

@@ -73,7 +73,7 @@ static int plan_pdf(plan *p, const char *pdf, diag *d)
     size_t len = 0;
     int rc = -1;
     if (archive_meta_read(it.sidecar, &meta, d) < 0) {
-        diag_prefix(d, "%s: its sidecar (render without --no-sidecar)", pdf);
+        diag_prefix(d, "%s: reading its sidecar (rendered with --no-sidecar?)", pdf);
         free(it.pdf);
         free(it.sidecar);
         return -1;
