@@ -242,11 +242,11 @@ static int deliver(target *t, const char *file, const char *rel, FILE *log, outc
     int rc = lookup(t, rel, there, d);
     if (rc == 0) {
         rc = store(t, rel, buf, len, sha, d);
-        /* Someone filed it meanwhile (or a retried MOVE had worked): compare. */
-        if (rc == 1)
-            rc = lookup(t, rel, there, d);
-        else if (rc == 0)
+        if (rc == 0)
             *out = STORED;
+        /* Someone filed it meanwhile (or a retried MOVE had worked): compare. */
+        else if (rc == 1 && (rc = lookup(t, rel, there, d)) == 0)
+            rc = diag_set(d, "archive-target", "%s: refused as existing, yet not there", rel);
     }
     if (rc == 1)
         *out = strcmp(sha, there) ? CONFLICT : SKIPPED;

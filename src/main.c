@@ -7,6 +7,7 @@
 #include "input.h"
 #include "layout.h"
 #include "render.h"
+#include "sbuf.h"
 #include "score.h"
 #include "table.h"
 
@@ -189,7 +190,7 @@ static int archive(const options *o)
 
 int main(int argc, char **argv)
 {
-    char **files = calloc((size_t)argc, sizeof *files);
+    char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
     options o = {.pdfa = PDFA_1B, .files = files};
     int rc = parse_args(argc, argv, &o);
     if (rc == 0)
