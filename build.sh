@@ -14,7 +14,8 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev
       libfontconfig-dev libssl-dev libcurl4-openssl-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
-                             jq libnss3-tools libxml2-utils lighttpd lighttpd-mod-webdav)
+                             jq libnss3-tools libxml2-utils openssl lighttpd lighttpd-mod-webdav
+                             lighttpd-mod-openssl)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

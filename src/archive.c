@@ -253,8 +253,8 @@ static int deliver(target *t, const char *file, const char *rel, FILE *log, outc
     free(buf);
     if (rc < 0)
         return -1;
-    if (log && *out == CONFLICT)
-        fprintf(log, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", rel, there, sha,
+    if (*out == CONFLICT)
+        fprintf(log ? log : stderr, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", rel, there, sha,
                 file);
     else if (log)
         fprintf(log, "%s %s\n", *out == STORED ? "stored" : "skipped (same SHA-256)", rel);

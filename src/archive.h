@@ -24,7 +24,8 @@ typedef struct archive_stats {
  * directory path (local; it also keeps manifest.json at the root listing
  * every document filed there). Every PDF and sidecar is checked first (the
  * sidecar's SHA-256 must match the PDF, the số must not be blank); nothing is
- * sent if one fails. One line per file goes to log (NULL: none). Returns 0
+ * sent if one fails. One line per file goes to log (NULL: only conflicts,
+ * to stderr). Returns 0
  * when every file is in place, ARCHIVE_CONFLICT when some were not filed
  * because of conflicts (all others were), -1 on an error (d set; delivery
  * stops at the first transport error; a re-run completes it). */

@@ -181,8 +181,9 @@ static int archive(const options *o)
     archive_stats st;
     diag d = {0};
     int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
-    fprintf(stderr, "baocao: archive: %d stored, %d skipped, %d conflicts\n", st.stored, st.skipped,
-            st.conflicts);
+    if (!o->quiet)
+        fprintf(stderr, "baocao: archive: %d stored, %d skipped, %d conflicts\n", st.stored,
+                st.skipped, st.conflicts);
     if (rc < 0)
         return fail(&d);
     return rc == ARCHIVE_CONFLICT ? EXIT_CONFLICT : 0;

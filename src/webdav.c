@@ -127,6 +127,9 @@ static int request(webdav *w, const char *method, const char *path, const char *
         curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
         curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+        /* HTTP/1.1: an upload answered by an authentication challenge resets
+         * the stream under HTTP/2 (lighttpd 1.4.69), and DAV servers speak 1.1. */
+        curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
         curl_easy_setopt(c, CURLOPT_ERRORBUFFER, w->errbuf);
         curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
         curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);   /* a stalled server */

@@ -3,14 +3,15 @@
 # lighttpd with mod_webdav and basic authentication, on 127.0.0.1 at a free
 # port, started and stopped here. Covers upload, idempotent re-run, conflict,
 # the server dying mid-batch (nothing partial under a final name; a re-run
-# completes), and credentials from the environment or ~/.netrc.
+# completes), credentials from the environment or ~/.netrc, and TLS
+# verification (a self-signed server is refused unless its CA is given).
 set -u
 . "$(dirname "$0")/lib.sh"
 
 LIGHTTPD=$(command -v lighttpd || echo /usr/sbin/lighttpd)
 MODULES=/usr/lib/lighttpd
-if [ ! -x "$LIGHTTPD" ] || [ ! -f "$MODULES/mod_webdav.so" ]; then
-    echo "SKIP: lighttpd with mod_webdav is not installed (./build.sh test installs it)"
+if [ ! -x "$LIGHTTPD" ] || [ ! -f "$MODULES/mod_webdav.so" ] || [ ! -f "$MODULES/mod_openssl.so" ]; then
+    echo "SKIP: lighttpd with mod_webdav and mod_openssl is not installed (./build.sh test installs them)"
     exit 77
 fi
 
@@ -18,8 +19,11 @@ root="$tmp/server"            # the server's storage
 mkdir -p "$root/dms" "$tmp/in"
 printf 'archivist:s3cret\n' >"$tmp/users"
 pid=""
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 \
+    -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+cat "$tmp/cert.pem" "$tmp/key.pem" >"$tmp/server.pem"
 
-# start_server [KBYTES_PER_SECOND]: lighttpd in the foreground, in the
+# start_server [KBYTES_PER_SECOND [tls]]: lighttpd in the foreground, in the
 # background of this shell; picks a free port on first use.
 start_server() {
     local tries
@@ -31,7 +35,9 @@ server.bind = "127.0.0.1"
 server.port = $port
 server.errorlog = "$tmp/error.log"
 server.upload-dirs = ("$tmp")
-server.modules = ("mod_auth", "mod_authn_file", "mod_webdav")
+server.modules = ("mod_auth", "mod_authn_file", "mod_webdav", "mod_openssl")
+ssl.engine = "$([ -n "${2:-}" ] && echo enable || echo disable)"
+ssl.pemfile = "$tmp/server.pem"
 server.max-keep-alive-requests = 0
 server.stat-cache-engine = "disable"    # the test edits files behind its back
 connection.kbytes-per-second = ${1:-0}
@@ -162,5 +168,18 @@ expect_eq "re-run after the failure: the cut-off temporary was reused and moved"
     "$(find "$root" -name '.*' -type f | wc -l)" 0
 expect_eq "re-run after the failure: the rest stored, none twice" \
     "$(($(grep -c '^stored ' "$tmp/out6") + $(grep -c '^stored ' "$tmp/out7")))" $((2 * ndocs))
+stop_server
+
+# 6. TLS is verified: a self-signed server is refused until its CA is named.
+expect "server restarts with TLS" start_server 0 tls
+mkdir "$root/dms3"
+"$BAOCAO" archive "$tmp/in" --to "https://127.0.0.1:$port/dms3" >/dev/null 2>"$tmp/err8"
+expect_eq "self-signed TLS: exit 1" "$?" 1
+expect "self-signed TLS: certificate problem reported" grep -qi 'certificate' "$tmp/err8"
+expect_eq "self-signed TLS: nothing sent" "$(find "$root/dms3" -type f | wc -l)" 0
+BAOCAO_DAV_CAINFO="$tmp/cert.pem" "$BAOCAO" archive "$tmp/in" --to "https://127.0.0.1:$port/dms3" \
+    >/dev/null 2>"$tmp/err9"
+expect_eq "TLS with BAOCAO_DAV_CAINFO: exit 0" "$?" 0
+expect_eq "TLS with BAOCAO_DAV_CAINFO: every file there" "$(final_files "$root/dms3" | wc -l)" $((2 * ndocs))
 stop_server
 finish
