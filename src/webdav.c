@@ -29,6 +29,24 @@ static size_t on_body(char *p, size_t size, size_t n, void *arg)
     return size * n;
 }
 
+/* Credentials over plain http:// travel readable to anyone on the way;
+ * only the loopback test server is exempt from the warning. */
+static void warn_cleartext(const char *url)
+{
+    const char *user = getenv("BAOCAO_DAV_USER");
+    if (strncmp(url, "http://", 7) || !user || !*user)
+        return;
+    CURLU *u = curl_url();
+    char *host = NULL;
+    if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && strcmp(host, "127.0.0.1") &&
+        strcmp(host, "localhost") && strcmp(host, "[::1]"))
+        diag_warn("%s: BAOCAO_DAV_USER's password goes unencrypted over http://; use https://",
+                  url);
+    curl_free(host);
+    curl_url_cleanup(u);
+}
+
 webdav *webdav_open(const char *base_url, diag *d)
 {
     if (strncmp(base_url, "http://", 7) && strncmp(base_url, "https://", 8)) {
@@ -47,6 +65,7 @@ webdav *webdav_open(const char *base_url, diag *d)
         diag_set(d, "webdav", "cannot initialise libcurl");
         return NULL;
     }
+    warn_cleartext(base_url);
     size_t n = strlen(base_url);
     w->base = xmalloc(n + 2);
     memcpy(w->base, base_url, n + 1);
