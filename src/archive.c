@@ -96,6 +96,12 @@ static int plan_pdf(plan *p, const char *pdf, diag *d)
     sbuf b = {0};
     sbuf_printf(&b, "%04d/", meta.year);
     put_slug(&b, meta.organ_name, 0);
+    if (b.len == strlen("YYYY/")) {
+        sbuf_free(&b);
+        diag_set(d, "archive-no-agency", "%s: OrganName \"%s\" gives no folder name", it.sidecar,
+                 meta.organ_name);
+        goto out;
+    }
     sbuf_putc(&b, '/');
     sbuf code = {0};
     sbuf_printf(&code, "%s-%s", meta.code_number, meta.code_notation);

@@ -62,6 +62,13 @@ expect "no sidecar: says which" grep -q 'nosc.meta.json' "$tmp/err5"
 expect_eq "blank số: exit 1" "$?" 1
 expect "blank số: key archive-no-number" grep -q 'archive-no-number' "$tmp/err6"
 
+mkdir "$tmp/noagency"
+cp "$tmp/in/muong-lay-2024-11.pdf" "$tmp/noagency/"
+jq '.OrganName = "---"' "$tmp/in/muong-lay-2024-11.meta.json" >"$tmp/noagency/muong-lay-2024-11.meta.json"
+"$BAOCAO" archive "$tmp/noagency" --to-dir "$tmp/a2" 2>"$tmp/err9"
+expect_eq "agency without a folder name: exit 1" "$?" 1
+expect "agency without a folder name: key archive-no-agency" grep -q 'archive-no-agency' "$tmp/err9"
+
 mkdir "$tmp/dup"
 cp "$tmp/in/muong-lay-2024-11.pdf" "$tmp/in/muong-lay-2024-11.meta.json" "$tmp/dup/"
 "$BAOCAO" render "$SRC/samples/muong-lay-2024-11/report.json" -o "$tmp/dup/z.pdf" --quiet --pdfa 2b
