@@ -1,6 +1,7 @@
 /* main.c — the baocao command line. A thin front end: parse arguments,
  * call the library, print its messages, map failures to exit codes
  * (0 ok, 1 invalid input, 2 usage). */
+#include "archive.h"
 #include "dataset.h"
 #include "diag.h"
 #include "facts.h"
@@ -8,6 +9,7 @@
 #include "input.h"
 #include "layout.h"
 #include "render.h"
+#include "sbuf.h"
 #include "score.h"
 #include "table.h"
 
@@ -15,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_CONFLICT = 3 };
 
 static const char USAGE[] =
     "usage: baocao COMMAND [OPTIONS] FILE\n"
@@ -27,6 +29,8 @@ static const char USAGE[] =
     "  check REPORT.json            validate the report and its scores (exit 0 or 1)\n"
     "  render REPORT.json -o OUT.pdf  render the report as an NĐ 30 PDF (PDF/A-1b)\n"
     "  facts REPORT.json            print the data its templates get, as JSON\n"
+    "  archive PDF_OR_DIR... --to URL  file PDFs with their sidecars into a document\n"
+    "                   management system: YEAR/agency/SO-KY-HIEU.pdf under URL\n"
     "\n"
     "render options:\n"
     "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
@@ -35,6 +39,13 @@ static const char USAGE[] =
     "  --pdfa 1b|2b     PDF/A level (default 1b); --no-pdfa for plain PDF 1.4\n"
     "  --blank-number   leave số and day/month blank for the e-office system to stamp\n"
     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
+    "  --no-sidecar     do not write the archive metadata OUT.meta.json next to the PDF\n"
+    "\n"
+    "archive options:\n"
+    "  --to URL         http(s)://… a WebDAV collection, or file:///DIR a local archive\n"
+    "  --to-dir DIR     the same as --to file://DIR\n"
+    "                   WebDAV credentials: $BAOCAO_DAV_USER and $BAOCAO_DAV_PASSWORD, else\n"
+    "                   ~/.netrc; $BAOCAO_DAV_CAINFO: a CA bundle (TLS is always verified)\n"
     "\n"
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
@@ -46,11 +57,14 @@ static const char USAGE[] =
     "  -h, --help       this text\n"
     "  --version        the version\n"
     "\n"
-    "exit status: 0 ok, 1 invalid input, 2 usage error\n";
+    "exit status: 0 ok, 1 invalid input or failed delivery, 2 usage error,\n"
+    "             3 archive conflict (a different file already filed under that name)\n";
 
 typedef struct options {
-    const char *command, *file, *data_dir, *out, *font;
-    int csv, quiet, print_fields, blank_number;
+    const char *command, *file, *data_dir, *out, *font, *to;
+    char **files;          /* archive: every PDF or directory given */
+    size_t nfiles;
+    int csv, quiet, print_fields, blank_number, no_sidecar;
     pdfa_level pdfa;
     input_opts input;
 } options;
@@ -88,6 +102,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->print_fields = 1;
         } else if (!strcmp(a, "--blank-number")) {
             o->blank_number = 1;
+        } else if (!strcmp(a, "--no-sidecar")) {
+            o->no_sidecar = 1;
         } else if (!strcmp(a, "--pdfa")) {
             if (++i == argc || (strcmp(argv[i], "1b") && strcmp(argv[i], "2b")))
                 return usage_error("%s takes 1b or 2b", a);
@@ -96,6 +112,10 @@ static int parse_args(int argc, char **argv, options *o)
             if (++i == argc)
                 return usage_error("%s needs a value", a);
             *(!strcmp(a, "--font") ? &o->font : &o->out) = argv[i];
+        } else if (!strcmp(a, "--to") || !strcmp(a, "--to-dir")) {
+            if (++i == argc)
+                return usage_error("%s needs a destination", a);
+            o->to = argv[i];
         } else if (!strcmp(a, "--data-dir")) {
             if (++i == argc)
                 return usage_error("%s needs a directory", a);
@@ -104,6 +124,8 @@ static int parse_args(int argc, char **argv, options *o)
             return usage_error("unknown option %s", a);
         } else if (!o->command) {
             o->command = a;
+        } else if (!strcmp(o->command, "archive")) {
+            o->files[o->nfiles++] = argv[i];
         } else if (!o->file) {
             o->file = a;
         } else {
@@ -113,8 +135,11 @@ static int parse_args(int argc, char **argv, options *o)
     if (!o->command)
         return usage_error("%s", "no command given");
     if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render") &&
-        strcmp(o->command, "facts"))
+        strcmp(o->command, "facts") && strcmp(o->command, "archive"))
         return usage_error("unknown command %s", o->command);
+    if (!strcmp(o->command, "archive"))
+        return !o->to ? usage_error("%s", "archive needs --to URL or --to-dir DIR")
+               : !o->nfiles ? usage_error("%s", "archive needs PDF files or directories") : 0;
     if (!strcmp(o->command, "render") && !o->out)
         return usage_error("%s", "render needs -o OUT.pdf");
     if (!o->file)
@@ -151,6 +176,7 @@ static int render(const options *o)
     ro.pdfa = o->pdfa;
     ro.report.blank_number = o->blank_number;
     ro.input = o->input;
+    ro.sidecar = !o->no_sidecar;
     render_result res;
     diag d = {0};
     if (render_file(o->file, o->out, &ro, &res, &d) < 0)
@@ -162,13 +188,32 @@ static int render(const options *o)
     return 0;
 }
 
+/* --to-dir DIR is --to DIR: archive_files takes a plain path as local. */
+static int archive(const options *o)
+{
+    archive_stats st;
+    diag d = {0};
+    int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
+    if (!o->quiet)
+        fprintf(stderr, "baocao: archive: %d stored, %d skipped, %d conflicts\n", st.stored,
+                st.skipped, st.conflicts);
+    if (rc < 0)
+        return fail(&d);
+    return rc == ARCHIVE_CONFLICT ? EXIT_CONFLICT : 0;
+}
+
 int main(int argc, char **argv)
 {
-    options o = {.pdfa = PDFA_1B};
+    char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
+    options o = {.pdfa = PDFA_1B, .files = files};
     int rc = parse_args(argc, argv, &o);
-    if (rc)
+    if (rc == 0)
+        diag_quiet_warnings(o.quiet);
+    if (rc == 0 && !strcmp(o.command, "archive"))
+        rc = archive(&o);
+    free(files);
+    if (rc || !strcmp(o.command, "archive"))
         return rc;
-    diag_quiet_warnings(o.quiet);
     if (!strcmp(o.command, "render"))
         return render(&o);
 

@@ -19,12 +19,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -32,6 +29,7 @@
 #include <hpdf_fontdef.h>
 #include <openssl/evp.h>
 
+#include "fileio.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -507,6 +505,40 @@ static void xmp_prop(sbuf *b, const char *tag, const char *open, const char *val
     sbuf_printf(b, "%s</%s>\n", close, tag);
 }
 
+/* Custom properties: PDF/A accepts them only with their schema declared in
+ * the same packet (ISO 19005-1 6.7.8), so the declaration comes first. */
+static void xmp_extension(sbuf *b, const pdf_xmp_schema *x)
+{
+    sbuf_puts(b, "  <rdf:Description rdf:about=\"\"\n"
+                 "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+                 "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+                 "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+                 "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n");
+    xmp_prop(b, "pdfaSchema:schema", "", x->title, "");
+    xmp_prop(b, "pdfaSchema:namespaceURI", "", x->uri, "");
+    xmp_prop(b, "pdfaSchema:prefix", "", x->prefix, "");
+    sbuf_puts(b, "   <pdfaSchema:property><rdf:Seq>\n");
+    for (size_t i = 0; i < x->nprops; i++) {
+        sbuf_puts(b, "   <rdf:li rdf:parseType=\"Resource\">\n");
+        xmp_prop(b, "pdfaProperty:name", "", x->props[i].name, "");
+        xmp_prop(b, "pdfaProperty:valueType", "", x->props[i].integer ? "Integer" : "Text", "");
+        xmp_prop(b, "pdfaProperty:category", "", "external", "");
+        xmp_prop(b, "pdfaProperty:description", "", x->props[i].description, "");
+        sbuf_puts(b, "   </rdf:li>\n");
+    }
+    sbuf_puts(b, "   </rdf:Seq></pdfaSchema:property>\n"
+                 "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n  </rdf:Description>\n");
+    sbuf_printf(b, "  <rdf:Description rdf:about=\"\" xmlns:%s=\"", x->prefix);
+    xml_escaped(b, x->uri);
+    sbuf_puts(b, "\">\n");
+    for (size_t i = 0; i < x->nprops; i++) {
+        char tag[128];
+        snprintf(tag, sizeof tag, "%s:%s", x->prefix, x->props[i].name);
+        xmp_prop(b, tag, "", x->props[i].value, "");
+    }
+    sbuf_puts(b, "  </rdf:Description>\n");
+}
+
 /* The XMP packet PDF/A requires, holding the same values as the Info
  * dictionary. libharu 2.3.0's own (HPDF_PDFA_SetPDFAConformance) copies
  * Info when called, does not escape XML and writes /SubType. */
@@ -538,8 +570,11 @@ static void add_xmp(pctx *c, const pdf_meta *m)
     xmp_prop(&b, "xmp:ModifyDate", "", date[0] ? date : NULL, "");
     sbuf_printf(&b, "   <pdfaid:part>%d</pdfaid:part>\n"
                     "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-                    "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>",
+                    "  </rdf:Description>\n",
                 m->pdfa == PDFA_1B ? 1 : 2);
+    if (m->extra)
+        xmp_extension(&b, m->extra);
+    sbuf_puts(&b, " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 
     HPDF_Dict xmp = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);   /* not compressed */
     HPDF_Dict_AddName(xmp, "Type", "Metadata");
@@ -681,52 +716,6 @@ int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned 
 
 /* ---- files ---------------------------------------------------------------- */
 
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-/* Writes buf to path through "path.tmp-XXXXXX" in the same directory,
- * fsync and rename, so path is either the old file or the complete new one. */
-static int write_atomic(const char *path, const unsigned char *buf, size_t len, diag *d)
-{
-    char *tmp = xmalloc(strlen(path) + sizeof ".tmp-XXXXXX");
-    strcpy(tmp, path);
-    strcat(tmp, ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_set(d, "pdf-write", "%s: cannot create a file there: %s", path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    /* mkstemp creates the file 0600; a report is meant to be shared. */
-    int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && fsync(fd) == 0;
-    int err = errno;
-    if (close(fd) < 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    if (ok && rename(tmp, path) < 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok) {
-        diag_set(d, "pdf-write", "%s: cannot write: %s", path, strerror(err));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
-}
-
 int pdf_write(const layout *lo, const fontset *fs, const pdf_meta *m, const char *path,
               pdf_result *res, diag *d)
 {
@@ -734,7 +723,7 @@ int pdf_write(const layout *lo, const fontset *fs, const pdf_meta *m, const char
     size_t len;
     if (pdf_render(lo, fs, m, &buf, &len, d) < 0)
         return -1;
-    int rc = write_atomic(path, buf, len, d);
+    int rc = file_write_atomic(path, buf, len, d);
     if (rc == 0 && res) {
         res->pages = (int)lo->npages;
         res->bytes = len;

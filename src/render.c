@@ -1,5 +1,6 @@
 /* render.c — one report from data to PDF. */
 #include "render.h"
+#include "archive_meta.h"
 #include "input.h"
 #include "score.h"
 #include "sbuf.h"
@@ -15,6 +16,7 @@ void render_opts_default(render_opts *o, const char *data_dir)
     o->data_dir = data_dir;
     o->pdfa = PDFA_1B;
     o->icc_path = DEFAULT_ICC;
+    o->sidecar = 1;
 }
 
 int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
@@ -40,27 +42,38 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
         fontset_load(&fs, o->font, fonts_dir, d) < 0 || layout_document(&tree, &fs, &ps, &lo, d) < 0)
         goto out;
 
+    /* What the PDF leaves blank for the Hệ thống to assign, the metadata
+     * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's. */
+    date created = ds.date;
+    if (o->report.blank_number) {
+        ds.number[0] = 0;
+        ds.date.day = ds.date.month = 0;
+    }
     dataset_code(&ds, code, sizeof code);
     if (*ds.doc_type)
         snprintf(title, sizeof title, "%s %s", ds.doc_type, ds.subject);
     else
         snprintf(title, sizeof title, "Công văn V/v %s", ds.subject);
+    archive_xmp ax;
+    archive_meta_xmp(&ax, &ds, (int)lo.npages);
     pdf_meta m = {
         .title = title,
         .author = ds.agency_full,
         .subject = ds.subject,
         .keywords = code,
         .creator = "baocao " BAOCAO_VERSION,
-        .year = ds.date.year,
-        .month = ds.date.month,
-        .day = ds.date.day,
+        .year = created.year,
+        .month = created.month,
+        .day = created.day,
         .pdfa = o->pdfa,
         .icc_path = o->icc_path,
         .sig_field = lo.signature.page >= 0 ? "ChuKyNguoiKy" : NULL,
         .seal_field = lo.seal.page >= 0 ? "DauCoQuan" : NULL,
+        .extra = &ax.schema,
     };
     pdf_result pr;
-    if (pdf_write(&lo, &fs, &m, out, &pr, d) < 0)
+    if (pdf_write(&lo, &fs, &m, out, &pr, d) < 0 ||
+        (o->sidecar && archive_meta_write(out, &ds, &pr, d) < 0))
         goto out;
     if (res) {
         res->pdf = pr;

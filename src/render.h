@@ -14,6 +14,7 @@ typedef struct render_opts {
     const char *font;      /* fontset_load spec; NULL = default */
     pdfa_level pdfa;       /* PDFA_1B by default */
     const char *icc_path;  /* sRGB profile; NULL = Debian's icc-profiles-free */
+    int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
     report_opts report;
     input_opts input;      /* encodings of the score files, --verbose */
 } render_opts;
@@ -25,7 +26,8 @@ typedef struct render_result {
 
 void render_opts_default(render_opts *o, const char *data_dir);
 
-/* Renders report.json at `in` into the PDF at `out` (atomically). */
+/* Renders report.json at `in` into the PDF at `out` (atomically), then its
+ * archive sidecar (archive_meta.h) if o->sidecar. */
 int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d);
 
 #endif

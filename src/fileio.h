@@ -1,0 +1,26 @@
+/* fileio.h — whole-file I/O shared by the writers (PDF, sidecar, archive):
+ * atomic replacement, reading back, SHA-256 of contents. */
+#ifndef BAOCAO_FILEIO_H
+#define BAOCAO_FILEIO_H
+
+#include <stddef.h>
+#include "diag.h"
+
+/* Writes buf to path through "path.tmp-XXXXXX" in the same directory, fsync
+ * and rename, so path is either the old file or the complete new one (mode
+ * 0644). Error key "write". */
+int file_write_atomic(const char *path, const void *buf, size_t len, diag *d);
+
+/* The same, but never replaces an existing file (link(2) instead of
+ * rename): returns 1, writing nothing, if path exists. */
+int file_write_new(const char *path, const void *buf, size_t len, diag *d);
+
+/* Reads the whole file into a malloc'd buffer (NUL-terminated, *len without
+ * the NUL). Error key "read". */
+int file_read(const char *path, unsigned char **buf, size_t *len, diag *d);
+
+/* SHA-256 of buf as 64 lower-case hex digits and a NUL. */
+void sha256_hex(const void *buf, size_t len, char hex[65]);
+void hex_encode(const unsigned char *p, size_t n, char *out);  /* 2n digits + NUL */
+
+#endif
