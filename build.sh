@@ -9,10 +9,13 @@ mode=${1:-samples}
 case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;; esac
 
 # Debian packages: build (compiler, CMake, libraries), tests (poppler, qpdf,
-# the three font families the glyph tests use, the sRGB profile for PDF/A).
-pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev
-      libfontconfig-dev libssl-dev fontconfig icc-profiles-free)
-[ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind)
+# the three font families the glyph tests use, the sRGB profile for PDF/A;
+# certutil for the signing test, lighttpd with WebDAV for the archive test).
+pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev
+      libfontconfig-dev libssl-dev libcurl4-openssl-dev fontconfig icc-profiles-free)
+[ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
+                             jq libnss3-tools libxml2-utils openssl lighttpd lighttpd-mod-webdav
+                             lighttpd-mod-openssl)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -52,7 +55,9 @@ for r in samples/*/report.json; do
     valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
         ./build/baocao render "$r" -o "$tmp/out.pdf" --quiet
 done
+valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    ./build/baocao archive "$tmp/out.pdf" --to-dir "$tmp/archive" --quiet
 # and on a batch: the report and a notice per unit on two threads.
 valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch" --jobs 2 --quiet
-echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders and a batch"
+echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders, an archive run and a batch"

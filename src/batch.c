@@ -1,6 +1,7 @@
 /* batch.c — the summary report and every unit's notice, on a thread pool. */
 #define _POSIX_C_SOURCE 200809L
 #include "batch.h"
+#include "archive_meta.h"
 #include "input.h"
 #include "manifest.h"
 #include "notice.h"
@@ -44,6 +45,7 @@ typedef struct job {
     long unit;
     const char *label;     /* unit name, or the report's agency */
     char *file;            /* "xa-binh-thanh.pdf" */
+    char *sidecar;         /* "xa-binh-thanh.meta.json", or NULL without sidecars */
     char code[128], date[16];
     int failed;
     diag d;
@@ -209,6 +211,7 @@ static int write_manifest(const pool *p, batch_result *res, diag *d)
             continue;
         }
         e[i].path = j->file;
+        e[i].sidecar = j->sidecar;
         e[i].pages = j->res.pdf.pages;
         e[i].bytes = j->res.pdf.bytes;
         memcpy(e[i].sha256, j->res.pdf.sha256, sizeof e[i].sha256);
@@ -234,7 +237,7 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
 
     /* Everything shared is made here, before any thread starts; scoring
      * uses a file-static sort context and must never run concurrently. */
-    if (dataset_load(&ds, in, o->render.data_dir, d) < 0)
+    if (dataset_load(&ds, in, o->render.data_dir, &o->render.input, d) < 0)
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->render.data_dir);
     render_templates_dir(&o->render, &p.ro, templates_dir, sizeof templates_dir);
@@ -250,13 +253,15 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     for (size_t u = 0; u < ds.nunits; u++)
         p.jobs[u + 1].unit = (long)u, p.jobs[u + 1].label = ds.units[u].name;
     name_jobs(p.jobs, p.njobs);
+    for (size_t i = 0; i < p.njobs && o->render.sidecar; i++)
+        p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);
     run_pool(&p, o->jobs);
     if (write_manifest(&p, res, d) < 0)
         goto out;
     rc = 0;
 out:
     for (size_t i = 0; i < p.njobs; i++)
-        free(p.jobs[i].file);
+        free(p.jobs[i].file), free(p.jobs[i].sidecar);
     free(p.jobs);
     fontset_free(&fs);
     notice_set_free(&ns);

@@ -34,6 +34,52 @@ static char detect_delimiter(const char *s, size_t n)
     return cand[best];
 }
 
+/* Which separator a number such as "84,69" or "1.234,5" proves decimal:
+ * the last one when both occur, a single one not followed by exactly three
+ * digits ("3.863" proves nothing: it may be thousands). 0: no proof. */
+static char decimal_proof(const char *v)
+{
+    const char *p = v + (*v == '-' || *v == '+');
+    char last = 0;
+    int kinds = 0, after = 0, seps = 0;
+    if (!*p)
+        return 0;
+    for (; *p; p++) {
+        if (*p == ',' || *p == '.') {
+            if (!after && seps)
+                return 0;
+            kinds |= *p == ',' ? 1 : 2;
+            last = *p, after = 0, seps++;
+        } else if (*p >= '0' && *p <= '9') {
+            after++;
+        } else {
+            return 0;
+        }
+    }
+    if (!last || !after)
+        return 0;
+    if (kinds == 3)
+        return last;
+    return seps == 1 && after != 3 ? last : 0;
+}
+
+/* The file's decimal separator: the one its numbers prove, when they prove
+ * only one (then "3.863" beside "84,69" is 3863); with no proof a comma in
+ * ';' files (Excel where the decimal is a comma), else per value; with
+ * proofs of both, per value. */
+char csv_detect_decimal(const csv *c)
+{
+    int seen = 0;
+    for (size_t i = 1; i < c->n; i++)
+        for (size_t k = 0; k < c->rows[i].n; k++) {
+            char p = decimal_proof(c->rows[i].fields[k]);
+            seen |= p == ',' ? 1 : p == '.' ? 2 : 0;
+        }
+    if (seen == 1 || (seen == 0 && c->delimiter == ';'))
+        return ',';
+    return seen == 2 ? '.' : 0;
+}
+
 static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *name, int line)
 {
     if (r->n >= CSV_MAX_FIELDS)
@@ -48,7 +94,7 @@ static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *n
     return 0;
 }
 
-static void finish_row(csv *c, csv_row *r)
+void csv_add_row(csv *c, csv_row *r)
 {
     while (r->n && !r->fields[r->n - 1][0])
         free(r->fields[--r->n]);
@@ -109,7 +155,7 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
             if (ch != c->delimiter) {
                 if (ch == '\r' && i + 1 < n && s[i + 1] == '\n')
                     i++;
-                finish_row(c, &r);
+                csv_add_row(c, &r);
                 rcap = 0;
                 line++;
                 r.line = line;
@@ -130,8 +176,9 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
     if (f.len || r.n) {
         if (finish_field(&r, &rcap, &f, d, name, line) < 0)
             goto fail;
-        finish_row(c, &r);
+        csv_add_row(c, &r);
     }
+    c->decimal = csv_detect_decimal(c);
     sbuf_free(&f);
     return 0;
 fail:
@@ -143,7 +190,7 @@ fail:
     return -1;
 }
 
-int csv_read_file(csv *c, const char *path, diag *d)
+int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d)
 {
     memset(c, 0, sizeof *c);
     FILE *fp = fopen(path, "rb");
@@ -160,9 +207,33 @@ int csv_read_file(csv *c, const char *path, diag *d)
         sbuf_free(&b);
         return diag_set(d, "file-read", "%s: read error", path);
     }
-    int rc = csv_parse(c, path, sbuf_str(&b), b.len, d);
+    decoded_text t;
+    int rc = encoding_decode(path, sbuf_str(&b), b.len, enc, &t, d);
     sbuf_free(&b);
+    if (rc < 0)
+        return -1;
+    rc = csv_parse(c, path, t.text, t.len, d);
+    free(t.text);
+    t.text = NULL;
+    c->source = t;
     return rc;
+}
+
+void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size)
+{
+    if (!c->sheet) {
+        snprintf(buf, size, "%s:%d", c->path, r->line);
+        return;
+    }
+    char letters[8];
+    size_t n = 0;
+    for (size_t k = col + 1; k && n < sizeof letters; k = (k - 1) / 26)
+        letters[n++] = (char)('A' + (k - 1) % 26);
+    int len = snprintf(buf, size, "%s:%s!", c->path, c->sheet);
+    for (size_t i = 0; i < n && len >= 0 && (size_t)len + 1 < size; i++)
+        buf[len++] = letters[n - 1 - i];
+    if (len >= 0 && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, "%d", r->line);
 }
 
 void csv_free(csv *c)
@@ -174,5 +245,6 @@ void csv_free(csv *c)
     }
     free(c->rows);
     free(c->path);
+    free(c->sheet);
     memset(c, 0, sizeof *c);
 }

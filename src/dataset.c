@@ -11,6 +11,7 @@ void dataset_free(dataset *ds)
     free(ds->path);
     free(ds->dir);
     free(ds->scores_path);
+    free(ds->sheet);
     free(ds->previous_path);
     free(ds->doc_type);
     free(ds->type_code);
@@ -45,6 +46,11 @@ void dataset_free(dataset *ds)
         free(ds->units[i].prev);
     }
     free(ds->units);
+    for (size_t i = 0; i < ds->nkinds; i++) {
+        free(ds->kinds[i].prefix);
+        free(ds->kinds[i].plural);
+    }
+    free(ds->kinds);
     memset(ds, 0, sizeof *ds);
 }
 

@@ -50,6 +50,12 @@ typedef struct signer {
     char *position;        /* "Chủ tịch" (archive metadata); NULL: the last authority line */
 } signer;
 
+/* Units named together: "UBND xã A", "UBND xã B" → "UBND các xã: A, B". */
+typedef struct unit_kind {
+    char *prefix;          /* "UBND xã " */
+    char *plural;          /* "UBND các xã" */
+} unit_kind;
+
 typedef enum sort_order { SORT_TABLE = 0, SORT_SCORE } sort_order;
 
 typedef struct dataset {
@@ -57,6 +63,7 @@ typedef struct dataset {
     char *path;            /* report.json */
     char *dir;             /* its directory (relative files are resolved here) */
     char *scores_path, *previous_path;
+    char *sheet;           /* XLSX worksheet of the score files (NULL: the first) */
 
     /* document metadata */
     char *doc_type;        /* "BÁO CÁO" (empty for a công văn) */
@@ -90,6 +97,8 @@ typedef struct dataset {
     unit *units;           /* in table (file) order */
     size_t nunits;
     int has_previous;
+    unit_kind *kinds;      /* for grouped name lists in running text */
+    size_t nkinds;
 } dataset;
 
 void dataset_free(dataset *ds);

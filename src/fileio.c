@@ -26,7 +26,10 @@ static int write_all(int fd, const unsigned char *p, size_t n)
     return 0;
 }
 
-int file_write_atomic(const char *path, const void *buf, size_t len, diag *d)
+/* Writes a temporary beside path, then renames it into place (replace) or
+ * links it there (keep an existing file: returns 1). */
+static int write_via_temporary(const char *path, const void *buf, size_t len, int replace,
+                               diag *d)
 {
     char *tmp = xmalloc(strlen(path) + sizeof ".tmp-XXXXXX");
     strcpy(tmp, path);
@@ -39,21 +42,32 @@ int file_write_atomic(const char *path, const void *buf, size_t len, diag *d)
     }
     /* mkstemp creates the file 0600; reports are meant to be shared. */
     int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && fsync(fd) == 0;
-    int err = errno;
+    int err = errno, exists = 0;
     if (close(fd) < 0 && ok) {
         ok = 0;
         err = errno;
     }
-    if (ok && rename(tmp, path) < 0) {
+    if (ok && (replace ? rename(tmp, path) : link(tmp, path)) < 0) {
         ok = 0;
         err = errno;
+        exists = !replace && err == EEXIST;
     }
-    if (!ok) {
+    if (!ok && !exists)
         diag_set(d, "write", "%s: cannot write: %s", path, strerror(err));
+    if (!ok || !replace)
         unlink(tmp);
-    }
     free(tmp);
-    return ok ? 0 : -1;
+    return exists ? 1 : ok ? 0 : -1;
+}
+
+int file_write_atomic(const char *path, const void *buf, size_t len, diag *d)
+{
+    return write_via_temporary(path, buf, len, 1, d);
+}
+
+int file_write_new(const char *path, const void *buf, size_t len, diag *d)
+{
+    return write_via_temporary(path, buf, len, 0, d);
 }
 
 int file_read(const char *path, unsigned char **buf, size_t *len, diag *d)

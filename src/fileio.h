@@ -11,6 +11,10 @@
  * 0644). Error key "write". */
 int file_write_atomic(const char *path, const void *buf, size_t len, diag *d);
 
+/* The same, but never replaces an existing file (link(2) instead of
+ * rename): returns 1, writing nothing, if path exists. */
+int file_write_new(const char *path, const void *buf, size_t len, diag *d);
+
 /* Reads the whole file into a malloc'd buffer (NUL-terminated, *len without
  * the NUL). Error key "read". */
 int file_read(const char *path, unsigned char **buf, size_t *len, diag *d);

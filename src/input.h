@@ -6,15 +6,24 @@
 
 #include "dataset.h"
 #include "diag.h"
+#include "encoding.h"
+
+typedef struct input_opts {
+    text_encoding encoding;  /* of the CSV files; ENC_AUTO = detect */
+    int verbose;             /* say on stderr how each scores file was read */
+} input_opts;
 
 /* Loads report.json at path, its scheme from data_dir/templates/schemes,
- * and the score files it names (relative to its own directory). Every error
- * names the file and line, and where it applies the unit and indicator. */
-int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d);
+ * and the score files it names (relative to its own directory); io may be
+ * NULL (detect encodings, quietly). Every error names the file and line,
+ * and where it applies the unit and indicator. */
+int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io,
+                 diag *d);
 
-/* Reads a scores CSV into ds->units (previous == 0) or into the units'
- * prev cells (previous == 1). ds->scheme and ds->sections must be set. */
-int scores_read(dataset *ds, const char *path, int previous, diag *d);
+/* Reads a scores CSV or XLSX (by its extension; the worksheet ds->sheet or
+ * the first) into ds->units (previous == 0) or into the units' prev cells
+ * (previous == 1). ds->scheme and ds->sections must be set. */
+int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d);
 
 /* "2024-12-10" -> date (validated, leap years included); -1 if not a date. */
 int input_date(const char *s, date *out);

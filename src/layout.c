@@ -969,7 +969,20 @@ static int fits(const lay *L, size_t i, size_t j)
     return L->y - h >= L->pg.bottom - EPS;
 }
 
-static void paginate(lay *L)
+/* The first words of a box (a table row: its first cells), to name it in
+ * a message. */
+static void box_text(const lay *L, const box *b, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (size_t k = b->i0; k < b->i1 && n < 48 && n + 1 < size; k++)
+        if (L->pool[k].kind == ITEM_TEXT)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " " : "", L->pool[k].text);
+    if (n >= size)
+        buf[size - 1] = 0;
+}
+
+static int paginate(lay *L)
 {
     new_page(L, 0, 0);
     for (size_t i = 0; i < L->nboxes;) {
@@ -985,10 +998,20 @@ static void paginate(lay *L)
                 new_page(L, L->landscape, 0);
             if (!fits(L, i, j))
                 j = i + 1;  /* taller than a page: keeping together is impossible */
+            /* A single box taller than an empty page would run into the
+             * bottom margin and off the sheet: refuse rather than cut text. */
+            if (j == i + 1 && !fits(L, i, j)) {
+                char start[160];
+                box_text(L, b, start, sizeof start);
+                return diag_set(L->dg, "layout-too-tall",
+                                "page %zu: the block starting \"%s\" is %.0f mm tall, more than a page holds",
+                                L->lo->npages, start, PT_TO_MM(b->height));
+            }
         }
         for (; i < j; i++)
             place(L, i);
     }
+    return 0;
 }
 
 /* Centred on the text box in the top margin, digits' top 12.5 mm below the edge. */
@@ -1018,10 +1041,8 @@ int layout_document(const doc *d, const fontset *fs, const page_setup *ps, layou
     int err = 0;
     for (size_t i = 0; i < d->n && !err; i++)
         err = build(&L, &d->blocks[i]);
-    if (!err) {
-        paginate(&L);
+    if (!err && !(err = paginate(&L)))
         number_pages(&L);
-    }
     free(L.pieces);
     free(L.words);
     free(L.lines);

@@ -1,12 +1,16 @@
 /* main.c — the baocao command line. A thin front end: parse arguments,
  * call the library, print its messages, map failures to exit codes
  * (0 ok, 1 invalid input, 2 usage). */
+#include "archive.h"
 #include "batch.h"
 #include "dataset.h"
 #include "diag.h"
+#include "facts.h"
+#include "sbuf.h"
 #include "input.h"
 #include "layout.h"
 #include "render.h"
+#include "sbuf.h"
 #include "score.h"
 #include "table.h"
 
@@ -15,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_CONFLICT = 3 };
 
 static const char USAGE[] =
     "usage: baocao COMMAND [OPTIONS] FILE\n"
@@ -28,6 +32,9 @@ static const char USAGE[] =
     "  render REPORT.json -o OUT.pdf  render the report as an NĐ 30 PDF (PDF/A-1b)\n"
     "  batch REPORT.json -o DIR     the report and one notice per unit (its \"notices\"),\n"
     "                               with DIR/manifest.json; exit 1 if any unit failed\n"
+    "  facts REPORT.json            print the data its templates get, as JSON\n"
+    "  archive PDF_OR_DIR... --to URL  file PDFs with their sidecars into a document\n"
+    "                   management system: YEAR/agency/SO-KY-HIEU.pdf under URL\n"
     "\n"
     "render options:\n"
     "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
@@ -37,24 +44,38 @@ static const char USAGE[] =
     "  --blank-number   leave số and day/month blank for the e-office system to stamp\n"
     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
     "  --unit NAME      render that unit's notice (as batch does) instead of the report\n"
+    "  --no-sidecar     do not write the archive metadata OUT.meta.json next to the PDF\n"
     "\n"
-    "batch options (and --font, --pdfa, --no-pdfa, --blank-number):\n"
+    "batch options (and --font, --pdfa, --no-pdfa, --blank-number, --no-sidecar):\n"
     "  -o DIR           the directory to write into (created if missing)\n"
     "  --jobs N         documents made in parallel (default: the number of processors)\n"
+    "\n"
+    "archive options:\n"
+    "  --to URL         http(s)://… a WebDAV collection, or file:///DIR a local archive\n"
+    "  --to-dir DIR     the same as --to file://DIR\n"
+    "                   WebDAV credentials: $BAOCAO_DAV_USER and $BAOCAO_DAV_PASSWORD, else\n"
+    "                   ~/.netrc; $BAOCAO_DAV_CAINFO: a CA bundle (TLS is always verified)\n"
     "\n"
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
     "                   source tree baocao was built from)\n"
+    "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
+    "                   (default: detected)\n"
+    "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
     "  --quiet          no warnings\n"
     "  -h, --help       this text\n"
     "  --version        the version\n"
     "\n"
-    "exit status: 0 ok, 1 invalid input, 2 usage error\n";
+    "exit status: 0 ok, 1 invalid input or failed delivery, 2 usage error,\n"
+    "             3 archive conflict (a different file already filed under that name)\n";
 
 typedef struct options {
-    const char *command, *file, *data_dir, *out, *font, *unit;
-    int csv, quiet, print_fields, blank_number, jobs;
+    const char *command, *file, *data_dir, *out, *font, *unit, *to;
+    char **files;          /* archive: every PDF or directory given */
+    size_t nfiles;
+    int csv, quiet, print_fields, blank_number, no_sidecar, jobs;
     pdfa_level pdfa;
+    input_opts input;
 } options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -77,6 +98,11 @@ static int parse_args(int argc, char **argv, options *o)
             exit(0);
         } else if (!strcmp(a, "--csv")) {
             o->csv = 1;
+        } else if (!strcmp(a, "--verbose")) {
+            o->input.verbose = 1;
+        } else if (!strcmp(a, "--encoding")) {
+            if (++i == argc || encoding_from_name(argv[i], &o->input.encoding) < 0)
+                return usage_error("%s takes utf-8, cp1258, tcvn3 or viscii", a);
         } else if (!strcmp(a, "--quiet")) {
             o->quiet = 1;
         } else if (!strcmp(a, "--no-pdfa")) {
@@ -85,6 +111,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->print_fields = 1;
         } else if (!strcmp(a, "--blank-number")) {
             o->blank_number = 1;
+        } else if (!strcmp(a, "--no-sidecar")) {
+            o->no_sidecar = 1;
         } else if (!strcmp(a, "--pdfa")) {
             if (++i == argc || (strcmp(argv[i], "1b") && strcmp(argv[i], "2b")))
                 return usage_error("%s takes 1b or 2b", a);
@@ -101,6 +129,10 @@ static int parse_args(int argc, char **argv, options *o)
             char *end;
             if (++i == argc || (o->jobs = (int)strtol(argv[i], &end, 10)) < 1 || *end || o->jobs > 256)
                 return usage_error("%s takes a number from 1 to 256", a);
+        } else if (!strcmp(a, "--to") || !strcmp(a, "--to-dir")) {
+            if (++i == argc)
+                return usage_error("%s needs a destination", a);
+            o->to = argv[i];
         } else if (!strcmp(a, "--data-dir")) {
             if (++i == argc)
                 return usage_error("%s needs a directory", a);
@@ -109,6 +141,8 @@ static int parse_args(int argc, char **argv, options *o)
             return usage_error("unknown option %s", a);
         } else if (!o->command) {
             o->command = a;
+        } else if (!strcmp(o->command, "archive")) {
+            o->files[o->nfiles++] = argv[i];
         } else if (!o->file) {
             o->file = a;
         } else {
@@ -118,8 +152,11 @@ static int parse_args(int argc, char **argv, options *o)
     if (!o->command)
         return usage_error("%s", "no command given");
     if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render") &&
-        strcmp(o->command, "batch"))
+        strcmp(o->command, "facts") && strcmp(o->command, "archive") && strcmp(o->command, "batch"))
         return usage_error("unknown command %s", o->command);
+    if (!strcmp(o->command, "archive"))
+        return !o->to ? usage_error("%s", "archive needs --to URL or --to-dir DIR")
+               : !o->nfiles ? usage_error("%s", "archive needs PDF files or directories") : 0;
     if (!strcmp(o->command, "render") && !o->out)
         return usage_error("%s", "render needs -o OUT.pdf");
     if (!strcmp(o->command, "batch") && !o->out)
@@ -158,6 +195,8 @@ static int render(const options *o)
     ro.pdfa = o->pdfa;
     ro.report.blank_number = o->blank_number;
     ro.unit = o->unit;
+    ro.input = o->input;
+    ro.sidecar = !o->no_sidecar;
     render_result res;
     diag d = {0};
     if (render_file(o->file, o->out, &ro, &res, &d) < 0)
@@ -176,6 +215,8 @@ static int batch(const options *o)
     bo.render.font = o->font;
     bo.render.pdfa = o->pdfa;
     bo.render.report.blank_number = o->blank_number;
+    bo.render.input = o->input;
+    bo.render.sidecar = !o->no_sidecar;
     batch_result res;
     diag d = {0};
     if (batch_run(o->file, &bo, &res, &d) < 0)
@@ -190,13 +231,32 @@ static int batch(const options *o)
     return rc;
 }
 
+/* --to-dir DIR is --to DIR: archive_files takes a plain path as local. */
+static int archive(const options *o)
+{
+    archive_stats st;
+    diag d = {0};
+    int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
+    if (!o->quiet)
+        fprintf(stderr, "baocao: archive: %d stored, %d skipped, %d conflicts\n", st.stored,
+                st.skipped, st.conflicts);
+    if (rc < 0)
+        return fail(&d);
+    return rc == ARCHIVE_CONFLICT ? EXIT_CONFLICT : 0;
+}
+
 int main(int argc, char **argv)
 {
-    options o = {.pdfa = PDFA_1B};
+    char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
+    options o = {.pdfa = PDFA_1B, .files = files};
     int rc = parse_args(argc, argv, &o);
-    if (rc)
+    if (rc == 0)
+        diag_quiet_warnings(o.quiet);
+    if (rc == 0 && !strcmp(o.command, "archive"))
+        rc = archive(&o);
+    free(files);
+    if (rc || !strcmp(o.command, "archive"))
         return rc;
-    diag_quiet_warnings(o.quiet);
     if (!strcmp(o.command, "render"))
         return render(&o);
     if (!strcmp(o.command, "batch"))
@@ -204,7 +264,7 @@ int main(int argc, char **argv)
 
     diag d = {0};
     dataset ds;
-    if (dataset_load(&ds, o.file, o.data_dir, &d) < 0)
+    if (dataset_load(&ds, o.file, o.data_dir, &o.input, &d) < 0)
         return fail(&d);
     scoring sc;
     if (score_dataset(&ds, &sc, &d) < 0) {
@@ -213,6 +273,14 @@ int main(int argc, char **argv)
     }
     if (!strcmp(o.command, "score"))
         table_print(stdout, &ds, &sc, o.csv);
+    else if (!strcmp(o.command, "facts")) {
+        value *f = facts_report(&ds, &sc);
+        sbuf b = {0};
+        value_write_json(f, &b);
+        fputs(sbuf_str(&b), stdout);
+        sbuf_free(&b);
+        value_free(f);
+    }
     else
         printf("%s: ok (%zu units, scheme %s)\n", o.file, ds.nunits, ds.scheme.id);
     scoring_free(&sc);

@@ -47,7 +47,9 @@ int manifest_write(const char *path, const manifest_entry *e, size_t n, diag *d)
         sbuf_printf(&b, "\"pages\": %d, \"bytes\": %zu, ", e[i].pages, e[i].bytes);
         field(&b, "sha256", hex, 0);
         field(&b, "code", e[i].code, 0);
-        field(&b, "date", e[i].date, 1);
+        field(&b, "date", e[i].date, !e[i].sidecar);
+        if (e[i].sidecar)
+            field(&b, "sidecar", e[i].sidecar, 1);
         sbuf_putc(&b, '}');
     }
     sbuf_puts(&b, first ? "],\n  \"failed\": [" : "\n  ],\n  \"failed\": [");

@@ -11,6 +11,7 @@ typedef struct manifest_entry {
     const char *unit;          /* the unit, or the agency of the summary report */
     const char *kind;          /* "report" or "notice" */
     const char *path;          /* relative to the manifest's directory; NULL if failed */
+    const char *sidecar;       /* its archive metadata (archive_meta.h), relative; NULL: none */
     int pages;
     size_t bytes;
     unsigned char sha256[32];

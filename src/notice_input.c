@@ -175,7 +175,7 @@ static void check_layout(notice_set *ns, const dataset *ds, const char *path)
 static int load_statistics(notice_set *ns, const dataset *ds, const char *path, diag *d)
 {
     csv c;
-    if (csv_read_file(&c, path, d) < 0)
+    if (csv_read_file(&c, path, ENC_AUTO, d) < 0)
         return -1;
     int col[C_N], rc = -1;
     for (int k = 0; k < C_N; k++) {

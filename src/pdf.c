@@ -505,6 +505,40 @@ static void xmp_prop(sbuf *b, const char *tag, const char *open, const char *val
     sbuf_printf(b, "%s</%s>\n", close, tag);
 }
 
+/* Custom properties: PDF/A accepts them only with their schema declared in
+ * the same packet (ISO 19005-1 6.7.8), so the declaration comes first. */
+static void xmp_extension(sbuf *b, const pdf_xmp_schema *x)
+{
+    sbuf_puts(b, "  <rdf:Description rdf:about=\"\"\n"
+                 "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+                 "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+                 "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+                 "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n");
+    xmp_prop(b, "pdfaSchema:schema", "", x->title, "");
+    xmp_prop(b, "pdfaSchema:namespaceURI", "", x->uri, "");
+    xmp_prop(b, "pdfaSchema:prefix", "", x->prefix, "");
+    sbuf_puts(b, "   <pdfaSchema:property><rdf:Seq>\n");
+    for (size_t i = 0; i < x->nprops; i++) {
+        sbuf_puts(b, "   <rdf:li rdf:parseType=\"Resource\">\n");
+        xmp_prop(b, "pdfaProperty:name", "", x->props[i].name, "");
+        xmp_prop(b, "pdfaProperty:valueType", "", x->props[i].integer ? "Integer" : "Text", "");
+        xmp_prop(b, "pdfaProperty:category", "", "external", "");
+        xmp_prop(b, "pdfaProperty:description", "", x->props[i].description, "");
+        sbuf_puts(b, "   </rdf:li>\n");
+    }
+    sbuf_puts(b, "   </rdf:Seq></pdfaSchema:property>\n"
+                 "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n  </rdf:Description>\n");
+    sbuf_printf(b, "  <rdf:Description rdf:about=\"\" xmlns:%s=\"", x->prefix);
+    xml_escaped(b, x->uri);
+    sbuf_puts(b, "\">\n");
+    for (size_t i = 0; i < x->nprops; i++) {
+        char tag[128];
+        snprintf(tag, sizeof tag, "%s:%s", x->prefix, x->props[i].name);
+        xmp_prop(b, tag, "", x->props[i].value, "");
+    }
+    sbuf_puts(b, "  </rdf:Description>\n");
+}
+
 /* The XMP packet PDF/A requires, holding the same values as the Info
  * dictionary. libharu 2.3.0's own (HPDF_PDFA_SetPDFAConformance) copies
  * Info when called, does not escape XML and writes /SubType. */
@@ -536,8 +570,11 @@ static void add_xmp(pctx *c, const pdf_meta *m)
     xmp_prop(&b, "xmp:ModifyDate", "", date[0] ? date : NULL, "");
     sbuf_printf(&b, "   <pdfaid:part>%d</pdfaid:part>\n"
                     "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-                    "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>",
+                    "  </rdf:Description>\n",
                 m->pdfa == PDFA_1B ? 1 : 2);
+    if (m->extra)
+        xmp_extension(&b, m->extra);
+    sbuf_puts(&b, " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 
     HPDF_Dict xmp = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);   /* not compressed */
     HPDF_Dict_AddName(xmp, "Type", "Metadata");

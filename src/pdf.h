@@ -10,6 +10,21 @@
 
 typedef enum pdfa_level { PDFA_NONE = 0, PDFA_1B, PDFA_2B } pdfa_level;
 
+/* Custom XMP properties under their own namespace (the archive metadata);
+ * pdf.c declares the schema as PDF/A requires. */
+typedef struct pdf_xmp_prop {
+    const char *name;        /* XML name: "CodeNumber" */
+    const char *value;       /* NULL: left out */
+    int integer;             /* value type Integer, else Text */
+    const char *description;
+} pdf_xmp_prop;
+
+typedef struct pdf_xmp_schema {
+    const char *uri, *prefix, *title;
+    const pdf_xmp_prop *props;
+    size_t nprops;
+} pdf_xmp_schema;
+
 typedef struct pdf_meta {
     const char *title;     /* tên loại + trích yếu */
     const char *author;    /* issuing agency */
@@ -21,6 +36,7 @@ typedef struct pdf_meta {
     const char *icc_path;  /* sRGB profile for the PDF/A OutputIntent */
     const char *sig_field; /* name of the empty signature field over layout.signature; NULL: none */
     const char *seal_field;/* optional second field over layout.seal; NULL: none */
+    const pdf_xmp_schema *extra; /* written into the XMP (PDF/A only); NULL: none */
 } pdf_meta;
 
 typedef struct pdf_result {

@@ -1,5 +1,6 @@
 /* render.c — one report from data to PDF. */
 #include "render.h"
+#include "archive_meta.h"
 #include "input.h"
 #include "notice.h"
 #include "score.h"
@@ -16,6 +17,7 @@ void render_opts_default(render_opts *o, const char *data_dir)
     o->data_dir = data_dir;
     o->pdfa = PDFA_1B;
     o->icc_path = DEFAULT_ICC;
+    o->sidecar = 1;
 }
 
 void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size_t size)
@@ -37,15 +39,25 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
         layout_free(&lo);
         return -1;
     }
-    dataset_code(ds, code, sizeof code);
-    if (*ds->doc_type)
-        snprintf(title, sizeof title, "%s %s", ds->doc_type, ds->subject);
+    /* What the PDF leaves blank for the Hệ thống to assign, the metadata
+     * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's.
+     * A shallow copy: ds is shared with other threads. */
+    dataset meta = *ds;
+    if (o->report.blank_number) {
+        meta.number = "";
+        meta.date.day = meta.date.month = 0;
+    }
+    dataset_code(&meta, code, sizeof code);
+    if (*meta.doc_type)
+        snprintf(title, sizeof title, "%s %s", meta.doc_type, meta.subject);
     else
-        snprintf(title, sizeof title, "Công văn V/v %s", ds->subject);
+        snprintf(title, sizeof title, "Công văn V/v %s", meta.subject);
+    archive_xmp ax;
+    archive_meta_xmp(&ax, &meta, (int)lo.npages);
     pdf_meta m = {
         .title = title,
-        .author = ds->agency_full,
-        .subject = ds->subject,
+        .author = meta.agency_full,
+        .subject = meta.subject,
         .keywords = code,
         .creator = "baocao " BAOCAO_VERSION,
         .year = ds->date.year,
@@ -55,9 +67,12 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
         .icc_path = o->icc_path,
         .sig_field = lo.signature.page >= 0 ? "ChuKyNguoiKy" : NULL,
         .seal_field = lo.seal.page >= 0 ? "DauCoQuan" : NULL,
+        .extra = &ax.schema,
     };
     pdf_result pr;
-    int rc = pdf_write(&lo, fs, &m, out, &pr, d);
+    int rc = pdf_write(&lo, fs, &m, out, &pr, d) < 0 || (o->sidecar && archive_meta_write(out, &meta, &pr, d) < 0)
+                 ? -1
+                 : 0;
     if (rc == 0 && res) {
         res->pdf = pr;
         res->signature = lo.signature;
@@ -94,7 +109,7 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
     char fonts_dir[4096], templates_dir[4096];
     report_opts ro;
 
-    if (dataset_load(&ds, in, o->data_dir, d) < 0)
+    if (dataset_load(&ds, in, o->data_dir, &o->input, d) < 0)
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
     render_templates_dir(o, &ro, templates_dir, sizeof templates_dir);

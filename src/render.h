@@ -4,6 +4,7 @@
 #define BAOCAO_RENDER_H
 
 #include "diag.h"
+#include "input.h"
 #include "layout.h"
 #include "pdf.h"
 #include "report.h"
@@ -14,7 +15,9 @@ typedef struct render_opts {
     pdfa_level pdfa;       /* PDFA_1B by default */
     const char *icc_path;  /* sRGB profile; NULL = Debian's icc-profiles-free */
     const char *unit;      /* render this unit's notice (notice.h) instead of the report */
+    int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
     report_opts report;
+    input_opts input;      /* encodings of the score files, --verbose */
 } render_opts;
 
 typedef struct render_result {
@@ -29,7 +32,8 @@ void render_opts_default(render_opts *o, const char *data_dir);
 void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size_t size);
 
 /* Lays out a built document of ds and writes it to the PDF at `out`
- * (atomically), with ds's metadata. Thread-safe: fs is only read. */
+ * (atomically) with ds's metadata, then its archive sidecar
+ * (archive_meta.h) if o->sidecar. Thread-safe: fs is only read. */
 int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const render_opts *o, const char *out,
                 render_result *res, diag *d);
 

@@ -299,7 +299,7 @@ int report_body(const dataset *ds, const report_opts *o, const char *name, const
      * pieces all templates share. */
     char tdir[4096];
     snprintf(tdir, sizeof tdir, "%s/%s", o->templates_dir, ds->template_name);
-    const char *search[] = {ds->dir, tdir, o->templates_dir, NULL};
+    const char *search[] = {*ds->dir ? ds->dir : ".", tdir, o->templates_dir, NULL};
     return tmpl_render(name, search, facts, out, d);
 }
 

@@ -87,7 +87,42 @@ static int load_long_names(dataset *ds, json_t *root, const char *file, diag *d)
     return 0;
 }
 
-int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
+/* How units of one kind are named together: "UBND xã " → "UBND các xã".
+ * From report.json's "unit_kinds", else templates/unit-kinds.json. */
+static int load_unit_kinds(dataset *ds, json_t *root, const char *file, const char *data_dir, diag *d)
+{
+    json_t *arr, *own = NULL;
+    char path[4096];
+    int rc = -1;
+    if (jsonin_array(root, file, "", "unit_kinds", 0, &arr, d) < 0)
+        return -1;
+    if (!arr) {
+        snprintf(path, sizeof path, "%s/templates/unit-kinds.json", data_dir);
+        if (!(own = jsonin_load(path, d)))
+            return -1;
+        file = path;
+        if (jsonin_array(own, file, "", "unit_kinds", 1, &arr, d) < 0)
+            goto out;
+    }
+    size_t n = json_array_size(arr);
+    ds->kinds = xcalloc(n + 1, sizeof *ds->kinds);
+    for (size_t i = 0; i < n; i++) {
+        char where[48];
+        json_t *o;
+        unit_kind *k = &ds->kinds[ds->nkinds++];
+        if (jsonin_object_at(arr, i, file, "", "unit_kinds", where, sizeof where, &o, d) < 0 ||
+            jsonin_str(o, file, where, "prefix", 1, &k->prefix, d) < 0 ||
+            jsonin_str(o, file, where, "plural", 1, &k->plural, d) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    json_decref(own);
+    return rc;
+}
+
+int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io,
+                 diag *d)
 {
     memset(ds, 0, sizeof *ds);
     json_t *root = jsonin_load(path, d);
@@ -115,6 +150,7 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
         jsonin_str(root, path, "", "template", 0, &ds->template_name, d) < 0 ||
         jsonin_str(root, path, "", "scores", 1, &scores, d) < 0 ||
         jsonin_str(root, path, "", "previous", 0, &previous, d) < 0 ||
+        jsonin_str(root, path, "", "sheet", 0, &ds->sheet, d) < 0 ||
         jsonin_str(root, path, "", "sort", 0, &sort, d) < 0 ||
         jsonin_strv(root, path, "", "recipients", 1, &ds->recipients, &ds->nrecipients, d) < 0 ||
         jsonin_strv(root, path, "", "addressees", 0, &ds->addressees, &ds->naddressees, d) < 0 ||
@@ -158,6 +194,12 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
         ds->locality = xstrdup("");
     if (!ds->template_name)
         ds->template_name = xstrdup("bao-cao-thang");
+    /* The name becomes a directory under templates/: a plain name only. */
+    if (!*ds->template_name || strchr(ds->template_name, '/') || ds->template_name[0] == '.') {
+        diag_set(d, "json-template", "%s: template: \"%s\" must be a plain name (a folder of templates/)",
+                 path, ds->template_name);
+        goto out;
+    }
     if (sort && strcmp(sort, "table") && strcmp(sort, "score")) {
         diag_set(d, "json-sort", "%s: sort: \"%s\" must be \"table\" or \"score\"", path, sort);
         goto out;
@@ -179,15 +221,15 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, diag *d)
     if (load_sections(ds, sections, path, d) < 0)
         goto out;
     ds->scores_path = input_path(ds->dir, scores);
-    if (scores_read(ds, ds->scores_path, 0, d) < 0)
+    if (scores_read(ds, ds->scores_path, 0, io, d) < 0)
         goto out;
     if (previous) {
         ds->previous_path = input_path(ds->dir, previous);
-        if (scores_read(ds, ds->previous_path, 1, d) < 0)
+        if (scores_read(ds, ds->previous_path, 1, io, d) < 0)
             goto out;
         ds->has_previous = 1;
     }
-    if (load_long_names(ds, root, path, d) < 0)
+    if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0)
         goto out;
     rc = 0;
 out:

@@ -52,8 +52,6 @@ static int load_indicator(scheme *s, size_t *cap, json_t *o, const char *file, c
         return -1;
     if (ind->max <= 0)
         return diag_set(d, "scheme-max", "%s: %s.max: must be greater than 0", file, where);
-    if (!ind->name)
-        ind->name = xstrdup(ind->label);
     if (scheme_find(s, ind->id) != (long)s->nindicators - 1)
         return diag_set(d, "scheme-duplicate", "%s: %s: indicator id \"%s\" is used twice", file,
                         where, ind->id);
@@ -96,6 +94,19 @@ static int load_groups(scheme *s, json_t *groups, const char *file, diag *d)
             }
         }
         grp->count = s->nindicators - grp->first;
+        /* Running text needs a name that stands alone: an unnamed indicator
+         * of a group is "Nhóm mức độ hài lòng (Chỉ số 1)". */
+        for (size_t i = grp->first; i < s->nindicators; i++) {
+            indicator *ind = &s->indicators[i];
+            if (ind->name)
+                continue;
+            sbuf b = {0};
+            if (inds)
+                sbuf_printf(&b, "%s (%s)", grp->name, ind->label);
+            else
+                sbuf_puts(&b, grp->name);
+            ind->name = sbuf_take(&b);
+        }
     }
     return 0;
 }

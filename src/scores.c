@@ -1,48 +1,218 @@
-/* scores.c — the scores CSV: first column the unit name, one column per
- * indicator id, "-" for not applicable, an optional section column. */
+/* scores.c — the scores table (CSV or XLSX): a unit-name column, one
+ * column per indicator (by id or printed label), "-" for not applicable,
+ * optional section, long name and total columns. */
 #include "csv.h"
 #include "input.h"
 #include "sbuf.h"
 #include "text.h"
+#include "xlsx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-enum { COL_IGNORE = -1, COL_SECTION = -2, COL_LONG_NAME = -3, COL_TOTAL = -5 };
+enum { COL_IGNORE = -1, COL_SECTION = -2, COL_LONG_NAME = -3, COL_UNKNOWN = -4, COL_TOTAL = -5,
+       COL_AMBIGUOUS = -6, COL_NAME = -7 };
 
-/* Header cell -> indicator index or a COL_ code. Accepts "dvctt.cs1" and
- * the seeds' "dvctt.cs1(10)"; fails for a column the scheme does not know. */
-static long header_column(const scheme *s, const char *h)
+/* A folded header label without a trailing "(5đ)" / "(10)": the key that
+ * labels are compared by ("Chỉ số 1 (5đ)" -> "chi so 1"). */
+static char *label_key(const char *h)
 {
     char *f = text_fold(h);
-    long r = -4;
-    if (!strcmp(f, "section") || !strcmp(f, "nhom"))
-        r = COL_SECTION;
-    else if (!strcmp(f, "long_name") || !strcmp(f, "ten day du"))
-        r = COL_LONG_NAME;
-    else if (!strcmp(f, "total") || !strcmp(f, "tong diem"))
-        r = COL_TOTAL;
-    else if (!strcmp(f, "stt"))
-        r = COL_IGNORE;
-    else {
-        size_t n = strcspn(h, "( ");
-        char *id = xstrndup(h, n);
-        r = scheme_find(s, id);
+    char *p = strchr(f, '(');
+    if (p && strchr(p, ')') && !strchr(p, ')')[1])
+        *p = 0;
+    return text_trim(f);
+}
+
+static int key_is(const char *key, const char *label)
+{
+    char *k = label_key(label);
+    int eq = !strcmp(key, k);
+    free(k);
+    return eq;
+}
+
+/* Whether header cell `group` (the row above, may be NULL) names group g. */
+static int group_is(const indicator_group *g, const char *group)
+{
+    if (!group || !*group)
+        return 0;
+    char *k = label_key(group);
+    int eq = !strcmp(k, g->id) || key_is(k, g->label) || key_is(k, g->name);
+    free(k);
+    return eq;
+}
+
+/* Header cell -> indicator index or a COL_ code. Accepts the id
+ * ("dvctt.cs1", the seeds' "dvctt.cs1(10)") or the printed label ("Chỉ số 1
+ * (5đ)", a one-indicator group's "Tiến độ, KQ giải quyết"), case- and
+ * diacritic-insensitively; a label several indicators share is resolved by
+ * the group header above it (two-row headers), else it is ambiguous. */
+static long header_column(const scheme *s, const char *h, const char *group)
+{
+    static const struct { const char *key; long col; } names[] = {
+        {"unit", COL_NAME}, {"ten don vi", COL_NAME}, {"don vi", COL_NAME},
+        {"section", COL_SECTION}, {"nhom", COL_SECTION}, {"long_name", COL_LONG_NAME},
+        {"ten day du", COL_LONG_NAME}, {"total", COL_TOTAL}, {"tong diem", COL_TOTAL},
+        {"stt", COL_IGNORE}};
+    char *key = label_key(h);
+    long r = COL_UNKNOWN;
+    for (size_t i = 0; i < sizeof names / sizeof *names && r == COL_UNKNOWN; i++)
+        if (!strcmp(key, names[i].key))
+            r = names[i].col;
+    if (r == COL_UNKNOWN) {
+        char *id = xstrndup(h, strcspn(h, "( "));
+        long i = scheme_find(s, id);
         free(id);
-        if (r < 0)
-            r = -4;
+        if (i >= 0)
+            r = i;
     }
-    free(f);
+    if (r == COL_UNKNOWN) {
+        size_t found = 0, in_group = 0;
+        for (size_t i = 0; i < s->nindicators; i++) {
+            const indicator *in = &s->indicators[i];
+            const indicator_group *g = &s->groups[in->group];
+            int hit = key_is(key, in->label) || key_is(key, in->name) ||
+                      (g->count == 1 && (key_is(key, g->label) || key_is(key, g->name)));
+            if (!hit)
+                continue;
+            found++;
+            if (found == 1)
+                r = (long)i;
+            if (group_is(g, group) && in_group++ == 0)
+                r = (long)i;
+        }
+        if (found > 1 && in_group != 1)
+            r = COL_AMBIGUOUS;
+    }
+    free(key);
     return r;
 }
 
-static long find_unit(const dataset *ds, const char *name)
+/* The resolved header: what each column holds and where data starts. */
+typedef struct header {
+    long *cols;
+    size_t n;
+    size_t name_col, first_row;
+    long section_col;
+} header;
+
+/* Reads the header from rows[0], or from rows[0] (groups, merged across
+ * their indicators, so carried right) and rows[1] (labels) when two_rows. */
+static int read_header(const dataset *ds, const csv *c, int two_rows, int previous, header *h,
+                       diag *d)
 {
-    for (size_t i = 0; i < ds->nunits; i++)
-        if (strcmp(ds->units[i].name, name) == 0)
-            return (long)i;
+    const scheme *s = &ds->scheme;
+    const csv_row *top = &c->rows[0], *low = two_rows ? &c->rows[1] : top;
+    char where[256];
+    csv_where(c, low, 0, where, sizeof where);
+    h->n = top->n > low->n ? top->n : low->n;
+    h->first_row = two_rows ? 2 : 1;
+    h->cols = xmalloc(h->n * sizeof *h->cols);
+    h->section_col = -1;
+    const char *group = NULL;
+    long name_col = -1;
+    for (size_t k = 0; k < h->n; k++) {
+        const char *up = k < top->n ? top->fields[k] : "";
+        const char *lo = k < low->n ? low->fields[k] : "";
+        if (*up)
+            group = up;
+        const char *label = two_rows && !*lo ? up : lo;   /* merged down over both rows */
+        long col = h->cols[k] = header_column(s, label, two_rows && *lo ? group : NULL);
+        if (col == COL_NAME && name_col < 0)
+            name_col = (long)k;
+    }
+    /* The unit name is the "Tên đơn vị" column, else the first one. */
+    h->name_col = name_col < 0 ? 0 : (size_t)name_col;
+    h->cols[h->name_col] = COL_NAME;
+    for (size_t k = 0; k < h->n; k++) {
+        const char *label = k < low->n && *low->fields[k] ? low->fields[k]
+                            : k < top->n                  ? top->fields[k]
+                                                          : "";
+        if (h->cols[k] == COL_UNKNOWN)
+            return diag_set(d, "csv-unknown-column",
+                            "%s: column %zu \"%s\" is not an indicator of scheme %s", where, k + 1,
+                            label, s->id);
+        if (h->cols[k] == COL_AMBIGUOUS)
+            return diag_set(d, "csv-ambiguous-column",
+                            "%s: column %zu \"%s\" matches several indicators of scheme %s; write "
+                            "its id (group.indicator) or its group in the row above", where, k + 1,
+                            label, s->id);
+        if (h->cols[k] == COL_SECTION)
+            h->section_col = (long)k;
+        for (size_t j = 0; j < k; j++)
+            if (h->cols[k] >= 0 && h->cols[j] == h->cols[k])
+                return diag_set(d, "csv-duplicate-column",
+                                "%s: indicator %s appears in columns %zu and %zu", where,
+                                s->indicators[h->cols[k]].id, j + 1, k + 1);
+    }
+    for (size_t i = 0; i < s->nindicators; i++) {
+        size_t k = 0;
+        while (k < h->n && h->cols[k] != (long)i)
+            k++;
+        if (k == h->n)
+            return diag_set(d, "csv-missing-column", "%s: no column for indicator %s (%s) of scheme %s",
+                            where, s->indicators[i].id, s->indicators[i].label, s->id);
+    }
+    if (h->section_col < 0 && ds->nsections > 1 && !previous)
+        return diag_set(d, "csv-no-section", "%s: the report has %zu sections but the file has no "
+                        "\"section\" column", where, ds->nsections);
+    return 0;
+}
+
+/* One header row, or two when the first does not work and looks like the
+ * group row of an Excel header (the unit-name cell merged down, so empty in
+ * the second row); the one-row error is kept otherwise. */
+static int resolve_header(const dataset *ds, const csv *c, int previous, header *h, diag *d)
+{
+    if (read_header(ds, c, 0, previous, h, d) == 0)
+        return 0;
+    free(h->cols);
+    h->cols = NULL;
+    if (c->n < 3)
+        return -1;
+    diag first = *d;
+    if (read_header(ds, c, 1, previous, h, d) == 0)
+        return 0;
+    free(h->cols);
+    h->cols = NULL;
+    if (c->rows[1].fields[0][0])
+        *d = first;
     return -1;
+}
+
+/* Units by name in a small open-addressing table, so that checking for
+ * duplicates and matching the previous period stay linear. */
+typedef struct unit_index {
+    long *slot;            /* unit index, -1 = free */
+    size_t cap;
+} unit_index;
+
+static size_t name_hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static long index_find(const unit_index *x, const dataset *ds, const char *name, size_t *at)
+{
+    size_t i = name_hash(name) & (x->cap - 1);
+    while (x->slot[i] >= 0 && strcmp(ds->units[x->slot[i]].name, name))
+        i = (i + 1) & (x->cap - 1);
+    *at = i;
+    return x->slot[i];
+}
+
+static void index_init(unit_index *x, size_t expect)
+{
+    for (x->cap = 16; x->cap < 2 * expect; x->cap *= 2)
+        ;
+    x->slot = xmalloc(x->cap * sizeof *x->slot);
+    memset(x->slot, 0xff, x->cap * sizeof *x->slot);
 }
 
 static long find_section(const dataset *ds, const char *v)
@@ -60,8 +230,8 @@ static long find_section(const dataset *ds, const char *v)
 }
 
 /* One score cell: "-" (not applicable), "" (not given) or a number within
- * [0, max]. */
-static int read_cell(const scheme *s, size_t ind, const char *v, const char *file, int line,
+ * [0, max]; decimal is the file's separator (csv.decimal). */
+static int read_cell(const scheme *s, size_t ind, const char *v, char decimal, const char *where,
                      const char *uname, score_cell *out, diag *d)
 {
     const indicator *in = &s->indicators[ind];
@@ -76,113 +246,110 @@ static int read_cell(const scheme *s, size_t ind, const char *v, const char *fil
         return 0;
     }
     dec x;
-    switch (dec_parse(v, strlen(v), 0, &x)) {
+    switch (dec_parse(v, strlen(v), decimal, &x)) {
     case DEC_OK:
         break;
     case DEC_PRECISION:
         return diag_set(d, "score-precision",
-                        "%s:%d: unit \"%s\", indicator %s: \"%s\" has more than 6 decimals", file,
-                        line, uname, in->id, v);
+                        "%s: unit \"%s\", indicator %s: \"%s\" has more than 6 decimals", where,
+                        uname, in->id, v);
     default:
         return diag_set(d, "score-not-number",
-                        "%s:%d: unit \"%s\", indicator %s: \"%s\" is not a number (use \"-\" for "
+                        "%s: unit \"%s\", indicator %s: \"%s\" is not a number (use \"-\" for "
                         "not applicable)",
-                        file, line, uname, in->id, v);
+                        where, uname, in->id, v);
     }
     if (x < 0)
-        return diag_set(d, "score-negative", "%s:%d: unit \"%s\", indicator %s: %s is negative", file,
-                        line, uname, in->id, v);
+        return diag_set(d, "score-negative", "%s: unit \"%s\", indicator %s: %s is negative", where,
+                        uname, in->id, v);
     if (x > in->max)
         return diag_set(d, "score-above-max",
-                        "%s:%d: unit \"%s\", indicator %s: %s is above the maximum %s", file, line,
-                        uname, in->id, v, maxs);
+                        "%s: unit \"%s\", indicator %s: %s is above the maximum %s", where, uname,
+                        in->id, v, maxs);
     out->state = CELL_VALUE;
     out->value = x;
     return 0;
 }
 
 /* The portal's own total (QĐ 766): a number within [0, total maximum]. */
-static int read_total(const scheme *s, const char *v, const char *file, int line, const char *uname,
-                      score_cell *out, diag *d)
+static int read_total(const scheme *s, const char *v, char decimal, const char *where,
+                      const char *uname, score_cell *out, diag *d)
 {
     dec x;
     out->state = CELL_EMPTY;
     if (!*v)
         return 0;
-    if (dec_parse(v, strlen(v), 0, &x) != DEC_OK || x < 0 || x > scheme_total_max(s))
-        return diag_set(d, "score-total", "%s:%d: unit \"%s\", total: \"%s\" is not a number between 0 "
-                        "and the scheme's maximum", file, line, uname, v);
+    if (dec_parse(v, strlen(v), decimal, &x) != DEC_OK || x < 0 || x > scheme_total_max(s))
+        return diag_set(d, "score-total", "%s: unit \"%s\", total: \"%s\" is not a number between 0 "
+                        "and the scheme's maximum", where, uname, v);
     out->state = CELL_VALUE;
     out->value = x;
     return 0;
 }
 
-int scores_read(dataset *ds, const char *path, int previous, diag *d)
+/* The rows of a scores file, CSV or XLSX by its name. */
+static int read_table(const dataset *ds, const char *path, const input_opts *io, csv *c, diag *d)
+{
+    size_t n = strlen(path);
+    int xlsx = n > 5 && !strcasecmp(path + n - 5, ".xlsx");
+    if (xlsx ? xlsx_read_file(c, path, ds->sheet, d) < 0
+             : csv_read_file(c, path, io ? io->encoding : ENC_AUTO, d) < 0)
+        return -1;
+    if (io && io->verbose) {
+        if (xlsx)
+            fprintf(stderr, "baocao: %s: worksheet \"%s\"\n", path, c->sheet);
+        else
+            fprintf(stderr, "baocao: %s: encoding %s%s%s, delimiter %s, decimal %s\n", path,
+                    encoding_name(c->source.encoding), c->source.bom ? " with BOM" : "",
+                    c->source.recomposed ? " (recomposed to NFC)" : "",
+                    c->delimiter == '\t' ? "tab" : c->delimiter == ';' ? "';'" : "','",
+                    c->decimal == ',' ? "comma" : c->decimal == '.' ? "point" : "per value");
+    }
+    return 0;
+}
+
+int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d)
 {
     const scheme *s = &ds->scheme;
     csv c;
-    if (csv_read_file(&c, path, d) < 0)
+    if (read_table(ds, path, io, &c, d) < 0)
         return -1;
     int rc = -1;
-    long *cols = NULL;
+    header h = {0};
+    unit_index idx = {0};
+    char where[256];
     if (c.n == 0) {
         diag_set(d, "csv-empty", "%s: the file has no header row", path);
         goto out;
     }
-    const csv_row *h = &c.rows[0];
-    cols = xmalloc(h->n * sizeof *cols);
-    cols[0] = COL_IGNORE;   /* the unit name */
-    long section_col = -1;
-    for (size_t k = 1; k < h->n; k++) {
-        cols[k] = header_column(s, h->fields[k]);
-        if (cols[k] == -4) {
-            diag_set(d, "csv-unknown-column",
-                     "%s:%d: column %zu \"%s\" is not an indicator of scheme %s", path, h->line,
-                     k + 1, h->fields[k], s->id);
-            goto out;
-        }
-        if (cols[k] == COL_SECTION)
-            section_col = (long)k;
-        for (size_t j = 1; j < k; j++)
-            if (cols[k] >= 0 && cols[j] == cols[k]) {
-                diag_set(d, "csv-duplicate-column", "%s:%d: indicator %s appears in columns %zu and %zu",
-                         path, h->line, s->indicators[cols[k]].id, j + 1, k + 1);
-                goto out;
-            }
-    }
-    for (size_t i = 0; i < s->nindicators; i++) {
-        size_t k = 1;
-        while (k < h->n && cols[k] != (long)i)
-            k++;
-        if (k == h->n) {
-            diag_set(d, "csv-missing-column", "%s:%d: no column for indicator %s (%s) of scheme %s",
-                     path, h->line, s->indicators[i].id, s->indicators[i].label, s->id);
-            goto out;
-        }
-    }
-    if (section_col < 0 && ds->nsections > 1 && !previous) {
-        diag_set(d, "csv-no-section", "%s:%d: the report has %zu sections but the file has no "
-                 "\"section\" column", path, h->line, ds->nsections);
+    if (resolve_header(ds, &c, previous, &h, d) < 0)
         goto out;
+    index_init(&idx, ds->nunits + c.n);
+    for (size_t i = 0; i < ds->nunits; i++) {
+        size_t at;
+        index_find(&idx, ds, ds->units[i].name, &at);
+        idx.slot[at] = (long)i;
     }
 
     size_t ucap = ds->nunits;
-    for (size_t r = 1; r < c.n; r++) {
+    for (size_t r = h.first_row; r < c.n; r++) {
         const csv_row *row = &c.rows[r];
-        const char *name = row->fields[0];
+        const char *name = h.name_col < row->n ? row->fields[h.name_col] : "";
+        csv_where(&c, row, h.name_col, where, sizeof where);
         if (!*name) {
-            diag_set(d, "unit-empty-name", "%s:%d: the unit name (first column) is empty", path,
-                     row->line);
+            diag_set(d, "unit-empty-name", "%s: the unit name (column %zu) is empty", where,
+                     h.name_col + 1);
             goto out;
         }
-        if (row->n > h->n) {
-            diag_set(d, "csv-extra-cells", "%s:%d: unit \"%s\": %zu cells but the header has %zu",
-                     path, row->line, name, row->n, h->n);
+        if (row->n > h.n) {
+            diag_set(d, "csv-extra-cells", "%s: unit \"%s\": %zu cells but the header has %zu",
+                     where, name, row->n, h.n);
             goto out;
         }
         score_cell *cells = xcalloc(s->nindicators, sizeof *cells);
         unit *u = NULL;
-        long existing = find_unit(ds, name);
+        size_t at;
+        long existing = index_find(&idx, ds, name, &at);
         if (previous) {
             if (existing < 0) {
                 free(cells);
@@ -191,8 +358,8 @@ int scores_read(dataset *ds, const char *path, int previous, diag *d)
             u = &ds->units[existing];
             if (u->prev) {
                 free(cells);
-                diag_set(d, "unit-duplicate", "%s:%d: unit \"%s\" appears twice (also line %d)",
-                         path, row->line, name, u->prev_row);
+                diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)",
+                         where, name, u->prev_row);
                 goto out;
             }
             u->prev = cells;
@@ -200,40 +367,44 @@ int scores_read(dataset *ds, const char *path, int previous, diag *d)
         } else {
             if (existing >= 0) {
                 free(cells);
-                diag_set(d, "unit-duplicate", "%s:%d: unit \"%s\" appears twice (also line %d)",
-                         path, row->line, name, ds->units[existing].row);
+                diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)",
+                         where, name, ds->units[existing].row);
                 goto out;
             }
             grow(&ds->units, &ucap, ds->nunits + 1, sizeof *ds->units);
+            idx.slot[at] = (long)ds->nunits;
             u = &ds->units[ds->nunits++];
             memset(u, 0, sizeof *u);
             u->name = xstrdup(name);
             u->row = row->line;
             u->cells = cells;
         }
-        for (size_t k = 1; k < h->n; k++) {
+        for (size_t k = 0; k < h.n; k++) {
             const char *v = k < row->n ? row->fields[k] : "";
-            if (cols[k] >= 0) {
-                if (read_cell(s, (size_t)cols[k], v, path, row->line, name, &cells[cols[k]], d) < 0)
+            csv_where(&c, row, k, where, sizeof where);
+            if (h.cols[k] >= 0) {
+                if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
+                              d) < 0)
                     goto out;
-            } else if (cols[k] == COL_SECTION && !previous) {
+            } else if (h.cols[k] == COL_SECTION && !previous) {
                 long sec = find_section(ds, v);
                 if (sec < 0) {
-                    diag_set(d, "unit-section", "%s:%d: unit \"%s\": section \"%s\" is not one of "
-                             "the report's sections", path, row->line, name, v);
+                    diag_set(d, "unit-section", "%s: unit \"%s\": section \"%s\" is not one of "
+                             "the report's sections", where, name, v);
                     goto out;
                 }
                 u->section = (size_t)sec;
-            } else if (cols[k] == COL_TOTAL) {
+            } else if (h.cols[k] == COL_TOTAL) {
                 /* Checked against the maximum of all scored indicators. */
-                if (read_total(s, v, path, row->line, name, previous ? &u->prev_total : &u->total,
-                               d) < 0)
+                if (read_total(s, v, c.decimal, where, name,
+                               previous ? &u->prev_total : &u->total, d) < 0)
                     goto out;
-            } else if (cols[k] == COL_LONG_NAME && !previous && *v) {
+            } else if (h.cols[k] == COL_LONG_NAME && !previous && *v) {
                 free(u->long_name);
                 u->long_name = xstrdup(v);
             }
         }
+        csv_where(&c, row, h.name_col, where, sizeof where);
         /* A given total cannot exceed what the unit could score. */
         const score_cell *tot = previous ? &u->prev_total : &u->total;
         if (tot->state == CELL_VALUE) {
@@ -245,8 +416,8 @@ int scores_read(dataset *ds, const char *path, int previous, diag *d)
                 char a[32], m[32];
                 dec_format(a, sizeof a, tot->value, 0, 6, ',', 0);
                 dec_format(m, sizeof m, amax, 0, 6, ',', 0);
-                diag_set(d, "score-total", "%s:%d: unit \"%s\", total: %s is above the applicable "
-                         "maximum %s", path, row->line, name, a, m);
+                diag_set(d, "score-total", "%s: unit \"%s\", total: %s is above the applicable "
+                         "maximum %s", where, name, a, m);
                 goto out;
             }
         }
@@ -259,8 +430,8 @@ int scores_read(dataset *ds, const char *path, int previous, diag *d)
             for (size_t i = 0; i < s->nindicators; i++)
                 if (cells[i].state == CELL_EMPTY) {
                     diag_set(d, "score-missing",
-                             "%s:%d: unit \"%s\", indicator %s: the cell is empty (write \"-\" if "
-                             "it does not apply)", path, row->line, name, s->indicators[i].id);
+                             "%s: unit \"%s\", indicator %s: the cell is empty (write \"-\" if "
+                             "it does not apply)", where, name, s->indicators[i].id);
                     goto out;
                 }
     }
@@ -270,7 +441,8 @@ int scores_read(dataset *ds, const char *path, int previous, diag *d)
     }
     rc = 0;
 out:
-    free(cols);
+    free(h.cols);
+    free(idx.slot);
     csv_free(&c);
     return rc;
 }

@@ -110,6 +110,59 @@ const char *value_kind_name(value_kind k)
     return NAME[k];
 }
 
+static void put_json_string(sbuf *b, const char *s)
+{
+    sbuf_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            sbuf_printf(b, "\\%c", c);
+        else if (c < 0x20)
+            sbuf_printf(b, "\\u%04x", c);
+        else
+            sbuf_putc(b, (char)c);
+    }
+    sbuf_putc(b, '"');
+}
+
+static void write_json(const value *v, sbuf *b, int depth)
+{
+    char num[48];
+    switch (v->kind) {
+    case VALUE_NULL: sbuf_puts(b, "null"); return;
+    case VALUE_BOOL: sbuf_puts(b, v->u.boolean ? "true" : "false"); return;
+    case VALUE_NUMBER:
+        dec_format(num, sizeof num, v->u.number, 0, DEC_DIGITS, '.', 0);
+        sbuf_puts(b, num);
+        return;
+    case VALUE_STRING: put_json_string(b, v->u.string); return;
+    case VALUE_LIST:
+    case VALUE_MAP: {
+        int map = v->kind == VALUE_MAP;
+        size_t n = map ? v->u.map.n : v->u.list.n;
+        sbuf_putc(b, map ? '{' : '[');
+        for (size_t i = 0; i < n; i++) {
+            sbuf_printf(b, "%s\n%*s", i ? "," : "", 2 * (depth + 1), "");
+            if (map) {
+                put_json_string(b, v->u.map.entries[i].key);
+                sbuf_puts(b, ": ");
+            }
+            write_json(map ? v->u.map.entries[i].val : v->u.list.items[i], b, depth + 1);
+        }
+        if (n)
+            sbuf_printf(b, "\n%*s", 2 * depth, "");
+        sbuf_putc(b, map ? '}' : ']');
+        return;
+    }
+    }
+}
+
+void value_write_json(const value *v, sbuf *out)
+{
+    write_json(v, out, 0);
+    sbuf_putc(out, '\n');
+}
+
 void value_free(value *v)
 {
     if (!v)

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include "dec.h"
+#include "sbuf.h"
 
 typedef enum value_kind {
     VALUE_NULL,
@@ -63,6 +64,10 @@ int value_truthy(const value *v);
 
 /* "a number", "a list", … for error messages. */
 const char *value_kind_name(value_kind k);
+
+/* Writes v as indented JSON (numbers exact, as "84.69"), so that template
+ * authors can see the data a report's templates get (`baocao facts`). */
+void value_write_json(const value *v, sbuf *out);
 
 void value_free(value *v);
 

@@ -86,7 +86,7 @@ expect_fail csv-missing-column "$csv:1:" "no column for indicator hai_long.cs3"
 
 new_case empty-name
 sed -i '4s/^Phòng Nội vụ,/,/' "$csv"
-expect_fail unit-empty-name "$csv:4:" "unit name (first column) is empty"
+expect_fail unit-empty-name "$csv:4:" "unit name (column 1) is empty"
 
 new_case duplicate-unit
 line2=$(sed -n 2p "$csv")

@@ -11,7 +11,8 @@ out=$tmp/out
 "$BAOCAO" batch "$DH/report.json" -o "$out" 2>"$tmp/err"
 expect_eq "batch exits 0" "$?" 0
 expect_eq "24 PDFs (the district report and 23 notices)" "$(find "$out" -name '*.pdf' | wc -l)" 24
-expect_eq "nothing else but the manifest" "$(ls "$out" | grep -vc '\.pdf$')" 1
+expect_eq "a sidecar per PDF" "$(find "$out" -name '*.meta.json' | wc -l)" 24
+expect_eq "nothing else but the manifest" "$(ls "$out" | grep -v '\.pdf$' | grep -vc '\.meta\.json$')" 1
 # The portal total differs from the sum of the axes: one warning naming both.
 expect_eq "one warning about Bình Thành's total" \
     "$(grep -c 'Bình Thành.*86,8 but the given total is 86,02' "$tmp/err")" 1
@@ -19,16 +20,18 @@ expect_eq "one warning about Bình Thành's total" \
 expect_eq "no progress bar when stderr is not a terminal" "$(grep -c '\] [0-9]*/24' "$tmp/err")" 0
 
 # manifest_check DIR N: N files listed, each present with the listed size,
-# SHA-256 (sha256sum) and page count (pdfinfo), readable by poppler.
+# SHA-256 (sha256sum) and page count (pdfinfo), readable by poppler, and
+# its archive sidecar (archive_meta.h) recording the same SHA-256.
 manifest_check() {
     local dir=$1 n=0
-    while IFS='|' read -r path pages bytes sha; do
+    while IFS='|' read -r path pages bytes sha side; do
         n=$((n + 1))
         expect "$path: pdfinfo reads it" pdfinfo "$dir/$path" >/dev/null 2>&1
         expect_eq "$path: SHA-256" "$(sha256sum "$dir/$path" | cut -d' ' -f1)" "$sha"
         expect_eq "$path: bytes" "$(stat -c %s "$dir/$path")" "$bytes"
         expect_eq "$path: pages" "$(pdfinfo "$dir/$path" 2>/dev/null | awk '/^Pages:/ { print $2 }')" "$pages"
-    done < <(sed -n 's/.*"path": "\([^"]*\)", "pages": \([0-9]*\), "bytes": \([0-9]*\), "sha256": "\([0-9a-f]*\)".*/\1|\2|\3|\4/p' \
+        expect "$path: its sidecar $side has the same SHA-256" grep -q "\"SHA256\": \"$sha\"" "$dir/$side"
+    done < <(sed -n 's/.*"path": "\([^"]*\)", "pages": \([0-9]*\), "bytes": \([0-9]*\), "sha256": "\([0-9a-f]*\)".*"sidecar": "\([^"]*\)".*/\1|\2|\3|\4|\5/p' \
              "$dir/manifest.json")
     expect_eq "$dir: files in the manifest" "$n" "$2"
 }

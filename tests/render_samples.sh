@@ -44,9 +44,11 @@ for dir in "$SRC"/samples/*/; do
     expect "$name: Số and the date on one baseline" near "$sy" "$dy" 0.5
     # Top margin: the first header line starts 20 mm from the top (ascender within 1 mm).
     expect "$name: header at the top margin" near "$y0" "$(awk -v m=$MM 'BEGIN{print 20*m}')" "$MM"
-    # The signature block is centred on the same right column.
-    read -r x0 _ _ _ <<<"$(word_box "$pdf" 1 "TM.")"
-    read -r _ _ x2 _ <<<"$(word_box "$pdf" 1 "DÂN" 2)"
+    # The signature block is centred on the same right column, on whichever
+    # page the body ends.
+    sp=$(for p in $(seq 1 "$pages"); do [ -n "$(word_box "$pdf" "$p" "TM.")" ] && echo "$p" && break; done)
+    read -r x0 _ _ _ <<<"$(word_box "$pdf" "${sp:-1}" "TM.")"
+    read -r _ _ x2 _ <<<"$(word_box "$pdf" "${sp:-1}" "DÂN" "$([ "${sp:-1}" = 1 ] && echo 2 || echo 1)")"
     expect "$name: signature block centred at 145 mm" near "$(awk -v a="$x0" -v b="$x2" 'BEGIN{print (a+b)/2}')" \
         "$(awk -v m=$MM 'BEGIN{print 145*m}')" "$MM"
     # The tên loại is centred on the text box (30 + 165/2 = 112.5 mm).
@@ -97,11 +99,24 @@ sed -i '2s/,30,/,31,/' "$tmp/bad/scores.csv"
 expect "bad input exits 1" test $? -eq 1
 expect "bad input leaves no PDF" sh -c "! ls '$tmp/bad/' | grep -q 'out.pdf'"
 
+# A table row taller than a page is refused, naming the row, not cut off.
+mkdir "$tmp/tall"
+cp "$SRC/samples/dien-bien-phu-2023-12/"* "$tmp/tall/"
+long=$(printf 'rất dài %.0s' $(seq 500))
+sed -i "s/^UBND xã Nà Tấu,/\"UBND xã Nà Tấu $long\",/" "$tmp/tall/scores.csv"
+"$BAOCAO" render "$tmp/tall/report.json" -o "$tmp/tall/out.pdf" 2>"$tmp/tall.err"
+expect "a row taller than a page exits 1" test $? -eq 1
+expect "the message names the row" grep -q 'layout-too-tall.*"12 UBND xã Nà Tấu rất dài' "$tmp/tall.err"
+expect "and no PDF is written" test ! -e "$tmp/tall/out.pdf"
+
 # Blank number mode.
 "$BAOCAO" render "$SRC/samples/muong-lay-2024-11/report.json" -o "$tmp/blank.pdf" --blank-number --quiet
 pdftotext -layout "$tmp/blank.pdf" "$tmp/blank.txt"
 # The blanks are no-break spaces (U+00A0), which layout keeps as they are.
-expect "blank number" grep -qP 'Số:[ \x{a0}]{6,}/BC-UBND' "$tmp/blank.txt"
+read -r _ _ sx _ <<<"$(word_box "$tmp/blank.pdf" 1 "Số:")"
+read -r nx _ _ _ <<<"$(word_box "$tmp/blank.pdf" 1 "/BC-UBND")"
+expect "blank number: a gap of at least 5 mm between Số: and /BC-UBND" \
+    awk -v a="$sx" -v b="$nx" -v m=$MM 'BEGIN { exit !(b - a >= 5 * m) }'
 expect "blank date keeps the year" grep -qP 'ngày[ \x{a0}]{6,}tháng[ \x{a0}]{6,}năm 2024' "$tmp/blank.txt"
 
 finish

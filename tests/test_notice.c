@@ -60,7 +60,7 @@ static void test_binh_thanh_facts(void)
     scoring sc;
     notice_set ns;
     diag d = {0};
-    CHECK_INT(dataset_load(&ds, SOURCE_DIR "/samples/dinh-hoa-2024-02/report.json", SOURCE_DIR, &d), 0);
+    CHECK_INT(dataset_load(&ds, SOURCE_DIR "/samples/dinh-hoa-2024-02/report.json", SOURCE_DIR, NULL, &d), 0);
     diag_quiet_warnings(1);
     CHECK_INT(score_dataset(&ds, &sc, &d), 0);
     diag_quiet_warnings(0);

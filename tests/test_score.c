@@ -177,11 +177,11 @@ static int load(dataset *ds, const char *scheme_id, int scale, size_t nsec, cons
         ds->sections[ds->nsections].unit_noun = xstrdup("đơn vị");
     }
     ds->scores_path = xstrdup(write_tmp("now.csv", now));
-    if (scores_read(ds, ds->scores_path, 0, d) < 0)
+    if (scores_read(ds, ds->scores_path, 0, NULL, d) < 0)
         return -1;
     if (prev) {
         ds->previous_path = xstrdup(write_tmp("prev.csv", prev));
-        if (scores_read(ds, ds->previous_path, 1, d) < 0)
+        if (scores_read(ds, ds->previous_path, 1, NULL, d) < 0)
             return -1;
         ds->has_previous = 1;
     }
@@ -418,7 +418,8 @@ static void test_sample_binh_thanh(void)
     dataset ds;
     scoring sc;
     diag d = {0};
-    int rc = dataset_load(&ds, SOURCE_DIR "/samples/dinh-hoa-2024-02/report.json", SOURCE_DIR, &d);
+    int rc = dataset_load(&ds, SOURCE_DIR "/samples/dinh-hoa-2024-02/report.json", SOURCE_DIR, NULL,
+                          &d);
     if (rc < 0)
         fprintf(stderr, "load failed: [%s] %s\n", d.key, d.msg);
     CHECK_INT(rc, 0);

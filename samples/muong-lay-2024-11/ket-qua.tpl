@@ -1,0 +1,17 @@
+{{! Mục 1 theo cách viết của báo cáo 1004/BC-UBND (thay tệp cùng tên trong
+    templates/bao-cao-thang/ cho riêng báo cáo này). }}
+# 1. Kết quả đánh giá, xếp loại
+
+{{#sections}}
+{{#single}}
+- Đối với {{text_name}} đạt {{now.converted | num}} điểm: xếp loại {{now.rating | lower_first}}.
+{{/single}}
+{{^single}}
+- Đối với {{heading}}: Thực hiện chấm điểm đánh giá {{scored | pad2}}/{{expected | pad2}}
+{{unit_noun}}. Trong đó {{#all_one_class}}{{count | pad2}}/{{scored | pad2}} đơn vị xếp loại
+{{label | lower_first}}{{/all_one_class}}{{^all_one_class}}{{#classes}}{{count | pad2}} đơn vị
+xếp loại {{label | lower_first}}{{^@last}}, {{/@last}}{{/classes}}{{/all_one_class}}.
+{{/single}}
+{{/sections}}
+
+::center *(Chi tiết tại Phụ lục kèm theo)*

@@ -1,0 +1,355 @@
+/* archive.c — which files are filed where, and the skip/conflict decisions.
+ * The transport is a local directory or WebDAV (webdav.c). */
+#define _POSIX_C_SOURCE 200809L
+#include "archive.h"
+#include "archive_meta.h"
+#include "fileio.h"
+#include "sbuf.h"
+#include "text.h"
+#include "webdav.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* One document to file: the PDF and its sidecar, local and at the target. */
+typedef struct item {
+    char *pdf, *sidecar;     /* local paths */
+    char *dest, *dest_meta;  /* relative to the target root */
+    char sha[65];
+    size_t bytes;
+} item;
+
+typedef struct plan {
+    item *v;
+    size_t n, cap;
+} plan;
+
+static void plan_free(plan *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->v[i].pdf);
+        free(p->v[i].sidecar);
+        free(p->v[i].dest);
+        free(p->v[i].dest_meta);
+    }
+    free(p->v);
+}
+
+/* A file-name part: diacritics folded, runs of other characters as one '-'. */
+static void put_slug(sbuf *b, const char *s, int upper)
+{
+    char *f = text_fold(s);
+    int dash = 0;
+    for (const char *p = f; *p; p++) {
+        if (isalnum((unsigned char)*p)) {
+            if (dash && b->len && b->s[b->len - 1] != '/')
+                sbuf_putc(b, '-');
+            sbuf_putc(b, upper ? (char)toupper((unsigned char)*p) : *p);
+            dash = 0;
+        } else {
+            dash = 1;
+        }
+    }
+    free(f);
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), k = strlen(tail);
+    return n >= k && !strcmp(s + n - k, tail);
+}
+
+/* Checks one PDF against its sidecar and works out where it goes. */
+static int plan_pdf(plan *p, const char *pdf, diag *d)
+{
+    item it = {xstrdup(pdf), archive_meta_path(pdf), NULL, NULL, "", 0};
+    archive_doc meta;
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    int rc = -1;
+    if (archive_meta_read(it.sidecar, &meta, d) < 0) {
+        diag_prefix(d, "%s: reading its sidecar (rendered with --no-sidecar?)", pdf);
+        free(it.pdf);
+        free(it.sidecar);
+        return -1;
+    }
+    if (file_read(pdf, &buf, &len, d) < 0)
+        goto out;
+    sha256_hex(buf, len, it.sha);
+    it.bytes = len;
+    if (strcmp(it.sha, meta.sha256)) {
+        diag_set(d, "archive-stale-sidecar",
+                 "%s: SHA-256 %s, but its sidecar %s describes %s: render it again", pdf, it.sha,
+                 it.sidecar, meta.sha256);
+        goto out;
+    }
+    if (!meta.code_number || !meta.year) {
+        diag_set(d, "archive-no-number",
+                 "%s: no số or no issue date: only an issued document can be filed", pdf);
+        goto out;
+    }
+    sbuf b = {0};
+    sbuf_printf(&b, "%04d/", meta.year);
+    put_slug(&b, meta.organ_name, 0);
+    if (b.len == strlen("YYYY/")) {
+        sbuf_free(&b);
+        diag_set(d, "archive-no-agency", "%s: OrganName \"%s\" gives no folder name", it.sidecar,
+                 meta.organ_name);
+        goto out;
+    }
+    sbuf_putc(&b, '/');
+    sbuf code = {0};
+    sbuf_printf(&code, "%s-%s", meta.code_number, meta.code_notation);
+    put_slug(&b, sbuf_str(&code), 1);
+    sbuf_free(&code);
+    it.dest_meta = archive_meta_path(sbuf_str(&b));
+    sbuf_puts(&b, ".pdf");
+    it.dest = sbuf_take(&b);
+    size_t i = 0;
+    while (i < p->n && strcmp(p->v[i].dest, it.dest))
+        i++;
+    if (i < p->n && strcmp(p->v[i].sha, it.sha)) {
+        diag_set(d, "archive-duplicate", "%s and %s are different documents with the same "
+                 "số and ký hiệu (%s)", p->v[i].pdf, pdf, it.dest);
+        goto out;
+    }
+    if (i == p->n) {   /* else the same document named twice: file it once */
+        grow(&p->v, &p->cap, p->n + 1, sizeof *p->v);
+        p->v[p->n++] = it;
+        memset(&it, 0, sizeof it);
+    }
+    rc = 0;
+out:
+    free(it.pdf);
+    free(it.sidecar);
+    free(it.dest);
+    free(it.dest_meta);
+    free(buf);
+    archive_doc_free(&meta);
+    return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.pdf of a directory, in name order. */
+static int plan_dir(plan *p, const char *dir, diag *d)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return diag_set(d, "archive-input", "%s: cannot read the directory: %s", dir,
+                        strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    for (struct dirent *e; (e = readdir(dh));)
+        if (ends_with(e->d_name, ".pdf") && e->d_name[0] != '.') {
+            grow(&names, &cap, n + 1, sizeof *names);
+            sbuf b = {0};
+            sbuf_printf(&b, "%s/%s", dir, e->d_name);
+            names[n++] = sbuf_take(&b);
+        }
+    closedir(dh);
+    qsort(names, n, sizeof *names, by_name);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = plan_pdf(p, names[i], d);
+    strv_free(names, n);
+    if (rc == 0 && n == 0)
+        rc = diag_set(d, "archive-input", "%s: no PDF in this directory", dir);
+    return rc;
+}
+
+/* ---- targets -------------------------------------------------------------- */
+
+typedef struct target {
+    webdav *dav;   /* NULL: a local directory */
+    char *root;    /* local root, no trailing '/' */
+} target;
+
+static char *local_path(const target *t, const char *rel)
+{
+    sbuf b = {0};
+    sbuf_printf(&b, "%s/%s", t->root, rel);
+    return sbuf_take(&b);
+}
+
+static int lookup(target *t, const char *rel, char sha[65], diag *d)
+{
+    if (t->dav)
+        return webdav_lookup(t->dav, rel, sha, d);
+    char *path = local_path(t, rel);
+    int rc = 0;
+    if (access(path, F_OK) == 0) {
+        unsigned char *buf;
+        size_t len;
+        rc = file_read(path, &buf, &len, d);
+        if (rc == 0) {
+            sha256_hex(buf, len, sha);
+            free(buf);
+            rc = 1;
+        }
+    }
+    free(path);
+    return rc;
+}
+
+/* mkdir -p of rel's parent under the root. */
+static int make_dirs(const target *t, const char *rel, diag *d)
+{
+    char *path = local_path(t, rel);
+    int rc = 0;
+    for (char *p = path + strlen(t->root) + 1; (p = strchr(p, '/')); p++) {
+        *p = 0;
+        if (mkdir(path, 0755) < 0 && errno != EEXIST)
+            rc = diag_set(d, "write", "%s: cannot create the directory: %s", path, strerror(errno));
+        *p = '/';
+        if (rc < 0)
+            break;
+    }
+    free(path);
+    return rc;
+}
+
+/* 0 stored, 1 something already at rel, -1 error. */
+static int store(target *t, const char *rel, const unsigned char *buf, size_t len,
+                 const char *sha, diag *d)
+{
+    if (t->dav)
+        return webdav_store(t->dav, rel, buf, len, sha, d);
+    if (make_dirs(t, rel, d) < 0)
+        return -1;
+    char *path = local_path(t, rel);
+    int rc = file_write_new(path, buf, len, d);
+    free(path);
+    return rc;
+}
+
+/* ---- delivery ------------------------------------------------------------- */
+
+typedef enum outcome { STORED, SKIPPED, CONFLICT } outcome;
+
+/* Files one local file at rel: skip it if the same bytes are there, leave a
+ * different file alone. */
+static int deliver(target *t, const char *file, const char *rel, FILE *log, outcome *out, diag *d)
+{
+    unsigned char *buf;
+    size_t len;
+    char sha[65], there[65];
+    if (file_read(file, &buf, &len, d) < 0)
+        return -1;
+    sha256_hex(buf, len, sha);
+    int rc = lookup(t, rel, there, d);
+    if (rc == 0) {
+        rc = store(t, rel, buf, len, sha, d);
+        if (rc == 0)
+            *out = STORED;
+        /* Someone filed it meanwhile (or a retried MOVE had worked): compare. */
+        else if (rc == 1 && (rc = lookup(t, rel, there, d)) == 0)
+            rc = diag_set(d, "archive-target", "%s: refused as existing, yet not there", rel);
+    }
+    if (rc == 1)
+        *out = strcmp(sha, there) ? CONFLICT : SKIPPED;
+    free(buf);
+    if (rc < 0)
+        return -1;
+    if (*out == CONFLICT)
+        fprintf(log ? log : stderr, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", rel, there, sha,
+                file);
+    else if (log)
+        fprintf(log, "%s %s\n", *out == STORED ? "stored" : "skipped (same SHA-256)", rel);
+    return 0;
+}
+
+static void count(archive_stats *st, outcome o)
+{
+    if (o == STORED)
+        st->stored++;
+    else if (o == SKIPPED)
+        st->skipped++;
+    else
+        st->conflicts++;
+}
+
+static int open_target(target *t, const char *to, diag *d)
+{
+    memset(t, 0, sizeof *t);
+    if (!strncmp(to, "http://", 7) || !strncmp(to, "https://", 8))
+        return (t->dav = webdav_open(to, d)) ? 0 : -1;
+    if (!strncmp(to, "file://", 7)) {
+        if (to[7] != '/')
+            return diag_set(d, "archive-target", "%s: expected file:///absolute/path", to);
+        to += 7;
+    } else if (strstr(to, "://")) {
+        return diag_set(d, "archive-target", "%s: expected http://, https:// or file://", to);
+    }
+    size_t n = strlen(to);
+    while (n > 1 && to[n - 1] == '/')
+        n--;
+    t->root = xstrndup(to, n);
+    struct stat st;
+    if (mkdir(t->root, 0755) < 0 && (errno != EEXIST || stat(t->root, &st) < 0 || !S_ISDIR(st.st_mode)))
+        return diag_set(d, "archive-target", "%s: cannot create the directory: %s", t->root,
+                        strerror(errno));
+    return 0;
+}
+
+int archive_files(char *const *paths, size_t n, const char *to, FILE *log, archive_stats *st,
+                  diag *d)
+{
+    plan p = {0};
+    target t;
+    memset(st, 0, sizeof *st);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        struct stat sb;
+        if (stat(paths[i], &sb) < 0)
+            rc = diag_set(d, "archive-input", "%s: %s", paths[i], strerror(errno));
+        else
+            rc = S_ISDIR(sb.st_mode) ? plan_dir(&p, paths[i], d) : plan_pdf(&p, paths[i], d);
+    }
+    if (rc < 0 || open_target(&t, to, d) < 0) {
+        plan_free(&p);
+        return -1;
+    }
+
+    archive_entry *filed = xcalloc(p.n + 1, sizeof *filed);
+    size_t nfiled = 0;
+    for (size_t i = 0; i < p.n && rc == 0; i++) {
+        item *it = &p.v[i];
+        outcome pdf_out, meta_out = SKIPPED;
+        rc = deliver(&t, it->pdf, it->dest, log, &pdf_out, d);
+        if (rc < 0)
+            break;
+        count(st, pdf_out);
+        if (pdf_out == CONFLICT)   /* its sidecar would describe the wrong PDF */
+            continue;
+        rc = deliver(&t, it->sidecar, it->dest_meta, log, &meta_out, d);
+        if (rc < 0)
+            break;
+        count(st, meta_out);
+        if (meta_out != CONFLICT)
+            filed[nfiled++] = (archive_entry){it->dest, it->dest_meta, it->sha, it->bytes};
+    }
+    /* The manifest lists what is filed, also after a failure part-way. */
+    if (t.root && nfiled) {
+        char *manifest = local_path(&t, "manifest.json");
+        diag md = {0};
+        if (archive_manifest_add(manifest, filed, nfiled, rc < 0 ? &md : d) < 0 && rc == 0)
+            rc = -1;
+        free(manifest);
+    }
+    free(filed);
+    webdav_close(t.dav);
+    free(t.root);
+    plan_free(&p);
+    if (rc < 0)
+        return -1;
+    return st->conflicts ? ARCHIVE_CONFLICT : 0;
+}

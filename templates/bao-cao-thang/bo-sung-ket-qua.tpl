@@ -1,0 +1,1 @@
+{{! Để trống. Đặt tệp bo-sung-ket-qua.tpl cạnh report.json để thêm đoạn văn riêng vào đây. }}

@@ -1,0 +1,1 @@
+Trên đây là Báo cáo {{document.subject | lower_first}}./.

@@ -1,0 +1,187 @@
+/* test_xlsx.c — the XLSX reader on workbooks written here with libzip: the
+ * cell kinds LibreOffice's own fixtures (tests/data/xlsx) do not show —
+ * inline strings, rich-text shared strings with a phonetic run, booleans,
+ * error values, sparse references, prefixed element names, an absolute part
+ * target — and the limits and broken containers. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#include "check.h"
+#include "csv.h"
+#include "sbuf.h"
+#include "xlsx.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <zip.h>
+
+static char tmpdir[256];
+
+static const char WORKBOOK[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<x:workbook xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><x:sheets>"
+    "<x:sheet name=\"Ghi chú\" sheetId=\"1\" r:id=\"rId7\"/>"
+    "<x:sheet name=\"Bảng 1\" sheetId=\"2\" r:id=\"rId9\"/></x:sheets></x:workbook>";
+static const char RELS[] =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId7\" Target=\"worksheets/notes.xml\"/>"
+    "<Relationship Id=\"rId9\" Target=\"/xl/worksheets/s1.xml\"/></Relationships>";
+static const char NOTES[] = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>"
+                            "<t>xem Bảng 1</t></is></c></row></sheetData></worksheet>";
+
+/* Writes a workbook with the parts given as name/text pairs (NULL-ended). */
+static const char *book(const char *name, ...)
+{
+    static char path[320];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    unlink(path);
+    int err;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    if (!z)
+        exit(2);
+    va_list ap;
+    va_start(ap, name);
+    for (const char *part; (part = va_arg(ap, const char *));) {
+        const char *text = va_arg(ap, const char *);
+        zip_source_t *s = zip_source_buffer(z, text, strlen(text), 0);
+        if (!s || zip_file_add(z, part, s, ZIP_FL_ENC_UTF_8) < 0)
+            exit(2);
+    }
+    va_end(ap);
+    if (zip_close(z) < 0)
+        exit(2);
+    return path;
+}
+
+static void test_cells(void)
+{
+    /* "Chỉ số" in two runs, its tones decomposed (NFD), and a phonetic run. */
+    const char *strings = "<sst><si><r><t>Chi\xCC\x89 </t></r><r><t>so\xCC\x82\xCC\x81</t></r>"
+                          "<rPh><t>ignored</t></rPh></si><si><t>  padded  </t></si></sst>";
+    const char *sheet =
+        "<worksheet><sheetData>"
+        "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>Xã A</t></is></c>"
+        "<c r=\"D2\"><v>9.4100000000000001</v></c><c r=\"E2\" t=\"b\"><v>1</v></c>"
+        "<c r=\"F2\" t=\"s\"><v>0</v></c><c r=\"G2\" t=\"e\"><v>#DIV/0!</v></c>"
+        "<c r=\"H2\" t=\"str\"><f>A1&amp;\"\"</f><v></v></c><c r=\"I2\" s=\"3\"/></row>"
+        "<row r=\"5\"><c r=\"A5\"><v>8.6250000000000002</v></c><c r=\"B5\" t=\"s\"><v>1</v></c>"
+        "<c r=\"C5\"><v>-1E-3</v></c><c r=\"D5\"><v>1234567</v></c></row>"
+        "<row r=\"6\"><c r=\"A6\" s=\"1\"/></row>"
+        "</sheetData></worksheet>";
+    const char *path = book("cells.xlsx", "xl/workbook.xml", WORKBOOK, "xl/_rels/workbook.xml.rels",
+                            RELS, "xl/sharedStrings.xml", strings, "xl/worksheets/s1.xml", sheet,
+                            "xl/worksheets/notes.xml", NOTES, NULL);
+    csv c;
+    diag d = {0};
+    int rc = xlsx_read_file(&c, path, "Bảng 1", &d);
+    if (rc < 0)
+        fprintf(stderr, "[%s] %s\n", d.key, d.msg);
+    CHECK_INT(rc, 0);
+    if (rc < 0)
+        return;
+    CHECK_STR(c.sheet, "Bảng 1");
+    CHECK_INT(c.n, 2);   /* row 6 has only a styled empty cell */
+    CHECK_INT(c.rows[0].line, 2);
+    CHECK_INT(c.rows[0].n, 7);   /* up to G2: the empty H2 and I2 are trailing */
+    const char *want0[] = {"", "Xã A", "", "9.41", "1", "Chỉ số", "#DIV/0!"};
+    for (size_t k = 0; k < 7 && k < c.rows[0].n; k++)
+        CHECK_STR(c.rows[0].fields[k], want0[k]);
+    CHECK_INT(c.decimal, 0);   /* row 1 is the header; 8.625 and -0.001 prove nothing */
+    CHECK_INT(c.rows[1].line, 5);
+    const char *want1[] = {"8.625", "padded", "-0.001", "1234567"};
+    for (size_t k = 0; k < 4 && k < c.rows[1].n; k++)
+        CHECK_STR(c.rows[1].fields[k], want1[k]);
+    char where[128];
+    csv_where(&c, &c.rows[0], 3, where, sizeof where);
+    CHECK(strstr(where, "cells.xlsx:Bảng 1!D2") != NULL);
+    csv_where(&c, &c.rows[1], 27, where, sizeof where);
+    CHECK(strstr(where, "!AB5") != NULL);
+    csv_free(&c);
+
+    /* The first sheet by default; an unknown one is named. */
+    CHECK_INT(xlsx_read_file(&c, path, NULL, &d), 0);
+    CHECK_STR(c.sheet, "Ghi chú");
+    csv_free(&c);
+    CHECK_INT(xlsx_read_file(&c, path, "Bảng 2", &d), -1);
+    CHECK_STR(d.key, "xlsx-sheet");
+}
+
+static void test_merged(void)
+{
+    const char *sheet = "<worksheet><sheetData>"
+                        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Nhóm</t></is></c>"
+                        "<c r=\"B1\" t=\"inlineStr\"><is><t>Số hóa</t></is></c></row>"
+                        "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>Chỉ số 1</t></is></c></row>"
+                        "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>4,81</t></is></c></row>"
+                        "</sheetData><mergeCells><mergeCell ref=\"A1:A2\"/>"
+                        "<mergeCell ref=\"B1:D1\"/></mergeCells></worksheet>";
+    const char *path = book("merged.xlsx", "xl/workbook.xml", WORKBOOK,
+                            "xl/_rels/workbook.xml.rels", RELS, "xl/worksheets/s1.xml", sheet,
+                            "xl/worksheets/notes.xml", NOTES, NULL);
+    csv c;
+    diag d = {0};
+    CHECK_INT(xlsx_read_file(&c, path, "Bảng 1", &d), 0);
+    CHECK_INT(c.n, 3);
+    if (c.n != 3)
+        return;
+    CHECK_INT(c.decimal, ',');   /* a number typed as text, "4,81" */
+    CHECK_INT(c.rows[0].n, 4);
+    CHECK_STR(c.rows[0].fields[3], "Số hóa");
+    CHECK_STR(c.rows[1].fields[0], "Nhóm");
+    CHECK_STR(c.rows[1].fields[1], "Chỉ số 1");
+    csv_free(&c);
+}
+
+static void test_broken(void)
+{
+    csv c;
+    diag d = {0};
+    const char *path = book("plain.xlsx", "readme.txt", "not a workbook", NULL);
+    CHECK_INT(xlsx_read_file(&c, path, NULL, &d), -1);
+    CHECK_STR(d.key, "xlsx-format");
+    CHECK(strstr(d.msg, "no part xl/workbook.xml") != NULL);
+
+    path = book("badxml.xlsx", "xl/workbook.xml", WORKBOOK, "xl/_rels/workbook.xml.rels", RELS,
+                "xl/worksheets/notes.xml", "<worksheet><sheetData>\n<row></sheetData>", NULL);
+    CHECK_INT(xlsx_read_file(&c, path, NULL, &d), -1);
+    CHECK_STR(d.key, "xlsx-format");
+    CHECK(strstr(d.msg, "xl/worksheets/notes.xml:2: mismatched tag") != NULL);
+
+    /* A sheet that inflates past the limit (a zip bomb) stops early. */
+    size_t n = (64u << 20) + 100;
+    char *big = xmalloc(n + 1);
+    memset(big, ' ', n);
+    memcpy(big, "<worksheet>", 11);
+    big[n] = 0;
+    path = book("bomb.xlsx", "xl/workbook.xml", WORKBOOK, "xl/_rels/workbook.xml.rels", RELS,
+                "xl/worksheets/notes.xml", big, NULL);
+    free(big);
+    CHECK_INT(xlsx_read_file(&c, path, NULL, &d), -1);
+    CHECK_STR(d.key, "xlsx-too-large");
+
+    path = book("badref.xlsx", "xl/workbook.xml", WORKBOOK, "xl/_rels/workbook.xml.rels", RELS,
+                "xl/worksheets/notes.xml",
+                "<worksheet><sheetData><row r=\"3\"><c r=\"B3\"><v>1</v></c><c r=\"A3\"><v>2</v>"
+                "</c></row></sheetData></worksheet>", NULL);
+    CHECK_INT(xlsx_read_file(&c, path, NULL, &d), -1);
+    CHECK_STR(d.key, "xlsx-format");
+    CHECK(strstr(d.msg, "badref.xlsx:Ghi chú!B3: cell reference \"A3\"") != NULL);
+}
+
+int main(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/test_xlsx.XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return 2;
+    test_cells();
+    test_merged();
+    test_broken();
+    const char *names[] = {"cells", "merged", "plain", "badxml", "bomb", "badref"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char p[320];
+        snprintf(p, sizeof p, "%s/%s.xlsx", tmpdir, names[i]);
+        unlink(p);
+    }
+    rmdir(tmpdir);
+    CHECK_DONE();
+}

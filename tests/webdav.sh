@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# `baocao archive --to http://…` against a real WebDAV server: Debian's
+# lighttpd with mod_webdav and basic authentication, on 127.0.0.1 at a free
+# port, started and stopped here. Covers upload, idempotent re-run, conflict,
+# the server dying mid-batch (nothing partial under a final name; a re-run
+# completes), credentials from the environment or ~/.netrc, and TLS
+# verification (a self-signed server is refused unless its CA is given).
+set -u
+. "$(dirname "$0")/lib.sh"
+
+LIGHTTPD=$(command -v lighttpd || echo /usr/sbin/lighttpd)
+MODULES=/usr/lib/lighttpd
+if [ ! -x "$LIGHTTPD" ] || [ ! -f "$MODULES/mod_webdav.so" ] || [ ! -f "$MODULES/mod_openssl.so" ]; then
+    echo "SKIP: lighttpd with mod_webdav and mod_openssl is not installed (./build.sh test installs them)"
+    exit 77
+fi
+
+root="$tmp/server"            # the server's storage
+mkdir -p "$root/dms" "$tmp/in"
+printf 'archivist:s3cret\n' >"$tmp/users"
+pid=""
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 \
+    -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+cat "$tmp/cert.pem" "$tmp/key.pem" >"$tmp/server.pem"
+
+# start_server [KBYTES_PER_SECOND [tls]]: lighttpd in the foreground, in the
+# background of this shell; picks a free port on first use.
+start_server() {
+    local tries
+    for tries in 1 2 3 4 5 6 7 8 9 10; do
+        port=${port:-$((20000 + RANDOM % 40000))}
+        cat >"$tmp/lighttpd.conf" <<CONF
+server.document-root = "$root"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$tmp/error.log"
+server.upload-dirs = ("$tmp")
+server.modules = ("mod_auth", "mod_authn_file", "mod_webdav", "mod_openssl")
+ssl.engine = "$([ -n "${2:-}" ] && echo enable || echo disable)"
+ssl.pemfile = "$tmp/server.pem"
+server.max-keep-alive-requests = 0
+server.stat-cache-engine = "disable"    # the test edits files behind its back
+connection.kbytes-per-second = ${1:-0}
+auth.backend = "plain"
+auth.backend.plain.userfile = "$tmp/users"
+auth.require = ("/" => ("method" => "basic", "realm" => "dms", "require" => "valid-user"))
+webdav.activate = "enable"
+webdav.is-readonly = "disable"
+CONF
+        "$LIGHTTPD" -D -f "$tmp/lighttpd.conf" -m "$MODULES" 2>>"$tmp/error.log" &
+        pid=$!
+        local i
+        for i in $(seq 50); do
+            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        stop_server
+        [ "$tries" -eq 1 ] && [ -n "${keep_port:-}" ] && return 1
+        port=""
+    done
+    return 1
+}
+stop_server() {
+    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    pid=""
+}
+trap 'stop_server; rm -rf "$tmp"' EXIT
+
+# Documents: three samples, and copies of one with other numbers.
+for s in muong-lay-2024-11 huyen-dien-bien-2023-07 dien-bien-phu-2023-12; do
+    "$BAOCAO" render "$SRC/samples/$s/report.json" -o "$tmp/in/$s.pdf" --quiet
+done
+for n in 1005 1006 1007 1008; do
+    mkdir -p "$tmp/ml$n"
+    cp "$SRC"/samples/muong-lay-2024-11/*.csv "$tmp/ml$n/"
+    jq --arg n "$n" '.document.number = $n' "$SRC/samples/muong-lay-2024-11/report.json" >"$tmp/ml$n/report.json"
+    "$BAOCAO" render "$tmp/ml$n/report.json" -o "$tmp/in/ml-$n.pdf" --quiet
+done
+ndocs=$(ls "$tmp"/in/*.pdf | wc -l)
+expect_eq "documents to archive" "$ndocs" 7
+sha256sum "$tmp"/in/* | cut -d' ' -f1 | sort >"$tmp/local.sha"
+
+# final_files DIR: the files under DIR that carry a final (non-temporary) name.
+final_files() { find "$1" -type f ! -name '.*' | sort; }
+# all_known DIR: every final file holds the exact bytes of a local file.
+all_known() {
+    local f
+    for f in $(final_files "$1"); do
+        grep -qx "$(sha256sum "$f" | cut -d' ' -f1)" "$tmp/local.sha" || { echo "unknown bytes: $f" >&2; return 1; }
+    done
+}
+
+export BAOCAO_DAV_USER=archivist BAOCAO_DAV_PASSWORD=s3cret
+expect "lighttpd starts on a free loopback port" start_server
+url="http://127.0.0.1:$port/dms"
+
+# 1. Upload: every PDF and sidecar appears with the right bytes.
+"$BAOCAO" archive "$tmp/in" --to "$url" >"$tmp/out1" 2>"$tmp/err1"
+expect_eq "upload: exit 0" "$?" 0
+expect_eq "upload: $((2 * ndocs)) files stored" "$(grep -c '^stored ' "$tmp/out1")" $((2 * ndocs))
+ml="$root/dms/2024/uy-ban-nhan-dan-thi-xa-muong-lay"
+expect "upload: 1004-BC-UBND.pdf has the PDF's bytes" cmp -s "$ml/1004-BC-UBND.pdf" "$tmp/in/muong-lay-2024-11.pdf"
+expect "upload: its sidecar travels with it" cmp -s "$ml/1004-BC-UBND.meta.json" "$tmp/in/muong-lay-2024-11.meta.json"
+expect "upload: 405/BC-UBND under 2023/<agency>" cmp -s \
+    "$root/dms/2023/uy-ban-nhan-dan-huyen-dien-bien/405-BC-UBND.pdf" "$tmp/in/huyen-dien-bien-2023-07.pdf"
+expect_eq "upload: $((2 * ndocs)) final files on the server" "$(final_files "$root/dms" | wc -l)" $((2 * ndocs))
+expect "upload: every file on the server is a local file's exact bytes" all_known "$root/dms"
+expect_eq "upload: no temporary left" "$(find "$root" -name '.*' -type f | wc -l)" 0
+
+# 2. Idempotent re-run: nothing sent again.
+before=$(find "$root/dms" -type f -printf '%p %T@\n' | sort)
+"$BAOCAO" archive "$tmp/in" --to "$url" >"$tmp/out2" 2>"$tmp/err2"
+expect_eq "re-run: exit 0" "$?" 0
+expect_eq "re-run: all skipped" "$(grep -c '^skipped ' "$tmp/out2")" $((2 * ndocs))
+expect_eq "re-run: nothing stored" "$(grep -c '^stored ' "$tmp/out2")" 0
+expect_eq "re-run: server files untouched" "$(find "$root/dms" -type f -printf '%p %T@\n' | sort)" "$before"
+
+# 3. Conflict: a different file under a final name is reported, never replaced.
+printf '%%%% changed by the archive\n' >>"$ml/1004-BC-UBND.pdf"
+changed=$(sha256sum "$ml/1004-BC-UBND.pdf")
+"$BAOCAO" archive "$tmp/in" --to "$url" >"$tmp/out3" 2>"$tmp/err3"
+expect_eq "conflict: exit 3" "$?" 3
+expect "conflict: reported with the name" grep -q '^conflict 2024/uy-ban-nhan-dan-thi-xa-muong-lay/1004-BC-UBND.pdf' "$tmp/out3"
+expect "conflict: counted" grep -q '1 conflicts' "$tmp/err3"
+expect_eq "conflict: server file untouched" "$(sha256sum "$ml/1004-BC-UBND.pdf")" "$changed"
+expect_eq "conflict: the others skipped" "$(grep -c '^skipped ' "$tmp/out3")" $((2 * ndocs - 2))
+
+# 4. Credentials: none (and no ~/.netrc) is refused; ~/.netrc works.
+HOME="$tmp" BAOCAO_DAV_USER="" BAOCAO_DAV_PASSWORD="" "$BAOCAO" archive "$tmp/in" --to "$url" \
+    >/dev/null 2>"$tmp/err4"
+expect_eq "no credentials: exit 1" "$?" 1
+expect "no credentials: 401 reported" grep -q 'answered 401' "$tmp/err4"
+printf 'machine 127.0.0.1 login archivist password s3cret\n' >"$tmp/.netrc"
+chmod 600 "$tmp/.netrc"
+HOME="$tmp" BAOCAO_DAV_USER="" BAOCAO_DAV_PASSWORD="" "$BAOCAO" archive "$tmp/in/ml-1005.pdf" \
+    --to "$url" >/dev/null 2>"$tmp/err5"
+expect_eq "~/.netrc credentials: exit 0" "$?" 0
+rm "$tmp/.netrc"
+
+# 5. The server dies mid-batch (slowed to 100 KB/s so the batch takes seconds).
+stop_server
+keep_port=1
+expect "server restarts throttled" start_server 100
+url2="http://127.0.0.1:$port/dms2"
+mkdir "$root/dms2"
+"$BAOCAO" archive "$tmp/in" --to "$url2" >"$tmp/out6" 2>"$tmp/err6" &
+client=$!
+for _ in $(seq 300); do      # up to 30 s for the first document to land
+    [ -n "$(final_files "$root/dms2")" ] && break
+    sleep 0.1
+done
+stop_server
+rc=0
+wait "$client" || rc=$?
+expect "server stopped: the batch was cut short" test "$(final_files "$root/dms2" | wc -l)" -lt $((2 * ndocs))
+expect "server stopped: at least one file had landed" test "$(final_files "$root/dms2" | wc -l)" -ge 1
+expect_eq "server stopped: exit 1" "$rc" 1
+expect "server stopped: the error names the server" grep -q "127.0.0.1:$port" "$tmp/err6"
+expect "server stopped: nothing partial under a final name" all_known "$root/dms2"
+
+expect "server restarts" start_server
+"$BAOCAO" archive "$tmp/in" --to "$url2" >"$tmp/out7" 2>"$tmp/err7"
+expect_eq "re-run after the failure: exit 0" "$?" 0
+expect_eq "re-run after the failure: every file there" "$(final_files "$root/dms2" | wc -l)" $((2 * ndocs))
+expect "re-run after the failure: all with the right bytes" all_known "$root/dms2"
+expect_eq "re-run after the failure: the cut-off temporary was reused and moved" \
+    "$(find "$root" -name '.*' -type f | wc -l)" 0
+expect_eq "re-run after the failure: the rest stored, none twice" \
+    "$(($(grep -c '^stored ' "$tmp/out6") + $(grep -c '^stored ' "$tmp/out7")))" $((2 * ndocs))
+stop_server
+
+# 6. TLS is verified: a self-signed server is refused until its CA is named.
+expect "server restarts with TLS" start_server 0 tls
+mkdir "$root/dms3"
+"$BAOCAO" archive "$tmp/in" --to "https://127.0.0.1:$port/dms3" >/dev/null 2>"$tmp/err8"
+expect_eq "self-signed TLS: exit 1" "$?" 1
+expect "self-signed TLS: certificate problem reported" grep -qi 'certificate' "$tmp/err8"
+expect_eq "self-signed TLS: nothing sent" "$(find "$root/dms3" -type f | wc -l)" 0
+BAOCAO_DAV_CAINFO="$tmp/cert.pem" "$BAOCAO" archive "$tmp/in" --to "https://127.0.0.1:$port/dms3" \
+    >/dev/null 2>"$tmp/err9"
+expect_eq "TLS with BAOCAO_DAV_CAINFO: exit 0" "$?" 0
+expect_eq "TLS with BAOCAO_DAV_CAINFO: every file there" "$(final_files "$root/dms3" | wc -l)" $((2 * ndocs))
+stop_server
+finish
