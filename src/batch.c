@@ -108,7 +108,7 @@ static void run_job(pool *p, job *j)
 {
     doc tree = {0};
     dataset view;
-    char path[4096];
+    sbuf path = {0};
     int rc;
     if (j->unit < 0) {
         view = *p->ds;
@@ -117,9 +117,10 @@ static void run_job(pool *p, job *j)
         notice_view(p->ds, p->ns, (size_t)j->unit, &view);
         rc = notice_build(p->ds, p->sc, p->ns, (size_t)j->unit, &p->ro, &tree, &j->d);
     }
-    snprintf(path, sizeof path, "%s/%s", p->o->out_dir, j->file);
+    sbuf_printf(&path, "%s/%s", p->o->out_dir, j->file);
     if (rc == 0)
-        rc = render_tree(&view, &tree, p->fs, &p->o->render, path, &j->res, &j->d);
+        rc = render_tree(&view, &tree, p->fs, &p->o->render, path.s, &j->res, &j->d);
+    sbuf_free(&path);
     /* Số and date left for the e-office are not known yet: blank here too. */
     if (p->ro.blank_number)
         snprintf(j->code, sizeof j->code, "/%s", view.notation);
@@ -217,9 +218,10 @@ static int write_manifest(const pool *p, batch_result *res, diag *d)
         memcpy(e[i].sha256, j->res.pdf.sha256, sizeof e[i].sha256);
         res->written++;
     }
-    char path[4096];
-    snprintf(path, sizeof path, "%s/manifest.json", p->o->out_dir);
-    int rc = manifest_write(path, e, p->njobs, d);
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/manifest.json", p->o->out_dir);
+    int rc = manifest_write(path.s, e, p->njobs, d);
+    sbuf_free(&path);
     free(e);
     return rc;
 }
