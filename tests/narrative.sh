@@ -69,6 +69,11 @@ says "$t" \
     "THỊ XÃ MƯỜNG LAY THÁNG 11 NĂM 2024"
 case "$t" in *"MƯỜNG LAY THÁNG 10 NĂM 2024"*) bad "000 phụ lục month" ;; *) ok ;; esac
 
+# A scheme without classes (QĐ 766 ranks): the first and the last unit.
+t=$(body "$SRC/samples/dinh-hoa-2024-02")
+says "$t" "Thực hiện chấm điểm đánh giá 23/23 xã, thị trấn; cao nhất là Xã Phú Tiến với 94,1 điểm, thấp nhất là Xã Bảo Cường với 69,1 điểm."
+case "$t" in *"đơn vị xếp loại"*) bad "a scheme without classes lists classes" ;; *) ok ;; esac
+
 # Overrides and free paragraphs: a file next to report.json, no rebuild.
 mkdir "$tmp/own"
 cp "$SRC/samples/dien-bien-phu-2023-12/"* "$tmp/own/"
