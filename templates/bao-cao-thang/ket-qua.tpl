@@ -1,4 +1,4 @@
-# 1. Kết quả đánh giá, xếp loại
+# 1. Kết quả đánh giá, {{#has_ratings}}xếp loại{{/has_ratings}}{{^has_ratings}}xếp hạng{{/has_ratings}}
 
 {{#sections}}
 {{#heading}}
