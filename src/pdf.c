@@ -84,6 +84,30 @@ static int failed(pctx *c, const char *what)
 
 /* ---- fonts ---------------------------------------------------------------- */
 
+/* HPDF_GetFont builds a /W array and a CIDToGIDMap over all 65,536 codes,
+ * finding each code's glyph by a linear search of the cmap's segments:
+ * three quarters of a whole render's time, for two objects fix_cid_font()
+ * rewrites anyway. While it runs, the fontdef gets a one-segment cmap that
+ * maps nothing; the real one is put back for libharu's text widths. */
+static HPDF_Font get_font(pctx *c, const char *name)
+{
+    HPDF_FontDef def = HPDF_Doc_FindFontDef(c->pdf, name);
+    if (!def)
+        return NULL;
+    HPDF_TTFontDefAttr a = def->attr;
+    HPDF_TTF_CmapRange real = a->cmap;
+    HPDF_UINT16 end = 0xFFFF, start = 0xFFFF, range = 0;
+    HPDF_INT16 delta = 0;
+    a->cmap.seg_count_x2 = 2;
+    a->cmap.end_count = &end;
+    a->cmap.start_count = &start;
+    a->cmap.id_delta = &delta;
+    a->cmap.id_range_offset = &range;
+    HPDF_Font font = HPDF_GetFont(c->pdf, name, "UTF-8");
+    a->cmap = real;
+    return font;
+}
+
 static pfont *face_font(pctx *c, face f)
 {
     if (c->face[f])
@@ -98,7 +122,7 @@ static pfont *face_font(pctx *c, face f)
         if (strcmp(c->fonts[i].path, path) == 0)
             return c->face[f] = &c->fonts[i];
     const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
-    HPDF_Font font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    HPDF_Font font = name ? get_font(c, name) : NULL;
     if (!font) {
         if (!failed(c, "loading the font"))
             diag_set(c->d, "pdf-font", "PDF: cannot load the font");
