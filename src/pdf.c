@@ -562,6 +562,7 @@ static void add_output_intent(pctx *c, const pdf_meta *m)
     HPDF_OutputIntent icc = HPDF_LoadIccProfileFromFile(c->pdf, m->icc_path, 3);
     if (!icc)
         return;
+    icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;   /* libharu stores it raw: 6.9 KB -> 2.5 KB */
     HPDF_Dict intent = new_object(c);
     HPDF_Array intents = HPDF_Array_New(mm);
     HPDF_Dict_Add(c->pdf->catalog, "OutputIntents", intents);
