@@ -118,8 +118,8 @@ p { margin: 0; }
 .rcp { font-size: 12pt; } .rcp p { font-size: 11pt; }
 .signer { text-align: center; }
 .appendix { page: appendix; page-break-before: always; text-align: center; }
-.grid { border-collapse: collapse; width: 100%; font-size: 10pt; margin-top: 6pt; }
-.grid th, .grid td { border: 0.5pt solid black; padding: 1pt 2pt; text-align: center; }
+.grid { border-collapse: collapse; table-layout: fixed; font-size: 10pt; margin: 6pt auto 0; }
+.grid th, .grid td { border: 0.5pt solid black; padding: 1pt; text-align: center; }
 .grid td.name { text-align: left; }
 .grid thead { display: table-header-group; }
 .grid tr { page-break-inside: avoid; }
@@ -133,8 +133,8 @@ def lines(items):
 
 def write_html(path, body):
     esc = html.escape
-    head_cells = "".join("<th style='width:%dmm'>%s</th>" % (w, esc(c))
-                         for w, c in zip(WIDTHS_MM, COLUMNS))
+    # CSS widths exclude padding and borders: 1 mm per column.
+    head_cells = "".join("<th style='width:%dmm'>%s</th>" % (w - 1, esc(c)) for w, c in zip(WIDTHS_MM, COLUMNS))
     rows = []
     for row in ROWS:
         c = cells(row)
@@ -153,7 +153,7 @@ def write_html(path, body):
 <table class="sign"><tr><td class="rcp">{lines(RECIPIENTS)}</td>
 <td class="signer">{lines(SIGNER)}</td></tr></table>
 <div class="appendix">{lines(APPENDIX)}
-<table class="grid"><thead><tr>{head_cells}</tr></thead><tbody>
+<table class="grid" style="width:{sum(WIDTHS_MM)}mm"><thead><tr>{head_cells}</tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table><p class="note">{NOTE}</p></div>
 </body></html>
