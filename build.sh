@@ -12,7 +12,7 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 # the three font families the glyph tests use, the sRGB profile for PDF/A).
 pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev
       libfontconfig-dev libssl-dev fontconfig icc-profiles-free)
-[ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind)
+[ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind python3)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
