@@ -9,7 +9,8 @@ mode=${1:-samples}
 case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;; esac
 
 # Debian packages: build (compiler, CMake, libraries), tests (poppler, qpdf,
-# the three font families the glyph tests use, the sRGB profile for PDF/A).
+# the three font families the glyph tests use, the sRGB profile for PDF/A,
+# python3 for the benchmark's peer generator).
 pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev
       libfontconfig-dev libssl-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind python3)
