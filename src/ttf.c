@@ -293,6 +293,7 @@ unsigned ttf_glyph_count(const ttf *f) { return f->nglyphs; }
 static const char *const SUBSET_TAGS[] = {"cvt ", "fpgm", "glyf", "head", "hhea",
                                           "hmtx", "loca", "maxp", "prep"};
 #define NSUBSET (sizeof SUBSET_TAGS / sizeof *SUBSET_TAGS)
+enum { CVT, FPGM, GLYF, HEAD, HHEA, HMTX, LOCA, MAXP, PREP };   /* SUBSET_TAGS indexes */
 
 typedef struct glyphs {
     rd *r;
@@ -440,6 +441,50 @@ static void build_hmtx(rd *r, size_t hmtx, unsigned nhm, const unsigned char *ke
     }
 }
 
+static void set32(sbuf *b, size_t at, uint32_t v)
+{
+    set16(b, at, v >> 16);
+    set16(b, at + 2, v & 0xFFFF);
+}
+
+/* The font file: offset table, table directory (the tables t[] that are not
+ * empty, in SUBSET_TAGS order), the tables padded to 4 bytes, and the head's
+ * checkSumAdjustment (t[HEAD] holds 0 there) making the whole file sum to
+ * 0xB1B0AFBA. */
+static void write_sfnt(sbuf *out, const sbuf *t)
+{
+    unsigned ntables = 0, pow2 = 1, log2 = 0;
+    for (size_t i = 0; i < NSUBSET; i++)
+        ntables += t[i].len > 0;
+    while (pow2 * 2 <= ntables) {
+        pow2 *= 2;
+        log2++;
+    }
+    size_t start = out->len, at = 12 + 16 * (size_t)ntables, head_at = 0;
+    put32(out, 0x00010000);
+    put16(out, ntables);
+    put16(out, 16 * pow2);
+    put16(out, log2);
+    put16(out, 16 * (ntables - pow2));
+    for (size_t i = 0; i < NSUBSET; i++) {
+        if (t[i].len == 0)
+            continue;
+        sbuf_add(out, SUBSET_TAGS[i], 4);
+        put32(out, checksum((const unsigned char *)t[i].s, t[i].len));
+        put32(out, (uint32_t)at);
+        put32(out, (uint32_t)t[i].len);
+        if (i == HEAD)
+            head_at = at;
+        at += (t[i].len + 3) & ~(size_t)3;
+    }
+    for (size_t i = 0; i < NSUBSET; i++) {
+        sbuf_add(out, t[i].s ? t[i].s : "", t[i].len);
+        sbuf_add(out, "\0\0\0", (4 - t[i].len % 4) % 4);
+    }
+    set32(out, start + head_at + 8,
+          0xB1B0AFBA - checksum((const unsigned char *)out->s + start, out->len - start));
+}
+
 /* A copy of a source table, or an empty buffer if the font lacks it. */
 static void copy_table(rd *r, const char *tag, sbuf *out)
 {
@@ -454,7 +499,6 @@ int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d)
     glyphs gs = {&r, 0, 0, 0, 0, f->nglyphs};
     size_t len, hmtx;
     sbuf t[NSUBSET] = {{0}};
-    enum { CVT, FPGM, GLYF, HEAD, HHEA, HMTX, LOCA, MAXP, PREP };
     int rc = -1;
 
     if (!find_table(&r, "loca", &gs.loca, &len) || !find_table(&r, "glyf", &gs.glyf, &gs.glyf_len) ||
@@ -486,43 +530,9 @@ int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d)
     set16(&t[HEAD], 50, (unsigned)long_loca);
     set16(&t[HHEA], 34, nhm);
     set16(&t[MAXP], 4, n);
-    memset(t[HEAD].s + 8, 0, 4);                       /* checkSumAdjustment */
+    set32(&t[HEAD], 8, 0);                             /* checkSumAdjustment */
 
-    /* Offset table, table directory, then each table padded to 4 bytes. */
-    unsigned ntables = 0, pow2 = 1, log2 = 0;
-    for (size_t i = 0; i < NSUBSET; i++)
-        ntables += t[i].len > 0;
-    while (pow2 * 2 <= ntables) {
-        pow2 *= 2;
-        log2++;
-    }
-    size_t start = out->len, at = 12 + 16 * (size_t)ntables, head_at = 0;
-    put32(out, 0x00010000);
-    put16(out, ntables);
-    put16(out, 16 * pow2);
-    put16(out, log2);
-    put16(out, 16 * (ntables - pow2));
-    for (size_t i = 0; i < NSUBSET; i++) {
-        if (t[i].len == 0)
-            continue;
-        sbuf_add(out, SUBSET_TAGS[i], 4);
-        put32(out, checksum((const unsigned char *)t[i].s, t[i].len));
-        put32(out, (uint32_t)at);
-        put32(out, (uint32_t)t[i].len);
-        if (i == HEAD)
-            head_at = at;
-        at += (t[i].len + 3) & ~(size_t)3;
-    }
-    for (size_t i = 0; i < NSUBSET; i++) {
-        sbuf_add(out, t[i].s ? t[i].s : "", t[i].len);
-        sbuf_add(out, "\0\0\0", (4 - t[i].len % 4) % 4);
-    }
-    uint32_t adj = 0xB1B0AFBA - checksum((const unsigned char *)out->s + start, out->len - start);
-    unsigned char *h = (unsigned char *)out->s + start + head_at + 8;
-    h[0] = (unsigned char)(adj >> 24);
-    h[1] = (unsigned char)(adj >> 16);
-    h[2] = (unsigned char)(adj >> 8);
-    h[3] = (unsigned char)adj;
+    write_sfnt(out, t);
     rc = r.bad ? diag_set(d, "font-invalid", "font data truncated") : 0;
 done:
     if (rc < 0)
