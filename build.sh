@@ -10,12 +10,13 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 
 # Debian packages: build (compiler, CMake, libraries), tests (poppler, qpdf,
 # the three font families the glyph tests use, the sRGB profile for PDF/A;
-# certutil for the signing test, lighttpd with WebDAV for the archive test).
+# certutil for the signing test, lighttpd with WebDAV for the archive test,
+# python3 for the benchmark's peer generator).
 pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev
       libfontconfig-dev libssl-dev libcurl4-openssl-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
                              jq libnss3-tools libxml2-utils openssl lighttpd lighttpd-mod-webdav
-                             lighttpd-mod-openssl)
+                             lighttpd-mod-openssl python3)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -2,8 +2,10 @@
  * that version writes wrongly, through its exported internals (hpdf_doc.h,
  * hpdf_font.h, hpdf_fontdef.h) rather than a patched library:
  *
- *  - composite glyphs are embedded one level deep only (DejaVu Serif drew
- *    "Ộ" as "Ô" and "ạ" as "a"): close_composites();
+ *  - the embedded font program is the whole font with unused glyphs
+ *    zeroed, and composite glyphs keep only their first level of components
+ *    (DejaVu Serif drew "Ộ" as "Ô" and "ạ" as "a"): embed_subset() writes
+ *    a real subset built by ttf_subset() instead;
  *  - the ToUnicode CMap is the encoding CMap, invalid as a ToUnicode map
  *    (poppler warns) and /Ordering is "Identity-H": fix_cmap();
  *  - /W and the CIDToGIDMap cover the whole font, and the FontDescriptor
@@ -36,6 +38,8 @@
 /* One embedded font file; faces that share a file share it. */
 typedef struct pfont {
     const char *path;
+    const ttf *ttf;                  /* the same file, read by ttf.c */
+    ttf *own;                        /* opened here if the fontset had none */
     HPDF_Font font;
     unsigned char used[65536 / 8];   /* codes (= CIDs) drawn with it */
 } pfont;
@@ -78,6 +82,30 @@ static int failed(pctx *c, const char *what)
 
 /* ---- fonts ---------------------------------------------------------------- */
 
+/* HPDF_GetFont builds a /W array and a CIDToGIDMap over all 65,536 codes,
+ * finding each code's glyph by a linear search of the cmap's segments:
+ * three quarters of a whole render's time, for two objects fix_cid_font()
+ * rewrites anyway. While it runs, the fontdef gets a one-segment cmap that
+ * maps nothing; the real one is put back for libharu's text widths. */
+static HPDF_Font get_font(pctx *c, const char *name)
+{
+    HPDF_FontDef def = HPDF_Doc_FindFontDef(c->pdf, name);
+    if (!def)
+        return NULL;
+    HPDF_TTFontDefAttr a = def->attr;
+    HPDF_TTF_CmapRange real = a->cmap;
+    HPDF_UINT16 end = 0xFFFF, start = 0xFFFF, range = 0;
+    HPDF_INT16 delta = 0;
+    a->cmap.seg_count_x2 = 2;
+    a->cmap.end_count = &end;
+    a->cmap.start_count = &start;
+    a->cmap.id_delta = &delta;
+    a->cmap.id_range_offset = &range;
+    HPDF_Font font = HPDF_GetFont(c->pdf, name, "UTF-8");
+    a->cmap = real;
+    return font;
+}
+
 static pfont *face_font(pctx *c, face f)
 {
     if (c->face[f])
@@ -92,7 +120,7 @@ static pfont *face_font(pctx *c, face f)
         if (strcmp(c->fonts[i].path, path) == 0)
             return c->face[f] = &c->fonts[i];
     const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
-    HPDF_Font font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    HPDF_Font font = name ? get_font(c, name) : NULL;
     if (!font) {
         if (!failed(c, "loading the font"))
             diag_set(c->d, "pdf-font", "PDF: cannot load the font");
@@ -102,6 +130,9 @@ static pfont *face_font(pctx *c, face f)
     pfont *pf = &c->fonts[c->nfonts++];
     pf->path = path;
     pf->font = font;
+    pf->ttf = c->fs->ttf[f];
+    if (!pf->ttf && !(pf->ttf = pf->own = ttf_open(path, c->d)))
+        return NULL;
     return c->face[f] = pf;
 }
 
@@ -131,62 +162,6 @@ static int mark_used(pctx *c, pfont *pf, const char *s)
         set_bit(pf->used, cp);
     }
     return 0;
-}
-
-static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
-
-/* libharu 2.3.0 flags the components of a used composite glyph for
- * embedding, but not the components of those components, and unflagged
- * glyphs are written empty. In DejaVu Serif the dot below of every
- * Vietnamese letter is such a nested component. Flag the whole closure,
- * reading the composite records from the font file through libharu's own
- * stream and loca offsets; each glyph is queued at most once. */
-static HPDF_STATUS close_composites(HPDF_FontDef def)
-{
-    HPDF_TTFontDefAttr a = def->attr;
-    HPDF_UINT16 *queue = xmalloc(sizeof *queue * a->num_glyphs);
-    unsigned char *glyph = NULL;
-    size_t n = 0, cap = 0;
-    HPDF_STATUS ret = HPDF_OK;
-
-    for (unsigned g = 0; g < a->num_glyphs; g++)
-        if (a->glyph_tbl.flgs[g])
-            queue[n++] = (HPDF_UINT16)g;
-    while (n > 0 && ret == HPDF_OK) {
-        unsigned g = queue[--n];
-        HPDF_UINT32 off = a->glyph_tbl.offsets[g], len = a->glyph_tbl.offsets[g + 1] - off;
-        if (a->header.index_to_loc_format == 0) {     /* short loca: offsets / 2 */
-            off *= 2;
-            len *= 2;
-        }
-        if (len < 10)                                  /* empty glyph */
-            continue;
-        grow(&glyph, &cap, len, 1);
-        HPDF_UINT got = len;
-        if ((ret = HPDF_Stream_Seek(a->stream, (HPDF_INT)(a->glyph_tbl.base_offset + off),
-                                    HPDF_SEEK_SET)) != HPDF_OK ||
-            (ret = HPDF_Stream_Read(a->stream, glyph, &got)) != HPDF_OK)
-            break;
-        if ((int16_t)be16(glyph) >= 0)                 /* simple glyph */
-            continue;
-        /* Component records (OpenType glyf): flags, glyphIndex, two args
-         * of 1 or 2 bytes each, then an optional scale of 2, 4 or 8 bytes. */
-        for (size_t p = 10; p + 4 <= len;) {
-            unsigned flags = be16(glyph + p);
-            unsigned comp = be16(glyph + p + 2);
-            p += 4 + (flags & 0x0001 ? 4 : 2)
-                   + (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
-            if (comp < a->num_glyphs && !a->glyph_tbl.flgs[comp]) {
-                a->glyph_tbl.flgs[comp] = 1;
-                queue[n++] = (HPDF_UINT16)comp;
-            }
-            if (!(flags & 0x0020))                     /* MORE_COMPONENTS */
-                break;
-        }
-    }
-    free(glyph);
-    free(queue);
-    return ret;
 }
 
 /* Writes bytes into a libharu stream object, replacing what it held. */
@@ -270,6 +245,8 @@ static HPDF_STATUS fix_cid_font(pfont *pf)
     HPDF_Font font = pf->font;
     HPDF_FontAttr fa = font->attr;
     HPDF_FontDef def = fa->fontdef;
+    /* Without "embedding" it leaves out its own FontFile2 (embed_subset). */
+    ((HPDF_TTFontDefAttr)def->attr)->embedding = HPDF_FALSE;
     HPDF_STATUS ret = font->before_write_fn(font);
     if (ret != HPDF_OK)
         return ret;
@@ -282,13 +259,13 @@ static HPDF_STATUS fix_cid_font(pfont *pf)
     for (unsigned cid = 1; cid < 65536; cid++) {
         if (!has_bit(pf->used, cid))
             continue;
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid);
+        unsigned gid = ttf_glyph(pf->ttf, cid);
         if (!run || cid != last + 1) {        /* W: first [w1 w2 ...] per run */
             run = HPDF_Array_New(font->mmgr);
             HPDF_Array_AddNumber(widths, (HPDF_INT32)cid);
             HPDF_Array_Add(widths, run);
         }
-        HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetGidWidth(def, gid));
+        HPDF_Array_AddNumber(run, ttf_advance(pf->ttf, cid));
         map[2 * cid] = (HPDF_BYTE)(gid >> 8);
         map[2 * cid + 1] = (HPDF_BYTE)gid;
         if (gid)
@@ -308,20 +285,47 @@ static HPDF_STATUS fix_cid_font(pfont *pf)
     return ret;
 }
 
+/* The font program: ttf_subset() of the glyphs drawn, ids unchanged, so
+ * the CIDToGIDMap above stays right. libharu 2.3.0 would embed every table
+ * of the file with the unused glyphs zeroed (160 KB for a 3-page report). */
+static int embed_subset(pctx *c, pfont *pf)
+{
+    HPDF_Font font = pf->font;
+    HPDF_FontAttr fa = font->attr;
+    unsigned char *keep = xcalloc(ttf_glyph_count(pf->ttf), 1);
+    sbuf b = {0};
+    for (unsigned cid = 1; cid < 65536; cid++)
+        if (has_bit(pf->used, cid))
+            keep[ttf_glyph(pf->ttf, cid)] = 1;
+    int rc = ttf_subset(pf->ttf, keep, &b, c->d);
+    if (rc == 0) {
+        HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
+        data->filter = font->filter;
+        HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)b.len);
+        HPDF_Dict_Add(fa->fontdef->descriptor, "FontFile2", data);
+        if (set_stream(data, &b) != HPDF_OK && !c->err)
+            c->err = error_of(font);
+        if (failed(c, "embedding a font"))
+            rc = diag_prefix(c->d, "%s", pf->path);
+    }
+    sbuf_free(&b);
+    free(keep);
+    return rc;
+}
+
 static int finish_fonts(pctx *c)
 {
     for (int i = 0; i < c->nfonts; i++) {
         pfont *pf = &c->fonts[i];
-        HPDF_FontAttr fa = pf->font->attr;
-        HPDF_STATUS ret = close_composites(fa->fontdef);
-        if (ret == HPDF_OK)
-            ret = fix_cmap(pf);
+        HPDF_STATUS ret = fix_cmap(pf);
         if (ret == HPDF_OK)
             ret = fix_cid_font(pf);
         if (ret != HPDF_OK && !c->err)
             c->err = ret;      /* stream errors are recorded, not raised */
         if (failed(c, "embedding a font"))
             return diag_prefix(c->d, "%s", pf->path);
+        if (embed_subset(c, pf) < 0)      /* its messages name the file */
+            return -1;
     }
     return 0;
 }
@@ -593,6 +597,7 @@ static void add_output_intent(pctx *c, const pdf_meta *m)
     HPDF_OutputIntent icc = HPDF_LoadIccProfileFromFile(c->pdf, m->icc_path, 3);
     if (!icc)
         return;
+    icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;   /* libharu stores it raw: 6.9 KB -> 2.5 KB */
     HPDF_Dict intent = new_object(c);
     HPDF_Array intents = HPDF_Array_New(mm);
     HPDF_Dict_Add(c->pdf->catalog, "OutputIntents", intents);
@@ -714,6 +719,8 @@ int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned 
         buf = save(c, outlen);
     if (c->pdf)
         HPDF_Free(c->pdf);
+    for (int i = 0; i < c->nfonts; i++)
+        ttf_close(c->fonts[i].own);
     free(c);
     if (!buf)
         return -1;

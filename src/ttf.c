@@ -1,4 +1,5 @@
-/* ttf.c — a small TrueType reader: cmap, advance widths, vertical metrics.
+/* ttf.c — a small TrueType reader (cmap, advance widths, vertical metrics)
+ * and the subsetter that builds the font program a PDF embeds.
  *
  * Font files may come from anywhere, so every offset read from the file is
  * checked against the bytes actually present; a bad file is a diag error.
@@ -131,7 +132,7 @@ static uint32_t glyph12(const ttf *f, uint32_t cp)
     return 0;
 }
 
-static uint32_t glyph(const ttf *f, uint32_t cp)
+static unsigned glyph(const ttf *f, uint32_t cp)
 {
     if (cp < 0xFFFF)
         return f->bmp[cp];
@@ -280,3 +281,264 @@ int ttf_ascent(const ttf *f) { return f->ascent; }
 int ttf_descent(const ttf *f) { return f->descent; }
 int ttf_cap_height(const ttf *f) { return f->cap_height; }
 const char *ttf_path(const ttf *f) { return f->path; }
+unsigned ttf_glyph(const ttf *f, uint32_t cp) { return glyph(f, cp); }
+unsigned ttf_glyph_count(const ttf *f) { return f->nglyphs; }
+
+/* ---- subsetting ------------------------------------------------------------ */
+
+/* What a PDF needs of a TrueType font program (ISO 32000-1, 9.9), in tag
+ * order as the table directory wants it. cmap is for simple fonts only;
+ * name, post, OS/2 and the layout tables (GSUB, GPOS, kern) are not read
+ * by PDF consumers of a CIDFontType2. */
+static const char *const SUBSET_TAGS[] = {"cvt ", "fpgm", "glyf", "head", "hhea",
+                                          "hmtx", "loca", "maxp", "prep"};
+#define NSUBSET (sizeof SUBSET_TAGS / sizeof *SUBSET_TAGS)
+enum { CVT, FPGM, GLYF, HEAD, HHEA, HMTX, LOCA, MAXP, PREP };   /* SUBSET_TAGS indexes */
+
+typedef struct glyphs {
+    rd *r;
+    size_t loca, glyf, glyf_len;
+    int long_loca;
+    unsigned n;
+} glyphs;
+
+/* Offset (in the file) and length of glyph g's data; -1 if loca is bad. */
+static int glyph_span(const glyphs *gs, unsigned g, size_t *off, size_t *len)
+{
+    size_t a, b;
+    if (gs->long_loca) {
+        a = U32(gs->r, gs->loca + 4 * (size_t)g);
+        b = U32(gs->r, gs->loca + 4 * (size_t)g + 4);
+    } else {
+        a = 2 * (size_t)U16(gs->r, gs->loca + 2 * (size_t)g);
+        b = 2 * (size_t)U16(gs->r, gs->loca + 2 * (size_t)g + 2);
+    }
+    if (gs->r->bad || a > b || b > gs->glyf_len)
+        return -1;
+    *off = gs->glyf + a;
+    *len = b - a;
+    return 0;
+}
+
+/* Adds to keep every glyph a kept composite glyph uses, at any depth (in
+ * DejaVu the dot below of most Vietnamese capitals is a component of a
+ * component). Each glyph is queued at most once. */
+static int close_composites(const glyphs *gs, unsigned char *keep, diag *d)
+{
+    unsigned *queue = xmalloc(sizeof *queue * gs->n), n = 0;
+    int rc = 0;
+    for (unsigned g = 0; g < gs->n; g++)
+        if (keep[g])
+            queue[n++] = g;
+    while (n > 0 && rc == 0) {
+        unsigned g = queue[--n];
+        size_t off, len;
+        if (glyph_span(gs, g, &off, &len) < 0) {
+            rc = diag_set(d, "font-invalid", "loca entry of glyph %u is out of range", g);
+            break;
+        }
+        if (len < 10 || S16(gs->r, off) >= 0)      /* empty or simple glyph */
+            continue;
+        /* Component records: flags, glyphIndex, two arguments of 1 or 2
+         * bytes each, then an optional scale of 2, 4 or 8 bytes. */
+        for (size_t p = 10; p + 4 <= len;) {
+            unsigned flags = U16(gs->r, off + p), comp = U16(gs->r, off + p + 2);
+            if (comp >= gs->n) {
+                rc = diag_set(d, "font-invalid", "composite glyph %u uses glyph %u of %u", g,
+                              comp, gs->n);
+                break;
+            }
+            if (!keep[comp]) {
+                keep[comp] = 1;
+                queue[n++] = comp;
+            }
+            if (!(flags & 0x0020))                     /* MORE_COMPONENTS */
+                break;
+            p += 4 + (flags & 0x0001 ? 4 : 2) +
+                 (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+        }
+    }
+    free(queue);
+    return rc;
+}
+
+static void put16(sbuf *b, unsigned v)
+{
+    char c[2] = {(char)(v >> 8), (char)v};
+    sbuf_add(b, c, 2);
+}
+
+static void put32(sbuf *b, uint32_t v)
+{
+    put16(b, v >> 16);
+    put16(b, v & 0xFFFF);
+}
+
+static void set16(sbuf *b, size_t at, unsigned v)
+{
+    b->s[at] = (char)(v >> 8);
+    b->s[at + 1] = (char)v;
+}
+
+static uint32_t checksum(const unsigned char *p, size_t len)
+{
+    uint32_t sum = 0;
+    for (size_t i = 0; i < len; i += 4) {
+        uint32_t w = 0;
+        for (size_t k = 0; k < 4; k++)
+            w = w << 8 | (i + k < len ? p[i + k] : 0);
+        sum += w;
+    }
+    return sum;
+}
+
+/* glyf and loca for glyphs 0..n-1, the others left empty. The short loca
+ * format (offsets / 2) is used when every offset allows it. */
+static int build_glyf(const glyphs *gs, const unsigned char *keep, unsigned n, sbuf *glyf,
+                      sbuf *loca, int *long_loca, diag *d)
+{
+    uint32_t *at = xmalloc(sizeof *at * (n + 1));
+    int odd = 0;
+    for (unsigned g = 0; g < n; g++) {
+        size_t off, len;
+        at[g] = (uint32_t)glyf->len;
+        odd |= (int)(glyf->len & 1);
+        if (!keep[g])
+            continue;
+        if (glyph_span(gs, g, &off, &len) < 0) {
+            free(at);
+            return diag_set(d, "font-invalid", "loca entry of glyph %u is out of range", g);
+        }
+        sbuf_add(glyf, (const char *)gs->r->p + off, len);
+    }
+    at[n] = (uint32_t)glyf->len;
+    odd |= (int)(glyf->len & 1);
+    *long_loca = odd || glyf->len > 0x1FFFE;
+    for (unsigned g = 0; g <= n; g++) {
+        if (*long_loca)
+            put32(loca, at[g]);
+        else
+            put16(loca, at[g] / 2);
+    }
+    free(at);
+    return 0;
+}
+
+/* hmtx for glyphs 0..n-1: the metrics of kept glyphs, zeros for the others.
+ * The last long entry is always kept: its advance applies to every glyph
+ * after it. */
+static void build_hmtx(rd *r, size_t hmtx, unsigned nhm, const unsigned char *keep,
+                       unsigned n, sbuf *out)
+{
+    for (unsigned g = 0; g < n; g++) {
+        if (g < nhm) {
+            int k = keep[g] || g == nhm - 1;
+            put16(out, k ? U16(r, hmtx + 4 * (size_t)g) : 0);
+            put16(out, k ? U16(r, hmtx + 4 * (size_t)g + 2) : 0);
+        } else {
+            put16(out, keep[g] ? U16(r, hmtx + 4 * (size_t)nhm + 2 * (size_t)(g - nhm)) : 0);
+        }
+    }
+}
+
+static void set32(sbuf *b, size_t at, uint32_t v)
+{
+    set16(b, at, v >> 16);
+    set16(b, at + 2, v & 0xFFFF);
+}
+
+/* The font file: offset table, table directory (the tables t[] that are not
+ * empty, in SUBSET_TAGS order), the tables padded to 4 bytes, and the head's
+ * checkSumAdjustment (t[HEAD] holds 0 there) making the whole file sum to
+ * 0xB1B0AFBA. */
+static void write_sfnt(sbuf *out, const sbuf *t)
+{
+    unsigned ntables = 0, pow2 = 1, log2 = 0;
+    for (size_t i = 0; i < NSUBSET; i++)
+        ntables += t[i].len > 0;
+    while (pow2 * 2 <= ntables) {
+        pow2 *= 2;
+        log2++;
+    }
+    size_t start = out->len, at = 12 + 16 * (size_t)ntables, head_at = 0;
+    put32(out, 0x00010000);
+    put16(out, ntables);
+    put16(out, 16 * pow2);
+    put16(out, log2);
+    put16(out, 16 * (ntables - pow2));
+    for (size_t i = 0; i < NSUBSET; i++) {
+        if (t[i].len == 0)
+            continue;
+        sbuf_add(out, SUBSET_TAGS[i], 4);
+        put32(out, checksum((const unsigned char *)t[i].s, t[i].len));
+        put32(out, (uint32_t)at);
+        put32(out, (uint32_t)t[i].len);
+        if (i == HEAD)
+            head_at = at;
+        at += (t[i].len + 3) & ~(size_t)3;
+    }
+    for (size_t i = 0; i < NSUBSET; i++) {
+        sbuf_add(out, t[i].s ? t[i].s : "", t[i].len);
+        sbuf_add(out, "\0\0\0", (4 - t[i].len % 4) % 4);
+    }
+    set32(out, start + head_at + 8,
+          0xB1B0AFBA - checksum((const unsigned char *)out->s + start, out->len - start));
+}
+
+/* A copy of a source table, or an empty buffer if the font lacks it. */
+static void copy_table(rd *r, const char *tag, sbuf *out)
+{
+    size_t off, len;
+    if (find_table(r, tag, &off, &len))
+        sbuf_add(out, (const char *)r->p + off, len);
+}
+
+int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d)
+{
+    rd r = {f->data, f->len, 0};
+    glyphs gs = {&r, 0, 0, 0, 0, f->nglyphs};
+    size_t len, hmtx;
+    sbuf t[NSUBSET] = {{0}};
+    int rc = -1;
+
+    if (!find_table(&r, "loca", &gs.loca, &len) || !find_table(&r, "glyf", &gs.glyf, &gs.glyf_len) ||
+        !find_table(&r, "hmtx", &hmtx, &len))
+        return diag_set(d, "font-invalid", "%s: no glyf, loca or hmtx table", f->path);
+    for (size_t i = 0; i < NSUBSET; i++)
+        if (i != GLYF && i != HMTX && i != LOCA)
+            copy_table(&r, SUBSET_TAGS[i], &t[i]);
+    rd head = {(const unsigned char *)t[HEAD].s, t[HEAD].len, 0},
+       hhea = {(const unsigned char *)t[HHEA].s, t[HHEA].len, 0};
+    gs.long_loca = U16(&head, 50) != 0;
+    unsigned nhm = U16(&hhea, 34);
+
+    unsigned char *all = xmalloc(f->nglyphs);
+    memcpy(all, keep, f->nglyphs);
+    all[0] = 1;
+    unsigned n = 0;
+    int long_loca = 1;
+    if (close_composites(&gs, all, d) < 0)
+        goto done;
+    for (unsigned g = 0; g < f->nglyphs; g++)
+        if (all[g])
+            n = g + 1;
+    if (build_glyf(&gs, all, n, &t[GLYF], &t[LOCA], &long_loca, d) < 0)
+        goto done;
+    build_hmtx(&r, hmtx, nhm, all, n, &t[HMTX]);
+    if (nhm > n)
+        nhm = n;
+    set16(&t[HEAD], 50, (unsigned)long_loca);
+    set16(&t[HHEA], 34, nhm);
+    set16(&t[MAXP], 4, n);
+    set32(&t[HEAD], 8, 0);                             /* checkSumAdjustment */
+
+    write_sfnt(out, t);
+    rc = r.bad ? diag_set(d, "font-invalid", "font data truncated") : 0;
+done:
+    if (rc < 0)
+        diag_prefix(d, "%s", f->path);
+    free(all);
+    for (size_t i = 0; i < NSUBSET; i++)
+        sbuf_free(&t[i]);
+    return rc;
+}

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include "diag.h"
+#include "sbuf.h"
 
 typedef struct ttf ttf;
 
@@ -26,5 +27,19 @@ int ttf_descent(const ttf *f);
 int ttf_cap_height(const ttf *f);
 
 const char *ttf_path(const ttf *f);
+
+/* Glyph index of cp (0 = .notdef if unmapped), and the number of glyphs. */
+unsigned ttf_glyph(const ttf *f, uint32_t cp);
+unsigned ttf_glyph_count(const ttf *f);
+
+/* Appends to out a TrueType font program for embedding in a PDF as a
+ * CIDFontType2: only the glyphs with keep[gid] != 0 (ttf_glyph_count()
+ * entries), .notdef and, recursively, the components of kept composite
+ * glyphs. Glyph ids do not change: dropped glyphs are empty and the glyph
+ * list ends at the last kept one, so a CIDToGIDMap made from this font's
+ * cmap stays valid. Tables: head, hhea, maxp, loca, glyf, hmtx, and cvt,
+ * fpgm, prep if the font has them (no cmap: the CIDToGIDMap does its job).
+ * -1 with a diag if the glyph data is inconsistent. */
+int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d);
 
 #endif

@@ -138,10 +138,10 @@ HOME="$tmp" BAOCAO_DAV_USER="" BAOCAO_DAV_PASSWORD="" "$BAOCAO" archive "$tmp/in
 expect_eq "~/.netrc credentials: exit 0" "$?" 0
 rm "$tmp/.netrc"
 
-# 5. The server dies mid-batch (slowed to 100 KB/s so the batch takes seconds).
+# 5. The server dies mid-batch (slowed to 25 KB/s so the batch takes seconds).
 stop_server
 keep_port=1
-expect "server restarts throttled" start_server 100
+expect "server restarts throttled" start_server 25
 url2="http://127.0.0.1:$port/dms2"
 mkdir "$root/dms2"
 "$BAOCAO" archive "$tmp/in" --to "$url2" >"$tmp/out6" 2>"$tmp/err6" &

@@ -1,0 +1,250 @@
+/* test_ttfsubset.c — ttf_subset() read back by a separate, minimal sfnt
+ * reader: checksums, table set, glyph bytes identical for every glyph
+ * kept, nothing else left, composite components present at any depth.
+ * DejaVu Serif (fonts-dejavu-core) has nested composites; Tinos has none. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp */
+#include "check.h"
+#include "sbuf.h"
+#include "text.h"
+#include "ttf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define TEXT "Việt Nam ỘẶỆ ợ ự Hạnh phúc 405/BC-UBND"
+
+typedef struct font {
+    const unsigned char *p;
+    size_t len;
+} font;
+
+static uint32_t be(const unsigned char *p, int n)
+{
+    uint32_t v = 0;
+    while (n-- > 0)
+        v = v << 8 | *p++;
+    return v;
+}
+
+static uint32_t sum(const unsigned char *p, size_t len)
+{
+    uint32_t s = 0;
+    for (size_t i = 0; i < len; i += 4) {
+        unsigned char w[4] = {0};
+        memcpy(w, p + i, len - i < 4 ? len - i : 4);
+        s += be(w, 4);
+    }
+    return s;
+}
+
+/* Table tag's data, or NULL (and *len 0). */
+static const unsigned char *table(const font *f, const char *tag, size_t *len)
+{
+    unsigned n = be(f->p + 4, 2);
+    for (unsigned i = 0; i < n; i++) {
+        const unsigned char *rec = f->p + 12 + 16 * i;
+        if (memcmp(rec, tag, 4) == 0) {
+            *len = be(rec + 12, 4);
+            return f->p + be(rec + 8, 4);
+        }
+    }
+    *len = 0;
+    return NULL;
+}
+
+static unsigned glyph_count(const font *f)
+{
+    size_t n;
+    return be(table(f, "maxp", &n) + 4, 2);
+}
+
+/* Glyph g's bytes; *len 0 for an empty glyph. */
+static const unsigned char *glyph(const font *f, unsigned g, size_t *len)
+{
+    size_t n;
+    int long_loca = be(table(f, "head", &n) + 50, 2) != 0;
+    const unsigned char *loca = table(f, "loca", &n), *glyf = table(f, "glyf", &n);
+    size_t a = long_loca ? be(loca + 4 * g, 4) : 2 * be(loca + 2 * g, 2);
+    size_t b = long_loca ? be(loca + 4 * g + 4, 4) : 2 * be(loca + 2 * g + 2, 2);
+    *len = b - a;
+    return glyf + a;
+}
+
+/* Components of composite glyph data (none for a simple glyph). */
+static unsigned components(const unsigned char *g, size_t len, unsigned *out)
+{
+    unsigned n = 0;
+    if (len < 10 || (int16_t)be(g, 2) >= 0)
+        return 0;
+    for (size_t p = 10; p + 4 <= len;) {
+        unsigned flags = be(g + p, 2);
+        out[n++] = be(g + p + 2, 2);
+        if (!(flags & 0x20))
+            break;
+        p += 4 + (flags & 1 ? 4 : 2) + (flags & 8 ? 2 : flags & 0x40 ? 4 : flags & 0x80 ? 8 : 0);
+    }
+    return n;
+}
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    sbuf b = {0};
+    char chunk[65536];
+    size_t k;
+    while (fp && (k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        sbuf_add(&b, chunk, k);
+    if (fp)
+        fclose(fp);
+    *len = b.len;
+    return (unsigned char *)sbuf_take(&b);
+}
+
+/* The glyphs of TEXT in t, as ttf_subset() wants them. */
+static unsigned char *keep_text(const ttf *t)
+{
+    unsigned char *keep = xcalloc(ttf_glyph_count(t), 1);
+    uint32_t cp;
+    int k;
+    for (const char *s = TEXT; (k = utf8_next(s, strlen(s), &cp)) > 0; s += k)
+        keep[ttf_glyph(t, cp)] = 1;
+    return keep;
+}
+
+static void check_subset(const char *path, int nested)
+{
+    diag d = {0};
+    ttf *t = ttf_open(path, &d);
+    if (!t) {
+        fprintf(stderr, "  %s\n", d.msg);
+        CHECK(0);
+        return;
+    }
+    size_t olen;
+    unsigned char *orig = slurp(path, &olen), *keep = keep_text(t);
+    font o = {orig, olen};
+    sbuf out = {0};
+    CHECK(ttf_subset(t, keep, &out, &d) == 0);
+    font s = {(const unsigned char *)out.s, out.len};
+    printf("%s: %zu bytes -> %zu bytes\n", path, olen, out.len);
+    CHECK(out.len > 0 && out.len < olen / 5);
+
+    /* Directory: the tables PDF needs, sorted, aligned, checksums right,
+     * and the whole file summing to the head's magic. */
+    static const char *const want[] = {"cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca",
+                                       "maxp", "prep"};
+    unsigned ntables = be(s.p + 4, 2);
+    CHECK_INT(ntables, 9);
+    for (unsigned i = 0; i < ntables && i < 9; i++) {
+        const unsigned char *rec = s.p + 12 + 16 * i;
+        size_t off = be(rec + 8, 4), len = be(rec + 12, 4);
+        CHECK(memcmp(rec, want[i], 4) == 0);
+        CHECK(off % 4 == 0 && off + len <= s.len);
+        unsigned char *copy = xmalloc(len);
+        memcpy(copy, s.p + off, len);
+        if (i == 3)
+            memset(copy + 8, 0, 4);               /* head.checkSumAdjustment */
+        CHECK(sum(copy, len) == be(rec + 4, 4));
+        free(copy);
+    }
+    CHECK(sum(s.p, s.len) == 0xB1B0AFBAu);
+
+    /* Glyphs: every glyph of the text and .notdef byte-identical with the
+     * same id; every component of a kept glyph kept; all others empty. */
+    unsigned n = glyph_count(&s), last = 0, comps[64], nested_seen = 0;
+    unsigned char *needed = xcalloc(glyph_count(&o), 1);
+    needed[0] = 1;
+    for (unsigned g = 0; g < glyph_count(&o); g++)
+        if (keep[g])
+            needed[g] = 1, last = g;
+    for (int changed = 1; changed;) {          /* closure over the original */
+        changed = 0;
+        for (unsigned g = 0; g < glyph_count(&o); g++) {
+            size_t len;
+            const unsigned char *gd = glyph(&o, g, &len);
+            unsigned k = needed[g] ? components(gd, len, comps) : 0;
+            for (unsigned i = 0; i < k; i++)
+                if (!needed[comps[i]]) {
+                    needed[comps[i]] = 1;
+                    changed = 1;
+                    nested_seen += keep[g] == 0;   /* a component's component */
+                    last = comps[i] > last ? comps[i] : last;
+                }
+        }
+    }
+    CHECK_INT(n, last + 1);
+    size_t hl;
+    const unsigned char *hs = table(&s, "hmtx", &hl), *ho = table(&o, "hmtx", &hl);
+    unsigned kept = 0, nhm = be(table(&s, "hhea", &hl) + 34, 2);
+    for (unsigned g = 0; g < n; g++) {
+        size_t ls, lo;
+        const unsigned char *gs = glyph(&s, g, &ls), *go = glyph(&o, g, &lo);
+        if (needed[g]) {
+            CHECK(ls == lo && memcmp(gs, go, ls) == 0);
+            if (g < nhm)                                  /* advance and lsb */
+                CHECK(memcmp(hs + 4 * g, ho + 4 * g, 4) == 0);
+            kept++;
+        } else if (ls != 0) {
+            fprintf(stderr, "  %s: glyph %u kept but not used\n", path, g);
+            CHECK(0);
+        }
+    }
+    CHECK(kept > 20);
+    if (nested)
+        CHECK(nested_seen > 0);
+
+    free(needed);
+    free(keep);
+    free(orig);
+    sbuf_free(&out);
+    ttf_close(t);
+}
+
+/* A loca entry pointing past glyf is an error naming the file, not a crash. */
+static void check_bad_loca(void)
+{
+    const char *path = SOURCE_DIR "/fonts/Tinos-Regular.ttf";
+    char tmp[] = "/tmp/test_ttfsubset-XXXXXX";
+    size_t len;
+    unsigned char *data = slurp(path, &len);
+    font f = {data, len};
+    diag d = {0};
+    ttf *t = ttf_open(path, &d);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    unsigned g = ttf_glyph(t, 0x1EC7);             /* ệ */
+    size_t n;
+    unsigned char *loca = (unsigned char *)table(&f, "loca", &n);
+    ttf_close(t);
+    memset(loca + 4 * (g + 1), 0x7F, 4);              /* Tinos has a long loca */
+    int fd = mkstemp(tmp);
+    CHECK(fd >= 0 && write(fd, data, len) == (ssize_t)len);
+    close(fd);
+    t = ttf_open(tmp, &d);
+    CHECK(t != NULL);
+    if (t) {
+        unsigned char *keep = keep_text(t);
+        sbuf out = {0};
+        CHECK(ttf_subset(t, keep, &out, &d) == -1);
+        CHECK_STR(d.key, "font-invalid");
+        CHECK(strstr(d.msg, tmp) != NULL && strstr(d.msg, "loca") != NULL);
+        free(keep);
+        sbuf_free(&out);
+        ttf_close(t);
+    }
+    unlink(tmp);
+    free(data);
+}
+
+int main(void)
+{
+    check_subset(SOURCE_DIR "/fonts/Tinos-Regular.ttf", 0);
+    check_subset(SOURCE_DIR "/fonts/Tinos-BoldItalic.ttf", 0);
+    check_subset("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 1);
+    check_bad_loca();
+    CHECK_DONE();
+}
