@@ -64,7 +64,6 @@ static void finish_row(csv *c, csv_row *r)
 int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
 {
     memset(c, 0, sizeof *c);
-    c->path = xstrdup(name);
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         s += 3, n -= 3;
     /* Validate once up front so the error can name the line. */
@@ -80,6 +79,7 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
             line++;
         i += (size_t)k;
     }
+    c->path = xstrdup(name);   /* only now: the error return above frees nothing */
     c->delimiter = detect_delimiter(s, n);
 
     sbuf f = {0};
