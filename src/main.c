@@ -36,6 +36,8 @@ static const char USAGE[] =
     "options:\n"
     "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
     "                   source tree baocao was built from)\n"
+    "  --lang vi|en     language of the messages (default: $BAOCAO_LANG, else vi);\n"
+    "                   errors keep their English key in brackets: [score-above-max]\n"
     "  --quiet          no warnings\n"
     "  -h, --help       this text\n"
     "  --version        the version\n"
@@ -43,7 +45,7 @@ static const char USAGE[] =
     "exit status: 0 ok, 1 invalid input, 2 usage error\n";
 
 typedef struct options {
-    const char *command, *file, *data_dir, *out, *font;
+    const char *command, *file, *data_dir, *out, *font, *lang;
     int csv, quiet, print_fields, blank_number;
     pdfa_level pdfa;
 } options;
@@ -84,6 +86,10 @@ static int parse_args(int argc, char **argv, options *o)
             if (++i == argc)
                 return usage_error("%s needs a value", a);
             *(!strcmp(a, "--font") ? &o->font : &o->out) = argv[i];
+        } else if (!strcmp(a, "--lang")) {
+            if (++i == argc)
+                return usage_error("%s needs a language (vi or en)", a);
+            o->lang = argv[i];
         } else if (!strcmp(a, "--data-dir")) {
             if (++i == argc)
                 return usage_error("%s needs a directory", a);
@@ -110,16 +116,41 @@ static int parse_args(int argc, char **argv, options *o)
         o->data_dir = getenv("BAOCAO_DATADIR");
     if (!o->data_dir || !*o->data_dir)
         o->data_dir = BAOCAO_DATADIR;
+    if (!o->lang)
+        o->lang = getenv("BAOCAO_LANG");
+    if (!o->lang || !*o->lang)
+        o->lang = "vi";
     return 0;
 }
 
 static int fail(const diag *d)
 {
     if (d->key[0])
-        fprintf(stderr, "baocao: error [%s]: %s\n", d->key, d->msg);
+        fprintf(stderr, "baocao: %s [%s]: %s\n", diag_text("error"), d->key, d->msg);
     else
-        fprintf(stderr, "baocao: error: %s\n", d->msg);
+        fprintf(stderr, "baocao: %s: %s\n", diag_text("error"), d->msg);
     return EXIT_INPUT;
+}
+
+/* Messages in o->lang: English is the source's own, any other language a
+ * catalog templates/messages/<lang>.txt. */
+static int load_messages(const options *o)
+{
+    if (!strcmp(o->lang, "en"))
+        return 0;
+    if (strspn(o->lang, "abcdefghijklmnopqrstuvwxyz") != strlen(o->lang))
+        return usage_error("unknown language %s (vi or en)", o->lang);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/templates/messages/%s.txt", o->data_dir, o->lang);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return usage_error("unknown language %s (vi or en)", o->lang);
+    fclose(f);
+    diag d = {0};
+    if (diag_catalog_load(path, &d) < 0)
+        return fail(&d);
+    atexit(diag_catalog_free);
+    return 0;
 }
 
 static void print_rect(const char *name, const lrect *r)
@@ -155,6 +186,8 @@ int main(int argc, char **argv)
     if (rc)
         return rc;
     diag_quiet_warnings(o.quiet);
+    if ((rc = load_messages(&o)) != 0)
+        return rc;
     if (!strcmp(o.command, "render"))
         return render(&o);
 
