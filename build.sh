@@ -2,17 +2,20 @@
 # build.sh — the two set-up commands of README.md, for a fresh Debian 12.
 #   ./build.sh samples   install what is missing, build, render samples/*/ into out/*.pdf
 #   ./build.sh test      install what is missing, build, run the whole test suite,
-#                        then again under ASan/UBSan, then valgrind on a render
+#                        then again under ASan/UBSan, then valgrind on a render,
+#                        then a 20-second smoke run of each libFuzzer harness
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-samples}
 case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;; esac
 
 # Debian packages: build (compiler, CMake, libraries), tests (poppler, qpdf,
-# the three font families the glyph tests use, the sRGB profile for PDF/A).
+# the three font families the glyph tests use, the sRGB profile for PDF/A,
+# clang and its libFuzzer runtime for fuzz/run).
 pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev
       libfontconfig-dev libssl-dev fontconfig icc-profiles-free)
-[ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind)
+[ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
+                              clang libclang-rt-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -53,3 +56,6 @@ for r in samples/*/report.json; do
         ./build/baocao render "$r" -o "$tmp/out.pdf" --quiet
 done
 echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders"
+
+# Each fuzzer briefly (fuzz/README.md has the long runs): no crash, leak or sanitizer report.
+fuzz/run 20
