@@ -1,6 +1,6 @@
 /* fuzz.h — what the libFuzzer harnesses share: the readers take file
  * paths, so each input is written to a scratch directory first (made once
- * per process under $TMPDIR, removed at exit). */
+ * per process under $TMPDIR, removed at exit). Include it first. */
 #ifndef BAOCAO_FUZZ_H
 #define BAOCAO_FUZZ_H
 
@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "input.h"
+#include "score.h"
 
 static char fuzz_dir[4096];
 
@@ -58,6 +61,19 @@ static void fuzz_copy(const char *src_rel, const char *name)
     size_t n = fread(buf, 1, sizeof buf, f);
     fclose(f);
     fuzz_put(name, buf, n);
+}
+
+/* Loads report (as `baocao score` does) and scores it; errors are expected. */
+static void fuzz_load_report(const char *report)
+{
+    dataset ds;
+    diag d = {0};
+    if (dataset_load(&ds, report, SOURCE_DIR, &d) < 0)
+        return;
+    scoring sc;
+    if (score_dataset(&ds, &sc, &d) == 0)
+        scoring_free(&sc);
+    dataset_free(&ds);
 }
 
 #endif

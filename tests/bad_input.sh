@@ -252,42 +252,29 @@ expect_fail unit-unknown "$d/report.json: long_names: \"Trung tâm X\" is not a 
 
 # --- the scheme (a copy of templates/ given as --data-dir) -----------------
 
-new_case scheme-scale && data_dir data-scale
-sed -i 's/"scale": 100/"scale": 50/' "$scheme"
-expect_fail scheme-scale "$d/report.json: scheme: $scheme: scale: must be 100 or 10, not 50"
+# scheme_case NAME SED KEY TEXT: the Điện Biên scheme edited by SED fails with
+# KEY and "<scheme file>: TEXT".
+scheme_case() {
+    new_case "$1"
+    data_dir "data-$1"
+    sed -i "$2" "$scheme"
+    expect_fail "$3" "$scheme: $4"
+}
+scheme_case scheme-scale 's/"scale": 100/"scale": 50/' scheme-scale "scale: must be 100 or 10, not 50"
 expect_vi "$d/report.json: scheme: $scheme: scale: thang điểm phải là 100 hoặc 10, không phải 50"
-
-new_case scheme-places && data_dir data-places
-sed -i 's/"places": 2/"places": 7/' "$scheme"
-expect_fail scheme-places "$scheme: places: must be between 0 and 4"
-
-new_case scheme-max && data_dir data-max
-sed -i 's/"max": 30,/"max": 0,/' "$scheme"
-expect_fail scheme-max "$scheme: groups[1].max: must be greater than 0"
-
-new_case scheme-duplicate && data_dir data-duplicate
-sed -i '0,/"id": "cs2"/s//"id": "cs1"/' "$scheme"
-expect_fail scheme-duplicate "$scheme: groups[0].indicators[1]: indicator id \"cong_khai.cs1\" is used twice"
-
-new_case scheme-bad-id && data_dir data-bad-id
-sed -i '0,/"id": "cs3"/s//"id": "cs 3"/' "$scheme"
-expect_fail scheme-id "$scheme: groups[0].indicators[2].id: \"cs 3\" must use only letters"
-
-new_case scheme-misnamed && data_dir data-misnamed
-sed -i 's/"id": "qd459-dien-bien-2023"/"id": "qd459"/' "$scheme"
-expect_fail scheme-id "$scheme: id is \"qd459\", but the file is named for \"qd459-dien-bien-2023\""
-
-new_case scheme-no-groups && data_dir data-no-groups
-printf '{ "id": "qd459-dien-bien-2023", "title": "Bộ chỉ số", "groups": [] }\n' >"$scheme"
-expect_fail scheme-empty "$scheme: groups: the scheme has no indicators"
-
-new_case scheme-rating && data_dir data-rating
-sed -i 's/"min": 90 }/"min": 120 }/' "$scheme"
-expect_fail scheme-rating "$scheme: ratings[0].min: must be between 0 and 100"
-
-new_case scheme-rating-order && data_dir data-rating-order
-sed -i 's/"min": 80 }/"min": 95 }/' "$scheme"
-expect_fail scheme-rating "$scheme: ratings[1]: ratings must be listed from the highest threshold down"
+scheme_case scheme-places 's/"places": 2/"places": 7/' scheme-places "places: must be between 0 and 4"
+scheme_case scheme-max 's/"max": 30,/"max": 0,/' scheme-max "groups[1].max: must be greater than 0"
+scheme_case scheme-duplicate '0,/"id": "cs2"/s//"id": "cs1"/' scheme-duplicate \
+    "groups[0].indicators[1]: indicator id \"cong_khai.cs1\" is used twice"
+scheme_case scheme-bad-id '0,/"id": "cs3"/s//"id": "cs 3"/' scheme-id \
+    "groups[0].indicators[2].id: \"cs 3\" must use only letters"
+scheme_case scheme-misnamed 's/"id": "qd459-dien-bien-2023"/"id": "qd459"/' scheme-id \
+    "id is \"qd459\", but the file is named for \"qd459-dien-bien-2023\""
+scheme_case scheme-no-groups '/"groups": \[/,/^  \],/c\  "groups": [],' scheme-empty \
+    "groups: the scheme has no indicators"
+scheme_case scheme-rating 's/"min": 90 }/"min": 120 }/' scheme-rating "ratings[0].min: must be between 0 and 100"
+scheme_case scheme-rating-order 's/"min": 80 }/"min": 95 }/' scheme-rating \
+    "ratings[1]: ratings must be listed from the highest threshold down"
 
 # --- render: the PDF and the fonts ---------------------------------------
 
