@@ -284,7 +284,10 @@ expect_render_fail pdf-write "$d/nodir/out.pdf: cannot create a file there"
 
 new_case no-such-font
 extra=(--font "No Such Family")
-expect_render_fail font-not-found "font No Such Family: no regular face found"
+expect_render_fail font-not-found "font No Such Family: no regular face found through fontconfig"
+"$BAOCAO" render "$d/report.json" -o "$d/out.pdf" "${extra[@]}" 2>"$tmp/err"
+expect "no-such-font in Vietnamese: $(cat "$tmp/err")" grep -qF \
+    "baocao: lỗi [font-not-found]: phông chữ No Such Family: fontconfig không tìm thấy kiểu chữ regular" "$tmp/err"
 
 new_case font-not-a-font  # four faces that are not TrueType files
 for f in Regular Bold Italic BoldItalic; do cp "$d/report.json" "$d/Fake-$f.ttf"; done
