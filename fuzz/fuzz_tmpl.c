@@ -3,7 +3,7 @@
 #include "fuzz.h"
 #include "tmpl.h"
 
-static value *unit(const char *name, dec score)
+static value *unit_value(const char *name, dec score)
 {
     value *u = value_map();
     value_map_set(u, "name", value_string(name));
@@ -21,9 +21,9 @@ static value *data_tree(void)
     value_map_set(v, "none", value_null());
     value_map_set(v, "empty", value_list());
     value *units = value_map_set(v, "units", value_list());
-    value_list_push(units, unit("UBND xã Thanh Nưa", 84690000));
-    value_list_push(units, unit("Phòng Nội vụ", -1500000));
-    value_map_set(v, "unit", unit("UBND xã Núa Ngam", 100000000));
+    value_list_push(units, unit_value("UBND xã Thanh Nưa", 84690000));
+    value_list_push(units, unit_value("Phòng Nội vụ", -1500000));
+    value_map_set(v, "unit", unit_value("UBND xã Núa Ngam", 100000000));
     value *names = value_map_set(v, "names", value_list());
     value_list_push(names, value_string("a"));
     value_list_push(names, value_string("b"));
