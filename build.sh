@@ -2,7 +2,8 @@
 # build.sh — the two set-up commands of README.md, for a fresh Debian 12.
 #   ./build.sh samples   install what is missing, build, render samples/*/ into out/*.pdf
 #   ./build.sh test      install what is missing, build, run the whole test suite,
-#                        then again under ASan/UBSan, then valgrind on a render
+#                        then again under ASan/UBSan, then valgrind on a render,
+#                        then a 20-second smoke run of each libFuzzer harness
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-samples}
@@ -11,12 +12,13 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 # Debian packages: build (compiler, CMake, libraries), tests (poppler, qpdf,
 # the three font families the glyph tests use, the sRGB profile for PDF/A;
 # certutil for the signing test, lighttpd with WebDAV for the archive test,
-# python3 for the benchmark's peer generator).
+# python3 for the benchmark's peer generator, clang and its libFuzzer runtime
+# for fuzz/run).
 pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev
       libfontconfig-dev libssl-dev libcurl4-openssl-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
                              jq libnss3-tools libxml2-utils openssl lighttpd lighttpd-mod-webdav
-                             lighttpd-mod-openssl python3)
+                             lighttpd-mod-openssl python3 clang libclang-rt-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -62,3 +64,6 @@ valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definit
 valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch" --jobs 2 --quiet
 echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders, an archive run and a batch"
+
+# Each fuzzer briefly (fuzz/README.md has the long runs): no crash, leak or sanitizer report.
+fuzz/run 20

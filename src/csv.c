@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* csv.c — a small RFC 4180 reader that forgives what Excel does. */
 #include "csv.h"
 #include "sbuf.h"
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Upper bounds that turn hostile input into a clear error instead of
  * exhausting memory. */
@@ -110,7 +112,6 @@ void csv_add_row(csv *c, csv_row *r)
 int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
 {
     memset(c, 0, sizeof *c);
-    c->path = xstrdup(name);
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         s += 3, n -= 3;
     /* Validate once up front so the error can name the line. */
@@ -126,6 +127,7 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
             line++;
         i += (size_t)k;
     }
+    c->path = xstrdup(name);   /* only now: the error return above frees nothing */
     c->delimiter = detect_delimiter(s, n);
 
     sbuf f = {0};
@@ -199,6 +201,11 @@ int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d)
     sbuf b = {0};
     char chunk[65536];
     size_t k;
+    /* One allocation of the file's size, not a doubling buffer that briefly
+     * holds one and a half copies of a large file. */
+    struct stat st;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        b.s = xmalloc(b.cap = (size_t)st.st_size + 1);
     while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
         sbuf_add(&b, chunk, k);
     int err = ferror(fp);

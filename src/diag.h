@@ -7,6 +7,7 @@
 #ifndef BAOCAO_DIAG_H
 #define BAOCAO_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct diag {
@@ -18,6 +19,8 @@ typedef struct diag {
 int diag_set(diag *d, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+int diag_vset(diag *d, const char *key, const char *fmt, va_list ap);
+
 /* Prepends "prefix: " to the current message (e.g. the file name). */
 int diag_prefix(diag *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -25,5 +28,23 @@ int diag_prefix(diag *d, const char *fmt, ...)
 /* Warnings do not stop the run; they go to stderr unless silenced. */
 void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_quiet_warnings(int quiet);
+
+/* Translation. A catalog (templates/messages/<lang>.txt) maps each English
+ * format string, as written in the source, to the same message in another
+ * language; diag_set, diag_prefix and diag_warn look their format up there
+ * and fall back to English. The file holds pairs of lines,
+ *
+ *   en: %s:%d: more than %d columns
+ *   vi: %s:%d: có quá %d cột
+ *
+ * (blank lines and lines starting with # are skipped). Loading refuses a
+ * translation whose conversion specifiers differ from its English format's
+ * in number, order or type, so a wrong catalog cannot crash printf. */
+int diag_catalog_load(const char *path, diag *d);
+void diag_catalog_free(void);
+/* The translation of an English format or fragment, or the text itself. */
+const char *diag_text(const char *english);
+/* Whether the loaded catalog has a translation of this English format. */
+int diag_catalog_has(const char *english);
 
 #endif

@@ -259,12 +259,19 @@ static long vietnamese_score(const char *s, size_t n)
 
 /* --- decoding --------------------------------------------------------- */
 
-static int finish(decoded_text *out, text_encoding e, sbuf *utf8)
+static int finish(decoded_text *out, text_encoding e, const char *utf8, size_t n)
 {
     out->encoding = e;
-    out->text = text_nfc(sbuf_str(utf8), utf8->len);
-    out->recomposed = strcmp(out->text, sbuf_str(utf8)) != 0;
+    out->text = text_nfc(utf8, n);
     out->len = strlen(out->text);
+    out->recomposed = out->len != n || memcmp(out->text, utf8, n) != 0;
+    return 0;
+}
+
+/* finish() from a converted buffer, which it frees. */
+static int finish_buf(decoded_text *out, text_encoding e, sbuf *utf8)
+{
+    finish(out, e, sbuf_str(utf8), utf8->len);
     sbuf_free(utf8);
     return 0;
 }
@@ -285,11 +292,9 @@ int encoding_decode(const char *name, const char *s, size_t n, text_encoding for
                         "%s:%zu: the file is not valid UTF-8 (byte 0x%02X); save it as "
                         "\"CSV UTF-8\" or name its encoding with --encoding",
                         name, line_at(s, invalid), (unsigned char)s[invalid]);
+    if (forced == ENC_UTF8 || (forced == ENC_AUTO && invalid == n))
+        return finish(out, ENC_UTF8, s, n);   /* no copy: the file may be large */
     sbuf b = {0};
-    if (forced == ENC_UTF8 || (forced == ENC_AUTO && invalid == n)) {
-        sbuf_add(&b, s, n);
-        return finish(out, ENC_UTF8, &b);
-    }
     size_t bad = 0;
     if (forced != ENC_AUTO) {
         for (size_t i = 0; i < NENC; i++)
@@ -298,7 +303,7 @@ int encoding_decode(const char *name, const char *s, size_t n, text_encoding for
                 return diag_set(d, "csv-encoding", "%s:%zu: byte 0x%02X is not valid %s", name,
                                 line_at(s, bad), (unsigned char)s[bad], ENCODINGS[i].name);
             }
-        return finish(out, forced, &b);
+        return finish_buf(out, forced, &b);
     }
     text_encoding best = ENC_AUTO;
     long best_score = 0;
@@ -323,5 +328,5 @@ int encoding_decode(const char *name, const char *s, size_t n, text_encoding for
                         "name its encoding with --encoding",
                         name, line_at(s, invalid), (unsigned char)s[invalid]);
     }
-    return finish(out, best, &best_text);
+    return finish_buf(out, best, &best_text);
 }

@@ -158,10 +158,12 @@ static int find_paths(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
             fs->path[f] = sibling(spec, (face)f);
         if (!fs->path[f] && fs->family)
             fs->path[f] = fc_find(cfg, fs->family, (face)f);
+        if (!fs->path[f] && is_path)
+            return diag_set(d, "font-not-found", "font %s: no %s face found next to the file or through "
+                            "fontconfig", spec, FACE_NAME[f]);
         if (!fs->path[f])
-            return diag_set(d, "font-not-found", "font %s: no %s face found%s", spec, FACE_NAME[f],
-                            is_path ? " next to the file or through fontconfig"
-                                    : " through fontconfig (only substitutes are installed)");
+            return diag_set(d, "font-not-found", "font %s: no %s face found through fontconfig (only "
+                            "substitutes are installed)", spec, FACE_NAME[f]);
     }
     if (!fs->family)
         fs->family = family_from_name(spec);

@@ -50,7 +50,7 @@ static int type_error(const char *file, const char *where, const char *key, cons
                       diag *d)
 {
     return diag_set(d, "json-type", "%s: %s%s%s: expected %s", file, where, *where ? "." : "", key,
-                    want);
+                    diag_text(want));
 }
 
 static int missing(const char *file, const char *where, const char *key, diag *d)

@@ -62,6 +62,8 @@ static const char USAGE[] =
     "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
     "                   (default: detected)\n"
     "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
+    "  --lang vi|en     language of the messages (default: $BAOCAO_LANG, else vi);\n"
+    "                   errors keep their English key in brackets: [score-above-max]\n"
     "  --quiet          no warnings\n"
     "  -h, --help       this text\n"
     "  --version        the version\n"
@@ -70,7 +72,7 @@ static const char USAGE[] =
     "             3 archive conflict (a different file already filed under that name)\n";
 
 typedef struct options {
-    const char *command, *file, *data_dir, *out, *font, *unit, *to;
+    const char *command, *file, *data_dir, *out, *font, *unit, *to, *lang;
     char **files;          /* archive: every PDF or directory given */
     size_t nfiles;
     int csv, quiet, print_fields, blank_number, no_sidecar, jobs;
@@ -133,6 +135,10 @@ static int parse_args(int argc, char **argv, options *o)
             if (++i == argc)
                 return usage_error("%s needs a destination", a);
             o->to = argv[i];
+        } else if (!strcmp(a, "--lang")) {
+            if (++i == argc)
+                return usage_error("%s needs a language (vi or en)", a);
+            o->lang = argv[i];
         } else if (!strcmp(a, "--data-dir")) {
             if (++i == argc)
                 return usage_error("%s needs a directory", a);
@@ -154,6 +160,14 @@ static int parse_args(int argc, char **argv, options *o)
     if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render") &&
         strcmp(o->command, "facts") && strcmp(o->command, "archive") && strcmp(o->command, "batch"))
         return usage_error("unknown command %s", o->command);
+    if (!o->data_dir)
+        o->data_dir = getenv("BAOCAO_DATADIR");
+    if (!o->data_dir || !*o->data_dir)
+        o->data_dir = BAOCAO_DATADIR;
+    if (!o->lang)
+        o->lang = getenv("BAOCAO_LANG");
+    if (!o->lang || !*o->lang)
+        o->lang = "vi";
     if (!strcmp(o->command, "archive"))
         return !o->to ? usage_error("%s", "archive needs --to URL or --to-dir DIR")
                : !o->nfiles ? usage_error("%s", "archive needs PDF files or directories") : 0;
@@ -163,20 +177,37 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("%s", "batch needs -o DIR");
     if (!o->file)
         return usage_error("%s needs a REPORT.json", o->command);
-    if (!o->data_dir)
-        o->data_dir = getenv("BAOCAO_DATADIR");
-    if (!o->data_dir || !*o->data_dir)
-        o->data_dir = BAOCAO_DATADIR;
     return 0;
 }
 
 static int fail(const diag *d)
 {
     if (d->key[0])
-        fprintf(stderr, "baocao: error [%s]: %s\n", d->key, d->msg);
+        fprintf(stderr, "baocao: %s [%s]: %s\n", diag_text("error"), d->key, d->msg);
     else
-        fprintf(stderr, "baocao: error: %s\n", d->msg);
+        fprintf(stderr, "baocao: %s: %s\n", diag_text("error"), d->msg);
     return EXIT_INPUT;
+}
+
+/* Messages in o->lang: English is the source's own, any other language a
+ * catalog templates/messages/<lang>.txt. */
+static int load_messages(const options *o)
+{
+    if (!strcmp(o->lang, "en"))
+        return 0;
+    if (strspn(o->lang, "abcdefghijklmnopqrstuvwxyz") != strlen(o->lang))
+        return usage_error("unknown language %s (vi or en)", o->lang);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/templates/messages/%s.txt", o->data_dir, o->lang);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return usage_error("unknown language %s (vi or en)", o->lang);
+    fclose(f);
+    diag d = {0};
+    if (diag_catalog_load(path, &d) < 0)
+        return fail(&d);
+    atexit(diag_catalog_free);
+    return 0;
 }
 
 static void print_rect(const char *name, const lrect *r)
@@ -222,7 +253,7 @@ static int batch(const options *o)
     if (batch_run(o->file, &bo, &res, &d) < 0)
         return fail(&d);
     for (size_t i = 0; i < res.nfailures; i++)
-        fprintf(stderr, "baocao: error: %s: %s\n", res.failures[i].unit, res.failures[i].message);
+        fprintf(stderr, "baocao: %s: %s: %s\n", diag_text("error"), res.failures[i].unit, res.failures[i].message);
     if (!o->quiet)
         fprintf(stderr, "baocao: %zu PDFs and manifest.json in %s%s\n", res.written, o->out,
                 res.nfailures ? ", some units failed" : "");
@@ -250,8 +281,10 @@ int main(int argc, char **argv)
     char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
     options o = {.pdfa = PDFA_1B, .files = files};
     int rc = parse_args(argc, argv, &o);
-    if (rc == 0)
+    if (rc == 0) {
         diag_quiet_warnings(o.quiet);
+        rc = load_messages(&o);
+    }
     if (rc == 0 && !strcmp(o.command, "archive"))
         rc = archive(&o);
     free(files);

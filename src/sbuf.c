@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void oom(void)
+void oom(void)
 {
     fputs("baocao: out of memory\n", stderr);
     abort();

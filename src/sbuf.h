@@ -23,6 +23,8 @@ void sbuf_free(sbuf *b);
 
 /* Allocation that never returns NULL: baocao aborts on out-of-memory,
  * since every caller would otherwise need a recovery path it cannot take. */
+/* Prints "out of memory" and aborts: what every allocation here does on failure. */
+void oom(void) __attribute__((noreturn));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -39,15 +39,42 @@ int utf8_put(uint32_t cp, char *out)
     return (int)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
 }
 
+/* NFC piece by piece. ASCII is its own normal form, and no ASCII character
+ * is ever the second half of a composition, so the text can be cut before
+ * any ASCII character followed by another: runs of ASCII are copied as
+ * they are, and utf8proc (which needs four bytes a character) only sees the
+ * stretches between them. A 100 MB field of digits costs 100 MB, not 500. */
 char *text_nfc(const char *s, size_t n)
 {
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (r < 0)
-        return NULL;
-    /* utf8proc allocates with malloc; hand it on as is. */
-    return (char *)out;
+    sbuf b = {xmalloc(n + 1), 0, n + 1};   /* composing never lengthens much */
+    size_t i = 0;
+    b.s[0] = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j < n && j > i)
+            j--;    /* the last ASCII letter may take the marks that follow */
+        sbuf_add(&b, s + i, j - i);
+        if ((i = j) == n)
+            break;
+        size_t k = i + 1;
+        while (k < n && !((unsigned char)s[k] < 0x80 && (k + 1 == n || (unsigned char)s[k + 1] < 0x80)))
+            k++;
+        utf8proc_uint8_t *out = NULL;
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(k - i),
+                                          &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r == UTF8PROC_ERROR_NOMEM)
+            oom();
+        if (r < 0) {
+            sbuf_free(&b);
+            return NULL;
+        }
+        sbuf_add(&b, (const char *)out, (size_t)r);
+        free(out);
+        i = k;
+    }
+    return sbuf_take(&b);
 }
 
 static char *map_each(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t))

@@ -50,12 +50,10 @@ int tmpl_locate(diag *d, const tmpl_file *f, size_t off)
 
 int tmpl_error(diag *d, const tmpl_file *f, size_t off, const char *key, const char *fmt, ...)
 {
-    char msg[sizeof d->msg];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    diag_vset(d, key, fmt, ap);
     va_end(ap);
-    diag_set(d, key, "%s", msg);
     return tmpl_locate(d, f, off);
 }
 
@@ -340,7 +338,10 @@ tmpl_file *tmpl_file_load(const char *path, diag *d)
         uint32_t cp;
         int k = utf8_next(f->src + i, f->len - i, &cp);
         if (k <= 0 || cp == 0) {
-            tmpl_error(d, f, i, "tmpl-encoding", k <= 0 ? "invalid UTF-8" : "NUL byte in a template");
+            if (k <= 0)
+                tmpl_error(d, f, i, "tmpl-encoding", "invalid UTF-8");
+            else
+                tmpl_error(d, f, i, "tmpl-encoding", "NUL byte in a template");
             tmpl_file_free(f);
             return NULL;
         }

@@ -379,9 +379,10 @@ int xlsx_read_file(csv *c, const char *path, const char *sheet, diag *d)
     if (run(&r, z, "xl/workbook.xml", 0, workbook_start, NULL) < 0)
         goto out;
     if (!r.rid) {
-        diag_set(d, "xlsx-sheet", sheet ? "%s: the workbook has no worksheet \"%s\""
-                                        : "%s: the workbook has no worksheet%s",
-                 path, sheet ? sheet : "");
+        if (sheet)
+            diag_set(d, "xlsx-sheet", "%s: the workbook has no worksheet \"%s\"", path, sheet);
+        else
+            diag_set(d, "xlsx-sheet", "%s: the workbook has no worksheet", path);
         goto out;
     }
     if (run(&r, z, "xl/_rels/workbook.xml.rels", 0, rels_start, NULL) < 0)

@@ -75,7 +75,7 @@ compare huyen-dien-bien-2023-07 seed003_phuluc.csv 85   # công khai CS1, CS3 (1
 # QĐ 766, xã Bình Thành (seed 001): the portal's total is the score even
 # though the six axes add up to more, and baocao says so on stderr.
 bt="Xã Bình Thành"
-"$BAOCAO" score --csv "$SRC/samples/dinh-hoa-2024-02/report.json" >"$tmp/bt.csv" 2>"$tmp/bt.err"
+"$BAOCAO" score --csv --lang en "$SRC/samples/dinh-hoa-2024-02/report.json" >"$tmp/bt.csv" 2>"$tmp/bt.err"
 expect_eq "binh-thanh: exit status" "$?" 0
 seed=$DATA/seed001_truc_diem.csv
 total=$(cells "$seed" stt 7 diem_thang_02_2024)    # Điểm tổng hợp
@@ -92,6 +92,9 @@ expect_eq "binh-thanh: $bt rank" "$g_rank" "$rank"
 expect_eq "binh-thanh: seed axes add up to 86.8" "$axes" 86.8
 expect "binh-thanh: the warning names $bt, 86,8 and 86,02" \
     grep -q "warning: .*scores-2024-02.csv:5: unit \"$bt\": the indicators add up to ${axes/./,} but the given total is ${total/./,}" "$tmp/bt.err"
+BAOCAO_LANG= "$BAOCAO" check "$SRC/samples/dinh-hoa-2024-02/report.json" >/dev/null 2>"$tmp/bt.err"
+expect "binh-thanh: the same warning in Vietnamese (the default)" \
+    grep -q "cảnh báo: .*scores-2024-02.csv:5: $bt: tổng các chỉ số là ${axes/./,} nhưng tổng điểm ghi trong tệp là ${total/./,}" "$tmp/bt.err"
 expect_eq "binh-thanh: units" "$(($(wc -l <"$tmp/bt.csv") - 1))" 23
 
 finish

@@ -521,6 +521,11 @@ static void test_errors(void)
     CHECK(strstr(run(big.s, data), "ERROR: templates/t.tpl: the template has ") == result);
     CHECK(strstr(result, "bytes; at most 1048576 (1 MiB) are allowed") != NULL);
     sbuf_free(&big);
+    /* A 100 MB template (sparse) is refused by its size, before it is read. */
+    char huge[96];
+    snprintf(huge, sizeof huge, "%s/t.tpl", templates_dir);
+    CHECK(truncate(huge, 100 << 20) == 0);
+    CHECK(strstr(render("t", data), "the template has 104857600 bytes; at most 1048576") != NULL);
 
     /* On error, out is left as it was. */
     diag dg = {0};
