@@ -68,7 +68,7 @@ static void fuzz_load_report(const char *report)
 {
     dataset ds;
     diag d = {0};
-    if (dataset_load(&ds, report, SOURCE_DIR, &d) < 0)
+    if (dataset_load(&ds, report, SOURCE_DIR, NULL, &d) < 0)
         return;
     scoring sc;
     if (score_dataset(&ds, &sc, &d) == 0)
