@@ -68,7 +68,8 @@ static void fuzz_load_report(const char *report)
 {
     dataset ds;
     diag d = {0};
-    if (dataset_load(&ds, report, SOURCE_DIR, &d) < 0)
+    input_opts io = {0};   /* encoding detected, first sheet */
+    if (dataset_load(&ds, report, SOURCE_DIR, &io, &d) < 0)
         return;
     scoring sc;
     if (score_dataset(&ds, &sc, &d) == 0)

@@ -172,7 +172,7 @@ static int score_word(const word *w)
 /* A combining mark after base letter b (lower case). */
 static void add_mark(word *w, int32_t m)
 {
-    char b = w->n ? w->base[w->n - 1] : 0;
+    char b = w->n && w->n < sizeof w->base ? w->base[w->n - 1] : 0;   /* longer: rejected anyway */
     switch (m) {
     case 0x300: case 0x301: case 0x303: case 0x309: case 0x323:   /* the five tones */
         w->tones++;
