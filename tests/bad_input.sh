@@ -159,6 +159,10 @@ new_case not-utf8        # "ò" as Windows-1258 writes it, alone: byte 0xF2
 sed -i '4s/^Phòng/Ph\xf2ng/' "$csv"
 expect_fail csv-encoding "$csv:4:" "is not UTF-8 (byte 0xF2) and does not read as Vietnamese"
 
+new_case long-legacy-word   # 40 × 0xFF: in CP1258 "ÿ", a letter and a mark each (fuzz_scores found add_mark reading past its word)
+sed -i "4s/^Phòng Nội vụ/Phòng $(printf '\\xff%.0s' {1..40})/" "$csv"
+expect_fail csv-encoding "$csv:4:" "not UTF-8 (byte 0xFF)"
+
 new_case unclosed-quote
 sed -i '4s/^Phòng Nội vụ,/"Phòng Nội vụ,/' "$csv"
 expect_fail csv-unclosed-quote "$csv:4: a quoted field is not closed"
