@@ -40,6 +40,11 @@ if [ "$mode" = samples ]; then
         name=$(basename "$(dirname "$r")")
         ./build/baocao render "$r" -o "out/$name.pdf"
         echo "out/$name.pdf"
+        # A dataset that says how to write per-unit notices gets them too.
+        if grep -q '"notices"' "$r"; then
+            ./build/baocao batch "$r" -o "out/$name-notices" --quiet
+            echo "out/$name-notices/ ($(ls "out/$name-notices"/*.pdf | wc -l) PDFs, manifest.json)"
+        fi
     done
     exit 0
 fi
