@@ -10,7 +10,7 @@ môi trường điện tử {{period.date | month_year}} của {{unit.long_name}
 # 2. Các chỉ số chưa đạt điểm tối đa
 
 {{#below_max}}
-- {{group}}, {{label | lower_first}} ({{name}}): đạt {{now | num}}/{{max | num}} điểm.
+- {{name}}: đạt {{now | num}}/{{max | num}} điểm.
 {{/below_max}}
 {{^below_max}}
 Tất cả các chỉ số được đánh giá của đơn vị đều đạt điểm tối đa.
