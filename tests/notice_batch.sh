@@ -183,7 +183,7 @@ expect "QĐ 459 notice: score, class and rank of the table" \
 expect "QĐ 459 notice: no date (--blank-number)" sh -c "! grep -q 'ngày 18 tháng 8' '$tmp/ht.txt'"
 expect "QĐ 459 notice: Kính gửi the unit" grep -qF "Kính gửi: UBND xã Hua Thanh" "$tmp/ht.txt"
 expect "QĐ 459 notice: an indicator below its maximum" \
-    grep -qF "Nhóm số hóa hồ sơ, chỉ số 1 (Số hóa hồ sơ khi tiếp nhận): đạt 0/5 điểm." "$tmp/ht.txt"
+    grep -qF "Số hóa hồ sơ khi tiếp nhận: đạt 0/5 điểm." "$tmp/ht.txt"
 
 # ---- usage and missing configuration ----------------------------------------------
 "$BAOCAO" batch "$hdb" 2>/dev/null
