@@ -49,7 +49,7 @@ value *facts_common(const dataset *ds)
     dataset_code(ds, code, sizeof code);
     set_str(doc, "code", code);
     set_str(doc, "place", ds->place);
-    set_date(doc, "date", ds->date.year, ds->date.month, ds->date.day ? ds->date.day : 1);
+    set_date(doc, "date", ds->date.year, ds->date.month, ds->date.day);
     set_str(doc, "subject", ds->subject);
 
     value *ag = value_map_set(f, "agency", value_map());
@@ -231,9 +231,9 @@ static value *classes_value(const dataset *ds, const scoring *sc, long sec, valu
         set_str(c, "abbr", s->ratings[r].abbr);
         free(ul.idx);
     }
-    *all_one = value_null();
-    if (nonempty == 1) {
-        value_free(*all_one);
+    if (nonempty != 1) {
+        *all_one = value_null();
+    } else {
         *all_one = value_map();
         set_str(*all_one, "label", label);
         set_int(*all_one, "count", (long)scored);
@@ -257,13 +257,10 @@ static value *section_value(const dataset *ds, const scoring *sc, size_t k)
     value_map_set(m, "classes", classes_value(ds, sc, (long)k, &one));
     value_map_set(m, "all_one_class", one);
     /* A section of one unit is reported as a sentence about that unit. */
-    value *single = value_null();
-    for (size_t u = 0; u < ds->nunits && ss->units == 1; u++)
-        if (ds->units[u].section == k) {
-            value_free(single);
-            single = unit_value(ds, sc, u);
-        }
-    value_map_set(m, "single", single);
+    size_t single = 0;
+    while (ss->units == 1 && ds->units[single].section != k)
+        single++;
+    value_map_set(m, "single", ss->units == 1 ? unit_value(ds, sc, single) : value_null());
     /* First and last by rank within the section (schemes without classes
      * report these instead). */
     long best = -1, worst = -1;
@@ -375,13 +372,10 @@ value *facts_report(const dataset *ds, const scoring *sc)
     free(fell.idx);
 
     /* The best unit: first in rank, with how many indicators at maximum. */
-    value *best = value_null();
-    for (size_t u = 0; u < ds->nunits; u++)
-        if (sc->units[u].now.scored && sc->units[u].now.rank == 1 && best->kind == VALUE_NULL) {
-            value_free(best);
-            best = unit_value(ds, sc, u);
-        }
-    value_map_set(f, "best", best);
+    size_t best = 0;
+    while (best < ds->nunits && !(sc->units[best].now.scored && sc->units[best].now.rank == 1))
+        best++;
+    value_map_set(f, "best", best < ds->nunits ? unit_value(ds, sc, best) : value_null());
 
     /* Indicators some unit takes part in, flat and under their groups. */
     value *inds = value_map_set(f, "indicators", value_list());
@@ -391,8 +385,8 @@ value *facts_report(const dataset *ds, const scoring *sc)
     value *full = value_map_set(fullm, "names", value_list()), *declined = value_map_set(declm, "names", value_list());
     for (size_t g = 0; g < s->ngroups; g++) {
         const indicator_group *grp = &s->groups[g];
-        value *gl = NULL, *gshort = NULL, *maxed = value_list();
-        dec shortfall = 0;
+        value *gv = NULL, *gl = NULL, *maxed = value_list();
+        long shortfall = 0;
         int whole = 1;
         for (size_t i = grp->first; i < grp->first + grp->count; i++) {
             int any = 0;
@@ -400,17 +394,16 @@ value *facts_report(const dataset *ds, const scoring *sc)
                 any = applies(&ds->units[u], i);
             if (!any || s->indicators[i].informational)
                 continue;
-            if (!gl) {
-                value *gv = value_list_push(groups, value_map());
+            if (!gv) {
+                gv = value_list_push(groups, value_map());
                 set_str(gv, "label", grp->label);
                 set_str(gv, "name", grp->name);
                 value_map_set(gv, "single", value_bool(grp->count == 1));
                 gl = value_map_set(gv, "indicators", value_list());
-                gshort = value_map_set(gv, "shortfall", value_number(0));
             }
-            value *iv = value_list_push(gl, indicator_value(ds, i));
-            value_list_push(inds, indicator_value(ds, i));
-            shortfall += value_get(iv, "shortfall")->u.number;
+            const value *iv = value_list_push(gl, indicator_value(ds, i));
+            value_list_push(inds, value_copy(iv));
+            shortfall += (long)(value_get(iv, "shortfall")->u.number / DEC_SCALE);
             if (value_truthy(value_get(iv, "all_at_max")))
                 value_list_push(maxed, value_string(s->indicators[i].name));
             else
@@ -419,16 +412,16 @@ value *facts_report(const dataset *ds, const scoring *sc)
                 value_list_push(declined, value_string(s->indicators[i].name));
             if (s->indicators[i].progress && progress->kind == VALUE_NULL) {
                 value_free(progress);
-                progress = indicator_value(ds, i);
+                progress = value_copy(iv);
             }
         }
-        if (gshort)
-            gshort->u.number = shortfall;
+        if (gv)
+            set_int(gv, "shortfall", shortfall);
         /* "full marks": a whole group when every unit has all of it, else its
          * named indicators that every unit has in full. */
-        if (gl && whole)
+        if (gv && whole)
             value_list_push(full, value_string(grp->name));
-        for (size_t k = 0; gl && !whole && k < maxed->u.list.n; k++)
+        for (size_t k = 0; gv && !whole && k < maxed->u.list.n; k++)
             value_list_push(full, value_string(maxed->u.list.items[k]->u.string));
         value_free(maxed);
     }

@@ -57,6 +57,29 @@ value *value_map_set(value *map, const char *key, value *v)
     return v;
 }
 
+value *value_copy(const value *v)
+{
+    switch (v->kind) {
+    case VALUE_NULL: return value_null();
+    case VALUE_BOOL: return value_bool(v->u.boolean);
+    case VALUE_NUMBER: return value_number(v->u.number);
+    case VALUE_STRING: return value_string(v->u.string);
+    case VALUE_LIST: {
+        value *l = value_list();
+        for (size_t i = 0; i < v->u.list.n; i++)
+            value_list_push(l, value_copy(v->u.list.items[i]));
+        return l;
+    }
+    case VALUE_MAP: {
+        value *m = value_map();
+        for (size_t i = 0; i < v->u.map.n; i++)
+            value_map_set(m, v->u.map.entries[i].key, value_copy(v->u.map.entries[i].val));
+        return m;
+    }
+    }
+    return value_null();
+}
+
 const value *value_child(const value *v, const char *seg, size_t len)
 {
     if (v->kind == VALUE_MAP) {

@@ -51,6 +51,9 @@ value *value_list_push(value *list, value *item);
 /* Sets key in map (replacing and freeing an earlier value); returns v. */
 value *value_map_set(value *map, const char *key, value *v);
 
+/* A deep copy, for data that appears in two places of a tree. */
+value *value_copy(const value *v);
+
 /* The child of v named by one path segment: a map key, or a decimal index
  * into a list. NULL when there is no such child. */
 const value *value_child(const value *v, const char *seg, size_t len);
