@@ -43,7 +43,18 @@ int main(void)
     CHECK(value_truthy(sections));
     CHECK_STR(value_kind_name(VALUE_LIST), "a list");
 
+    /* A copy is deep: equal in every part, and independent of the original. */
+    value *copy = value_copy(root);
+    sbuf a = {0}, b = {0};
+    value_write_json(root, &a);
+    value_write_json(copy, &b);
+    CHECK_STR(sbuf_str(&b), sbuf_str(&a));
+    CHECK(value_get(copy, "unit.name") != value_get(root, "unit.name"));
     value_free(root);
+    CHECK_STR(value_get(copy, "unit.name")->u.string, "UBND phường Na Lay");
+    sbuf_free(&a);
+    sbuf_free(&b);
+    value_free(copy);
     value_free(NULL);
     CHECK_DONE();
 }
