@@ -304,18 +304,18 @@ int main(int argc, char **argv)
         dataset_free(&ds);
         return fail(&d);
     }
-    if (!strcmp(o.command, "score"))
+    if (!strcmp(o.command, "score")) {
         table_print(stdout, &ds, &sc, o.csv);
-    else if (!strcmp(o.command, "facts")) {
+    } else if (!strcmp(o.command, "facts")) {
         value *f = facts_report(&ds, &sc);
         sbuf b = {0};
         value_write_json(f, &b);
         fputs(sbuf_str(&b), stdout);
         sbuf_free(&b);
         value_free(f);
-    }
-    else
+    } else {
         printf("%s: ok (%zu units, scheme %s)\n", o.file, ds.nunits, ds.scheme.id);
+    }
     scoring_free(&sc);
     dataset_free(&ds);
     return 0;
