@@ -185,7 +185,7 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
     ncols += nind;
     double *w = xmalloc(ncols * sizeof *w);
     size_t k = 0;
-    w[k++] = 9, w[k++] = 52;
+    w[k++] = 10, w[k++] = 51;   /* "STT" in bold needs 10 mm with its padding */
     for (size_t i = 0; i < nind; i++)
         w[k++] = 13;
     w[k++] = 19, w[k++] = 16, w[k++] = 21;

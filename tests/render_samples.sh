@@ -64,6 +64,8 @@ for dir in "$SRC"/samples/*/; do
     for p in $(seq 2 "$pages"); do
         if pdfinfo -f "$p" -l "$p" "$pdf" | grep -q 'size: *841.89'; then
             expect "$name: table header on page $p" sh -c "pdftotext -f $p -l $p '$pdf' - | grep -q 'ĐIỂM CÁC CHỈ SỐ'"
+            # "STT" fits its column on one line (it used to break as "ST" / "T").
+            expect "$name: STT unbroken on page $p" test -n "$(word_box "$pdf" "$p" "STT")"
         fi
     done
     # Same input, same bytes.
