@@ -1,23 +1,24 @@
-/* pdf.c — draws a layout with libharu 2.3.0 (Debian 12) and repairs what
- * that version writes wrongly, through its exported internals (hpdf_doc.h,
- * hpdf_font.h, hpdf_fontdef.h) rather than a patched library:
+/* pdf.c — draws a layout with libharu 2.3.0 (Debian 12) and works around
+ * what that version writes wrongly or slowly, through its exported
+ * internals (hpdf_doc.h, hpdf_font.h, hpdf_encoder.h) rather than a
+ * patched library:
  *
- *  - the embedded font program is the whole font with unused glyphs
- *    zeroed, and composite glyphs keep only their first level of components
- *    (DejaVu Serif drew "Ộ" as "Ô" and "ạ" as "a"): embed_subset() writes
- *    a real subset built by ttf_subset() instead;
- *  - the ToUnicode CMap is the encoding CMap, invalid as a ToUnicode map
- *    (poppler warns) and /Ordering is "Identity-H": fix_cmap();
- *  - /W and the CIDToGIDMap cover the whole font, and the FontDescriptor
- *    lacks /CapHeight and /CIDSet (PDF/A-1): fix_cid_font();
+ *  - HPDF_LoadTTFontFromFile + HPDF_GetFont re-read and re-parse the font
+ *    file for every document, build a /W array and a CIDToGIDMap over all
+ *    65,536 codes, embed every table with unused glyphs zeroed, keep only
+ *    the first level of composite glyphs (DejaVu Serif drew "Ộ" as "Ô"),
+ *    attach the encoding CMap as an invalid /ToUnicode and leave out
+ *    /CapHeight and /CIDSet (PDF/A-1). build_font() writes the Type0 font
+ *    and everything under it as plain libharu objects instead, from the
+ *    ttf.c font the fontset parsed once, for the characters drawn only;
+ *    the Type0 dictionary is also the HPDF_Font that HPDF_Page_ShowText
+ *    draws with, through its own encoder and width function;
  *  - PDF/A support snapshots Info too early, does not escape XML, writes
  *    /SubType and a time-based /ID: we write XMP, OutputIntent and /ID ourselves.
  *
  * Everything libharu reports goes through on_error() into the first error of
  * the context; the code checks it at each step instead of longjmp-ing, so
- * HPDF_Free() always runs. Text is drawn with the "UTF-8" encoder: the code
- * of a character is its BMP code point, the CID equals that code, and the
- * CIDToGIDMap maps it to the glyph. */
+ * HPDF_Free() always runs. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf.h"
 
@@ -27,6 +28,7 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <openssl/evp.h>
@@ -35,13 +37,19 @@
 #include "sbuf.h"
 #include "text.h"
 
-/* One embedded font file; faces that share a file share it. */
+/* One embedded font file; faces that share a file share it. Its CIDs are
+ * dense: CID i (1..n) is the i-th smallest code point drawn with it, so /W
+ * is one run, the CIDToGIDMap 2(n + 1) bytes and the CIDSet n + 1 bits. */
 typedef struct pfont {
+    HPDF_FontAttr_Rec attr;          /* the Type0 font's attr, read by libharu */
+    HPDF_Encoder_Rec enc;            /* UTF-8 -> 2-byte CIDs, for HPDF_Page_ShowText */
     const char *path;
-    const ttf *ttf;                  /* the same file, read by ttf.c */
+    const ttf *ttf;
     ttf *own;                        /* opened here if the fontset had none */
     HPDF_Font font;
-    unsigned char used[65536 / 8];   /* codes (= CIDs) drawn with it */
+    unsigned char used[65536 / 8];   /* BMP code points drawn with it */
+    uint32_t *cps;                   /* code points drawn, ascending; CID = index + 1 */
+    size_t ncps, cap;
 } pfont;
 
 typedef struct pctx {
@@ -80,31 +88,28 @@ static int failed(pctx *c, const char *what)
                     (unsigned)c->err, (unsigned)c->detail, what);
 }
 
+/* A new indirect dictionary (owned by the cross-reference table). */
+static HPDF_Dict new_object(pctx *c)
+{
+    HPDF_Dict obj = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_Xref_Add(c->pdf->xref, obj);
+    return obj;
+}
+
+/* A new compressed stream object holding p[0..n). */
+static HPDF_Dict new_stream(pctx *c, const void *p, size_t n)
+{
+    HPDF_Dict obj = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    obj->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream_Write(obj->stream, p, (HPDF_UINT)n);
+    return obj;
+}
+
 /* ---- fonts ---------------------------------------------------------------- */
 
-/* HPDF_GetFont builds a /W array and a CIDToGIDMap over all 65,536 codes,
- * finding each code's glyph by a linear search of the cmap's segments:
- * three quarters of a whole render's time, for two objects fix_cid_font()
- * rewrites anyway. While it runs, the fontdef gets a one-segment cmap that
- * maps nothing; the real one is put back for libharu's text widths. */
-static HPDF_Font get_font(pctx *c, const char *name)
-{
-    HPDF_FontDef def = HPDF_Doc_FindFontDef(c->pdf, name);
-    if (!def)
-        return NULL;
-    HPDF_TTFontDefAttr a = def->attr;
-    HPDF_TTF_CmapRange real = a->cmap;
-    HPDF_UINT16 end = 0xFFFF, start = 0xFFFF, range = 0;
-    HPDF_INT16 delta = 0;
-    a->cmap.seg_count_x2 = 2;
-    a->cmap.end_count = &end;
-    a->cmap.start_count = &start;
-    a->cmap.id_delta = &delta;
-    a->cmap.id_range_offset = &range;
-    HPDF_Font font = HPDF_GetFont(c->pdf, name, "UTF-8");
-    a->cmap = real;
-    return font;
-}
+/* baocao builds the font objects itself: HPDF_GetFont would read and parse
+ * the font file again for every document and build a /W array and a
+ * CIDToGIDMap over all 65,536 codes, for a few hundred characters drawn. */
 
 static pfont *face_font(pctx *c, face f)
 {
@@ -119,24 +124,15 @@ static pfont *face_font(pctx *c, face f)
     for (int i = 0; i < c->nfonts; i++)
         if (strcmp(c->fonts[i].path, path) == 0)
             return c->face[f] = &c->fonts[i];
-    const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
-    HPDF_Font font = name ? get_font(c, name) : NULL;
-    if (!font) {
-        if (!failed(c, "loading the font"))
-            diag_set(c->d, "pdf-font", "PDF: cannot load the font");
-        diag_prefix(c->d, "%s", path);
-        return NULL;
-    }
     pfont *pf = &c->fonts[c->nfonts++];
     pf->path = path;
-    pf->font = font;
     pf->ttf = c->fs->ttf[f];
     if (!pf->ttf && !(pf->ttf = pf->own = ttf_open(path, c->d)))
         return NULL;
     return c->face[f] = pf;
 }
 
-/* Bit sets of codes, most significant bit first (the CIDSet layout). */
+/* Bit sets, most significant bit first (the CIDSet layout). */
 static void set_bit(unsigned char *bits, unsigned i)
 {
     bits[i >> 3] |= (unsigned char)(0x80 >> (i & 7));
@@ -147,8 +143,7 @@ static int has_bit(const unsigned char *bits, unsigned i)
     return bits[i >> 3] & (0x80 >> (i & 7));
 }
 
-/* Records the codes libharu's UTF-8 encoder will write for s: the BMP code
- * point, or a space for anything above U+FFFF. */
+/* Records the code points of s, drawn with pf. */
 static int mark_used(pctx *c, pfont *pf, const char *s)
 {
     size_t n = strlen(s);
@@ -157,177 +152,307 @@ static int mark_used(pctx *c, pfont *pf, const char *s)
     for (size_t i = 0; (k = utf8_next(s + i, n - i, &cp)) != 0; i += (size_t)k) {
         if (k < 0)
             return diag_set(c->d, "pdf-utf8", "PDF: invalid UTF-8 in \"%s\"", s);
-        if (cp > 0xFFFF)
-            cp = 0x20;
-        set_bit(pf->used, cp);
+        if (cp < 0x10000) {
+            set_bit(pf->used, cp);
+            continue;
+        }
+        size_t j = 0;
+        while (j < pf->ncps && pf->cps[j] != cp)
+            j++;
+        if (j == pf->ncps) {
+            grow(&pf->cps, &pf->cap, pf->ncps + 1, sizeof *pf->cps);
+            pf->cps[pf->ncps++] = cp;
+        }
     }
     return 0;
 }
 
-/* Writes bytes into a libharu stream object, replacing what it held. */
-static HPDF_STATUS set_stream(HPDF_Dict obj, const sbuf *b)
+static int cmp_cp(const void *a, const void *b)
 {
-    HPDF_MemStream_FreeData(obj->stream);
-    return HPDF_Stream_Write(obj->stream, (const HPDF_BYTE *)sbuf_str(b), (HPDF_UINT)b->len);
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
 }
 
-static void put_bfchar(sbuf *b, const unsigned *codes, unsigned n)
+/* The sorted list of code points: the BMP ones from the bit set, then those
+ * above it (collected in cps by mark_used). */
+static void list_cps(pfont *pf)
 {
-    sbuf_printf(b, "%u beginbfchar\n", n);
-    for (unsigned i = 0; i < n; i++)
-        sbuf_printf(b, "<%04X> <%04X>\n", codes[i], codes[i]);
-    sbuf_puts(b, "endbfchar\n");
+    size_t above = pf->ncps, n = above;
+    for (unsigned cp = 1; cp < 0x10000; cp++)
+        n += has_bit(pf->used, cp) != 0;
+    uint32_t *all = xmalloc((n + 1) * sizeof *all);
+    size_t k = 0;
+    for (unsigned cp = 1; cp < 0x10000; cp++)
+        if (has_bit(pf->used, cp))
+            all[k++] = cp;
+    qsort(pf->cps, above, sizeof *pf->cps, cmp_cp);
+    if (above)
+        memcpy(all + k, pf->cps, above * sizeof *all);
+    free(pf->cps);
+    pf->cps = all;
+    pf->ncps = pf->cap = n;
 }
 
-/* libharu attaches its encoding CMap (code -> CID, "begincidrange <0000>
- * <FFFF> 0") as /ToUnicode; poppler warns about it and strict readers reject
- * it. Rewrite that stream in place as a CMapType 2 map from each code used
- * to the same UTF-16 value (code = CID = code point), in bfchar blocks of at
- * most 100 entries. U+0000, U+FEFF and U+FFFE are not mapped (PDF/A-2
- * forbids them as destinations). Also set /Ordering to "Identity": libharu
- * copies the encoder's "Identity-H" there. */
-static HPDF_STATUS fix_cmap(pfont *pf)
+static unsigned cid_of(const pfont *pf, uint32_t cp)
 {
-    HPDF_FontAttr fa = pf->font->attr;
-    HPDF_Dict cmap = fa->cmap_stream;
-    unsigned codes[100], n = 0;
-    sbuf b = {0};
+    size_t lo = 0, hi = pf->ncps;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pf->cps[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < pf->ncps && pf->cps[lo] == cp ? (unsigned)lo + 1 : 0;
+}
 
-    sbuf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    for (unsigned cp = 1; cp < 0x10000; cp++) {
-        if (has_bit(pf->used, cp) && cp != 0xFEFF && cp != 0xFFFE)
-            codes[n++] = cp;
-        if (n == 100) {
-            put_bfchar(&b, codes, n);
-            n = 0;
+/* The encoder's text function (HPDF_Page_ShowText): the CIDs of text as
+ * big-endian 16-bit codes (Identity-H), in a malloc'd buffer libharu frees. */
+static char *encode_cids(HPDF_Encoder enc, const char *text, HPDF_UINT len, HPDF_UINT *out_len)
+{
+    const pfont *pf = enc->attr;
+    char *out = xmalloc(2 * (size_t)len + 2);
+    size_t n = 0;
+    uint32_t cp;
+    for (int k; (k = utf8_next(text, len, &cp)) > 0; text += k, len -= (HPDF_UINT)k) {
+        unsigned cid = cid_of(pf, cp);
+        out[n++] = (char)(cid >> 8);
+        out[n++] = (char)cid;
+    }
+    *out_len = (HPDF_UINT)n;
+    return out;
+}
+
+/* The font's text-width function (HPDF_Page_ShowText advances libharu's
+ * text position by it, and writes nothing for a zero width). */
+static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len)
+{
+    const pfont *pf = (const pfont *)font->attr;
+    HPDF_TextWidth tw = {0, 0, 0, 0};
+    uint32_t cp;
+    for (int k; (k = utf8_next((const char *)text, len, &cp)) > 0; text += k, len -= (HPDF_UINT)k) {
+        tw.numchars++;
+        tw.width += (HPDF_UINT)ttf_advance(pf->ttf, cp);
+        if (cp == ' ') {
+            tw.numspace++;
+            tw.numwords++;
         }
     }
-    if (n > 0)
-        put_bfchar(&b, codes, n);
-    sbuf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-
-    /* The old stream's dictionary describes an encoding CMap; a ToUnicode
-     * stream needs none of it. */
-    HPDF_Dict_RemoveElement(cmap, "Type");
-    HPDF_Dict_RemoveElement(cmap, "CMapName");
-    HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-    HPDF_Dict_RemoveElement(cmap, "WMode");
-    HPDF_STATUS ret = set_stream(cmap, &b);
-    sbuf_free(&b);
-
-    HPDF_Dict info = HPDF_Dict_GetItem(fa->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT);
-    if (ret == HPDF_OK && info)
-        ret = HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pf->font->mmgr, "Identity", NULL));
-    return ret;
+    if (tw.numchars > 0 && tw.width == 0)
+        tw.width = 1;      /* marks only: still drawn */
+    return tw;
 }
 
-/* The error libharu recorded for an object: a code, never HPDF_OK. */
-static HPDF_STATUS error_of(HPDF_Font font)
+/* A ToUnicode CMap (CMapType 2) from each CID to its code point in
+ * UTF-16BE, in blocks of at most 100 entries: bfrange for runs of
+ * consecutive code points within one low-byte range, bfchar for the rest.
+ * U+FEFF and U+FFFE are not mapped (PDF/A-2 forbids them as destinations). */
+static void put_utf16(sbuf *b, uint32_t cp)
 {
-    HPDF_STATUS e = HPDF_Error_GetCode(font->error);
-    return e ? e : HPDF_INVALID_OBJECT;
+    if (cp < 0x10000)
+        sbuf_printf(b, "<%04X>", (unsigned)cp);
+    else
+        sbuf_printf(b, "<%04X%04X>", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+                    (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
 }
 
-/* libharu's CIDFontType2 describes every code the font maps: a /W array
- * and a CIDToGIDMap for the whole BMP (13 KB and 6 KB per Tinos face, most
- * of it for characters never drawn). Rewrite both for the codes used.
- * It also builds the FontDescriptor only in the font's before-write
- * callback, during the save. Run that callback now (it keeps the descriptor
- * in the fontdef, and when the save runs it again it only re-adds the same
- * keys), then add what 2.3.0 leaves out: /CapHeight, which it computes but
- * never writes, and /CIDSet, which PDF/A-1 requires for a subset font: one
- * bit per CID whose glyph is embedded, CID 0 (.notdef) included. */
-static HPDF_STATUS fix_cid_font(pfont *pf)
+static void to_unicode(const pfont *pf, sbuf *b)
 {
-    HPDF_Font font = pf->font;
-    HPDF_FontAttr fa = font->attr;
-    HPDF_FontDef def = fa->fontdef;
-    /* Without "embedding" it leaves out its own FontFile2 (embed_subset). */
-    ((HPDF_TTFontDefAttr)def->attr)->embedding = HPDF_FALSE;
-    HPDF_STATUS ret = font->before_write_fn(font);
-    if (ret != HPDF_OK)
-        return ret;
-
-    HPDF_Array widths = HPDF_Array_New(font->mmgr), run = NULL;
-    HPDF_Dict cidset = HPDF_DictStream_New(font->mmgr, fa->xref);
-    HPDF_BYTE *map = xcalloc(65536, 2), *set = xcalloc(65536 / 8, 1);
-    unsigned last = 0;
-    set_bit(set, 0);
-    for (unsigned cid = 1; cid < 65536; cid++) {
-        if (!has_bit(pf->used, cid))
+    sbuf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                 "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    sbuf block = {0};
+    unsigned nblock = 0, ranges = 0;
+    for (size_t i = 0; i <= pf->ncps; i++) {
+        int flush = i == pf->ncps || nblock == 100;
+        if (flush && nblock > 0) {
+            sbuf_printf(b, "%u %s\n%s%s\n", nblock, ranges ? "beginbfrange" : "beginbfchar",
+                        sbuf_str(&block), ranges ? "endbfrange" : "endbfchar");
+            sbuf_reset(&block);
+            nblock = 0;
+        }
+        if (i == pf->ncps)
+            break;
+        uint32_t cp = pf->cps[i];
+        if (cp == 0xFEFF || cp == 0xFFFE)
             continue;
-        unsigned gid = ttf_glyph(pf->ttf, cid);
-        if (!run || cid != last + 1) {        /* W: first [w1 w2 ...] per run */
-            run = HPDF_Array_New(font->mmgr);
-            HPDF_Array_AddNumber(widths, (HPDF_INT32)cid);
-            HPDF_Array_Add(widths, run);
+        /* A run: consecutive CIDs and code points, one high byte each. */
+        size_t j = i;
+        while (cp < 0x10000 && j + 1 < pf->ncps && pf->cps[j + 1] == pf->cps[j] + 1 &&
+               pf->cps[j + 1] < 0xFEFF && (pf->cps[j + 1] & 0xFF) != 0 && ((j + 2) & 0xFF) != 0)
+            j++;
+        int range = j > i;
+        if (nblock > 0 && range != (int)ranges) {    /* bfchar and bfrange blocks apart */
+            sbuf_printf(b, "%u %s\n%s%s\n", nblock, ranges ? "beginbfrange" : "beginbfchar",
+                        sbuf_str(&block), ranges ? "endbfrange" : "endbfchar");
+            sbuf_reset(&block);
+            nblock = 0;
         }
-        HPDF_Array_AddNumber(run, ttf_advance(pf->ttf, cid));
-        map[2 * cid] = (HPDF_BYTE)(gid >> 8);
-        map[2 * cid + 1] = (HPDF_BYTE)gid;
-        if (gid)
-            set_bit(set, cid);
-        last = cid;
+        ranges = (unsigned)range;
+        if (range)
+            sbuf_printf(&block, "<%04X> <%04X> ", (unsigned)i + 1, (unsigned)j + 1);
+        else
+            sbuf_printf(&block, "<%04X> ", (unsigned)i + 1);
+        put_utf16(&block, cp);
+        sbuf_putc(&block, '\n');
+        nblock++;
+        i = j;
     }
-    HPDF_MemStream_FreeData(fa->map_stream->stream);
-    cidset->filter = font->filter;
-    if (HPDF_Stream_Write(fa->map_stream->stream, map, 2 * (last + 1)) != HPDF_OK ||
-        HPDF_Stream_Write(cidset->stream, set, last / 8 + 1) != HPDF_OK ||
-        HPDF_Dict_Add(fa->descendant_font, "W", widths) != HPDF_OK ||
-        HPDF_Dict_Add(def->descriptor, "CIDSet", cidset) != HPDF_OK ||
-        HPDF_Dict_AddNumber(def->descriptor, "CapHeight", def->cap_height) != HPDF_OK)
-        ret = error_of(font);
-    free(map);
-    free(set);
-    return ret;
+    sbuf_free(&block);
+    sbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
-/* The font program: ttf_subset() of the glyphs drawn, ids unchanged, so
- * the CIDToGIDMap above stays right. libharu 2.3.0 would embed every table
- * of the file with the unused glyphs zeroed (160 KB for a 3-page report). */
-static int embed_subset(pctx *c, pfont *pf)
+/* The font program: ttf_subset() of the glyphs drawn, ids unchanged. */
+static HPDF_Dict font_file(pctx *c, const pfont *pf)
 {
-    HPDF_Font font = pf->font;
-    HPDF_FontAttr fa = font->attr;
     unsigned char *keep = xcalloc(ttf_glyph_count(pf->ttf), 1);
     sbuf b = {0};
-    for (unsigned cid = 1; cid < 65536; cid++)
-        if (has_bit(pf->used, cid))
-            keep[ttf_glyph(pf->ttf, cid)] = 1;
-    int rc = ttf_subset(pf->ttf, keep, &b, c->d);
-    if (rc == 0) {
-        HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
-        data->filter = font->filter;
+    for (size_t i = 0; i < pf->ncps; i++)
+        keep[ttf_glyph(pf->ttf, pf->cps[i])] = 1;
+    HPDF_Dict data = NULL;
+    if (ttf_subset(pf->ttf, keep, &b, c->d) == 0) {
+        data = new_stream(c, b.s, b.len);
         HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)b.len);
-        HPDF_Dict_Add(fa->fontdef->descriptor, "FontFile2", data);
-        if (set_stream(data, &b) != HPDF_OK && !c->err)
-            c->err = error_of(font);
-        if (failed(c, "embedding a font"))
-            rc = diag_prefix(c->d, "%s", pf->path);
     }
     sbuf_free(&b);
     free(keep);
-    return rc;
+    return data;
 }
 
-static int finish_fonts(pctx *c)
+/* "ABCDEF+": a subset tag (ISO 32000-1 9.6.4) from the name and the code
+ * points, so the same subset always gets the same tag. */
+static void subset_name(const pfont *pf, char *out, size_t size)
 {
-    for (int i = 0; i < c->nfonts; i++) {
-        pfont *pf = &c->fonts[i];
-        HPDF_STATUS ret = fix_cmap(pf);
-        if (ret == HPDF_OK)
-            ret = fix_cid_font(pf);
-        if (ret != HPDF_OK && !c->err)
-            c->err = ret;      /* stream errors are recorded, not raised */
-        if (failed(c, "embedding a font"))
-            return diag_prefix(c->d, "%s", pf->path);
-        if (embed_subset(c, pf) < 0)      /* its messages name the file */
-            return -1;
+    const char *name = ttf_describe(pf->ttf)->ps_name;
+    uint32_t h = 2166136261u;
+    for (const char *p = name; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    for (size_t i = 0; i < pf->ncps; i++)
+        h = (h ^ pf->cps[i]) * 16777619u;
+    char tag[7];
+    for (int i = 0; i < 6; i++, h /= 26)
+        tag[i] = (char)('A' + h % 26);
+    tag[6] = 0;
+    snprintf(out, size, "%s+%s", tag, name);
+}
+
+/* The FontDescriptor, with /CIDSet (PDF/A-1 requires it for a subset):
+ * one bit per CID whose glyph is embedded, CID 0 (.notdef) included. */
+static HPDF_Dict font_descriptor(pctx *c, const pfont *pf, const char *name, HPDF_Dict file)
+{
+    HPDF_MMgr mm = c->pdf->mmgr;
+    const ttf_desc *td = ttf_describe(pf->ttf);
+    HPDF_Dict fd = new_object(c);
+    HPDF_Array bbox = HPDF_Array_New(mm);
+    unsigned char *set = xcalloc(pf->ncps / 8 + 1, 1);
+    set_bit(set, 0);
+    for (size_t i = 0; i < pf->ncps; i++)
+        if (ttf_glyph(pf->ttf, pf->cps[i]))
+            set_bit(set, (unsigned)i + 1);
+    for (int i = 0; i < 4; i++)
+        HPDF_Array_AddNumber(bbox, td->bbox[i]);
+    int italic = td->italic || td->italic_angle != 0;
+    HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(fd, "FontName", name);
+    /* Nonsymbolic (the Latin set), FixedPitch, Italic. */
+    HPDF_Dict_AddNumber(fd, "Flags", 32 | (td->fixed_pitch ? 1 : 0) | (italic ? 64 : 0));
+    HPDF_Dict_Add(fd, "FontBBox", bbox);
+    HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)td->italic_angle);
+    HPDF_Dict_AddNumber(fd, "Ascent", ttf_ascent(pf->ttf));
+    HPDF_Dict_AddNumber(fd, "Descent", ttf_descent(pf->ttf));
+    HPDF_Dict_AddNumber(fd, "CapHeight", ttf_cap_height(pf->ttf));
+    /* TrueType has no stem width; the usual estimate from the weight class. */
+    HPDF_Dict_AddNumber(fd, "StemV", 10 + 220 * (td->weight > 50 ? td->weight - 50 : 0) / 900);
+    HPDF_Dict_Add(fd, "CIDSet", new_stream(c, set, pf->ncps / 8 + 1));
+    HPDF_Dict_Add(fd, "FontFile2", file);
+    free(set);
+    return fd;
+}
+
+/* The Type0 font, its CIDFontType2, descriptor, font program, ToUnicode,
+ * /W and CIDToGIDMap, for the code points the layout draws with pf. The
+ * Type0 dictionary is also libharu's HPDF_Font for SetFontAndSize and
+ * ShowText: its attr gives the encoder and the text width. */
+static int build_font(pctx *c, pfont *pf)
+{
+    HPDF_MMgr mm = c->pdf->mmgr;
+    char name[80];
+    list_cps(pf);
+    subset_name(pf, name, sizeof name);
+    HPDF_Dict file = font_file(c, pf);
+    if (!file)
+        return -1;
+
+    HPDF_Dict cid = new_object(c), info = HPDF_Dict_New(mm);
+    HPDF_Array w = HPDF_Array_New(mm), run = HPDF_Array_New(mm);
+    unsigned char *map = xcalloc(pf->ncps + 1, 2);
+    for (size_t i = 0; i < pf->ncps; i++) {
+        unsigned gid = ttf_glyph(pf->ttf, pf->cps[i]);
+        map[2 * i + 2] = (unsigned char)(gid >> 8);
+        map[2 * i + 3] = (unsigned char)gid;
+        HPDF_Array_AddNumber(run, ttf_advance(pf->ttf, pf->cps[i]));
     }
+    HPDF_Array_AddNumber(w, 1);
+    HPDF_Array_Add(w, run);
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict_AddName(cid, "Type", "Font");
+    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "BaseFont", name);
+    HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor(c, pf, name, file));
+    HPDF_Dict_Add(cid, "W", w);
+    HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(c, map, 2 * (pf->ncps + 1)));
+    free(map);
+
+    HPDF_Font font = new_object(c);
+    HPDF_Array desc = HPDF_Array_New(mm);
+    sbuf cmap = {0};
+    to_unicode(pf, &cmap);
+    font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    HPDF_Array_Add(desc, cid);
+    HPDF_Dict_AddName(font, "Type", "Font");
+    HPDF_Dict_AddName(font, "Subtype", "Type0");
+    HPDF_Dict_AddName(font, "BaseFont", name);
+    HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    HPDF_Dict_Add(font, "DescendantFonts", desc);
+    HPDF_Dict_Add(font, "ToUnicode", new_stream(c, cmap.s, cmap.len));
+    sbuf_free(&cmap);
+
+    pf->enc.sig_bytes = HPDF_ENCODER_SIG_BYTES;
+    pf->enc.type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+    pf->enc.encode_text_fn = encode_cids;
+    pf->enc.attr = pf;
+    pf->attr.type = HPDF_FONT_TYPE0_TT;
+    pf->attr.writing_mode = HPDF_WMODE_HORIZONTAL;
+    pf->attr.text_width_fn = text_width;
+    pf->attr.encoder = &pf->enc;
+    pf->attr.xref = c->pdf->xref;
+    font->attr = &pf->attr;
+    pf->font = font;
     return 0;
+}
+
+/* Every face the layout draws, with the code points it draws. */
+static int scan_fonts(pctx *c, const layout *lo)
+{
+    for (size_t p = 0; p < lo->npages; p++) {
+        const lpage *lp = &lo->pages[p];
+        for (size_t i = 0; i < lp->n; i++) {
+            const litem *it = &lp->items[i];
+            if (it->kind != ITEM_TEXT)
+                continue;
+            pfont *pf = face_font(c, it->face);
+            if (!pf || mark_used(c, pf, it->text) < 0)
+                return diag_prefix(c->d, "page %zu", p + 1);
+        }
+    }
+    for (int i = 0; i < c->nfonts; i++)
+        if (build_font(c, &c->fonts[i]) < 0)
+            return -1;
+    return failed(c, "embedding the fonts");
 }
 
 /* ---- pages ---------------------------------------------------------------- */
@@ -345,9 +470,7 @@ static int draw_page(pctx *c, HPDF_Page page, const lpage *lp)
     for (size_t i = 0; i < lp->n; i++) {
         const litem *it = &lp->items[i];
         if (it->kind == ITEM_TEXT) {
-            pfont *pf = face_font(c, it->face);
-            if (!pf || mark_used(c, pf, it->text) < 0)
-                return -1;
+            pfont *pf = c->face[it->face];
             if (in_path)
                 HPDF_Page_Stroke(page);
             if (!in_text)
@@ -381,14 +504,6 @@ static int draw_page(pctx *c, HPDF_Page page, const lpage *lp)
     if (in_path)
         HPDF_Page_Stroke(page);
     return 0;
-}
-
-/* A new indirect dictionary (owned by the cross-reference table). */
-static HPDF_Dict new_object(pctx *c)
-{
-    HPDF_Dict obj = HPDF_Dict_New(c->pdf->mmgr);
-    HPDF_Xref_Add(c->pdf->xref, obj);
-    return obj;
 }
 
 /* An empty signature field over r: one merged field/widget dictionary in the
@@ -583,7 +698,7 @@ static void add_xmp(pctx *c, const pdf_meta *m)
     HPDF_Dict xmp = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);   /* not compressed */
     HPDF_Dict_AddName(xmp, "Type", "Metadata");
     HPDF_Dict_AddName(xmp, "Subtype", "XML");
-    set_stream(xmp, &b);
+    HPDF_Stream_Write(xmp->stream, (const HPDF_BYTE *)sbuf_str(&b), (HPDF_UINT)b.len);
     HPDF_Dict_Add(c->pdf->catalog, "Metadata", xmp);
     sbuf_free(&b);
 }
@@ -662,14 +777,13 @@ static int patch_id(unsigned char *buf, size_t len)
 static int build(pctx *c, const layout *lo, const pdf_meta *m)
 {
     HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(c->pdf);
+    HPDF_UseUTFEncodings(c->pdf);      /* for the Info strings (set_info) */
     c->pdf->pdf_version = HPDF_VER_14;      /* 2.3.0 writes 1.3 by default */
     snprintf(c->producer, sizeof c->producer, "baocao %s (libharu %s)", BAOCAO_VERSION,
              HPDF_GetVersion());
     if (m->pdfa != PDFA_NONE && !m->icc_path)
         return diag_set(c->d, "pdf-pdfa", "PDF: PDF/A needs an ICC profile");
-    if (failed(c, "setting up the document") || draw_pages(c, lo, m) < 0 ||
-        finish_fonts(c) < 0)
+    if (failed(c, "setting up the document") || scan_fonts(c, lo) < 0 || draw_pages(c, lo, m) < 0)
         return -1;
     set_info(c, m);
     if (m->pdfa != PDFA_NONE) {
@@ -719,8 +833,10 @@ int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned 
         buf = save(c, outlen);
     if (c->pdf)
         HPDF_Free(c->pdf);
-    for (int i = 0; i < c->nfonts; i++)
+    for (int i = 0; i < c->nfonts; i++) {
         ttf_close(c->fonts[i].own);
+        free(c->fonts[i].cps);
+    }
     free(c);
     if (!buf)
         return -1;

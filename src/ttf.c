@@ -22,6 +22,7 @@ struct ttf {
     int16_t *adv;          /* advance per glyph, 1/1000 em */
     unsigned nglyphs;
     int ascent, descent, cap_height;
+    ttf_desc desc;
 };
 
 /* A bounded view of the file: reads past the end yield 0 and set bad. */
@@ -191,6 +192,59 @@ static int cap_height(const ttf *f, rd *r, unsigned upem, unsigned long_loca)
     return 700;
 }
 
+/* name ID 6 from a Windows (UTF-16BE) or Mac Roman record, keeping only
+ * what a PDF name may hold unescaped; else the file name's stem. */
+static void ps_name(ttf *f, rd *r)
+{
+    char *out = f->desc.ps_name;
+    size_t n = 0, off, len;
+    if (find_table(r, "name", &off, &len)) {
+        rd t = {r->p + off, len, 0};
+        unsigned count = U16(&t, 2), strings = U16(&t, 4);
+        for (unsigned i = 0; i < count && !t.bad && n == 0; i++) {
+            size_t rec = 6 + 12 * (size_t)i;
+            unsigned plat = U16(&t, rec), id = U16(&t, rec + 6);
+            size_t slen = U16(&t, rec + 8), at = strings + (size_t)U16(&t, rec + 10);
+            if (id != 6 || (plat != 1 && plat != 3) || !in_range(&t, at, slen))
+                continue;
+            size_t step = plat == 3 ? 2 : 1;
+            for (size_t k = step - 1; k < slen && n + 1 < sizeof f->desc.ps_name; k += step) {
+                unsigned char c = t.p[at + k];
+                if ((plat == 1 || t.p[at + k - 1] == 0) && c > 0x20 && c < 0x7F &&
+                    !strchr("()<>[]{}/%#", c))
+                    out[n++] = (char)c;
+            }
+        }
+    }
+    if (n == 0) {
+        const char *base = strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path;
+        for (; *base && *base != '.' && n + 1 < sizeof f->desc.ps_name; base++)
+            if (*base > 0x20 && *base < 0x7F && !strchr("()<>[]{}/%#", *base))
+                out[n++] = *base;
+    }
+    out[n] = 0;
+}
+
+/* The font descriptor's facts (ttf_describe); absent optional tables leave
+ * the defaults. */
+static void describe(ttf *f, rd *r, size_t head, unsigned upem)
+{
+    size_t off, len;
+    for (int i = 0; i < 4; i++)
+        f->desc.bbox[i] = to_milli(S16(r, head + 36 + 2 * (size_t)i), upem);
+    unsigned style = U16(r, head + 44);
+    f->desc.bold = style & 1;
+    f->desc.italic = (style >> 1) & 1;
+    f->desc.weight = 400;
+    if (find_table(r, "OS/2", &off, &len) && len >= 6)
+        f->desc.weight = U16(r, off + 4);
+    if (find_table(r, "post", &off, &len) && len >= 16) {
+        f->desc.italic_angle = (int32_t)U32(r, off + 4) / 65536.0;
+        f->desc.fixed_pitch = U32(r, off + 12) != 0;
+    }
+    ps_name(f, r);
+}
+
 static const char *parse(ttf *f)
 {
     rd r = {f->data, f->len, 0};
@@ -209,6 +263,7 @@ static const char *parse(ttf *f)
     unsigned long_loca = U16(&r, off + 50) != 0;
     if (upem < 16 || upem > 16384)
         return "unitsPerEm out of range";
+    describe(f, &r, off, upem);
     if (!find_table(&r, "maxp", &off, &len) || len < 6)
         return "missing maxp table";
     f->nglyphs = U16(&r, off + 4);
@@ -281,6 +336,7 @@ int ttf_ascent(const ttf *f) { return f->ascent; }
 int ttf_descent(const ttf *f) { return f->descent; }
 int ttf_cap_height(const ttf *f) { return f->cap_height; }
 const char *ttf_path(const ttf *f) { return f->path; }
+const ttf_desc *ttf_describe(const ttf *f) { return &f->desc; }
 unsigned ttf_glyph(const ttf *f, uint32_t cp) { return glyph(f, cp); }
 unsigned ttf_glyph_count(const ttf *f) { return f->nglyphs; }
 

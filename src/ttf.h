@@ -28,6 +28,19 @@ int ttf_cap_height(const ttf *f);
 
 const char *ttf_path(const ttf *f);
 
+/* What a PDF font descriptor says about the font: the PostScript name
+ * (name ID 6, reduced to the characters a PDF name allows; the file name
+ * if the font has none), the bounding box in 1/1000 em (xMin, yMin, xMax,
+ * yMax), the italic angle in degrees, head.macStyle's bold and italic
+ * bits, post.isFixedPitch and OS/2 usWeightClass (400 if absent). */
+typedef struct ttf_desc {
+    char ps_name[64];
+    int bbox[4];
+    double italic_angle;
+    int bold, italic, fixed_pitch, weight;
+} ttf_desc;
+const ttf_desc *ttf_describe(const ttf *f);
+
 /* Glyph index of cp (0 = .notdef if unmapped), and the number of glyphs. */
 unsigned ttf_glyph(const ttf *f, uint32_t cp);
 unsigned ttf_glyph_count(const ttf *f);
