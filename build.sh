@@ -14,7 +14,7 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 # certutil for the signing test, lighttpd with WebDAV for the archive test,
 # python3 for the benchmark's peer generator, clang and its libFuzzer runtime
 # for fuzz/run).
-pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev
+pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev libdeflate-dev
       libfontconfig-dev libssl-dev libcurl4-openssl-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
                              jq libnss3-tools libxml2-utils openssl lighttpd lighttpd-mod-webdav
