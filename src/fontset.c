@@ -9,6 +9,7 @@
 #include "text.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,6 +20,22 @@ const char *const VIETNAMESE_LETTERS =
     "ÀẢÃÁẠĂẰẲẴẮẶÂẦẨẪẤẬĐÈẺẼÉẸÊỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌÔỒỔỖỐỘƠỜỞỠỚỢÙỦŨÚỤƯỪỬỮỨỰỲỶỸÝỴ";
 
 static const char *const FACE_NAME[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
+
+/* fontconfig, loaded on first need and kept for the rest of the process:
+ * loading its configuration costs more than rendering a report, and a
+ * --font file with its faces beside it needs none of it. */
+static pthread_once_t fc_once = PTHREAD_ONCE_INIT;
+static FcConfig *fc_cfg;
+
+static void fc_init(void) { fc_cfg = FcInitLoadConfigAndFonts(); }
+
+static FcConfig *fc_config(diag *d)
+{
+    pthread_once(&fc_once, fc_init);
+    if (!fc_cfg)
+        diag_set(d, "fontconfig", "fontconfig could not be initialised");
+    return fc_cfg;
+}
 
 /* What fontconfig's cache says about an installed file (not what a match
  * claims: a match reports the weight and slant it was asked for when it
@@ -141,23 +158,28 @@ static char *family_from_name(const char *path)
     return xstrndup(base, n);
 }
 
-/* Fills the paths of fs by the rules in fontset.h; opening comes later. */
-static int find_paths(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
+/* Fills the paths of fs by the rules in fontset.h; opening comes later.
+ * For a file, its siblings come first and fontconfig only if one is missing. */
+static int find_paths(fontset *fs, const char *spec, diag *d)
 {
     int is_path = strchr(spec, '/') || strstr(spec, ".ttf") || strstr(spec, ".TTF");
-    if (is_path) {
-        fs->family = fc_family_of(cfg, spec);
+    FcConfig *cfg = NULL;
+    if (is_path)
         fs->path[FACE_REGULAR] = xstrdup(spec);
-    } else {
+    else
         fs->family = xstrdup(spec);
-    }
     for (int f = 0; f < FACE_COUNT; f++) {
         if (fs->path[f])
             continue;
         if (is_path)
             fs->path[f] = sibling(spec, (face)f);
-        if (!fs->path[f] && fs->family)
-            fs->path[f] = fc_find(cfg, fs->family, (face)f);
+        if (fs->path[f])
+            continue;
+        if (!cfg && !(cfg = fc_config(d)))
+            return -1;
+        if (is_path && !fs->family && !(fs->family = fc_family_of(cfg, spec)))
+            fs->family = family_from_name(spec);
+        fs->path[f] = fc_find(cfg, fs->family, (face)f);
         if (!fs->path[f] && is_path)
             return diag_set(d, "font-not-found", "font %s: no %s face found next to the file or through "
                             "fontconfig", spec, FACE_NAME[f]);
@@ -178,10 +200,10 @@ static int open_faces(fontset *fs, diag *d)
     return 0;
 }
 
-static int load(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
+static int load(fontset *fs, const char *spec, diag *d)
 {
     memset(fs, 0, sizeof *fs);
-    if (find_paths(fs, cfg, spec, d) < 0 || open_faces(fs, d) < 0) {
+    if (find_paths(fs, spec, d) < 0 || open_faces(fs, d) < 0) {
         fontset_free(fs);
         return -1;
     }
@@ -190,23 +212,18 @@ static int load(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
 
 int fontset_load(fontset *fs, const char *spec, const char *fonts_dir, diag *d)
 {
-    FcConfig *cfg = FcInitLoadConfigAndFonts();
-    if (!cfg)
-        return diag_set(d, "fontconfig", "fontconfig could not be initialised");
-    int r;
-    if (spec) {
-        r = load(fs, cfg, spec, d);
-    } else if (load(fs, cfg, "Times New Roman", d) == 0) {
-        r = 0;
-    } else {
-        /* The shipped Tinos has Times New Roman's metrics, so the layout
-         * does not depend on what is installed. */
-        sbuf b = {0};
-        sbuf_printf(&b, "%s/Tinos-Regular.ttf", fonts_dir ? fonts_dir : BAOCAO_DATADIR "/fonts");
-        r = load(fs, cfg, b.s, d);
-        sbuf_free(&b);
-    }
-    FcConfigDestroy(cfg);
+    if (spec)
+        return load(fs, spec, d);
+    if (load(fs, "Times New Roman", d) == 0)
+        return 0;
+    if (!fc_config(d))
+        return -1;
+    /* The shipped Tinos has Times New Roman's metrics, so the layout
+     * does not depend on what is installed. */
+    sbuf b = {0};
+    sbuf_printf(&b, "%s/Tinos-Regular.ttf", fonts_dir ? fonts_dir : BAOCAO_DATADIR "/fonts");
+    int r = load(fs, b.s, d);
+    sbuf_free(&b);
     return r;
 }
 
