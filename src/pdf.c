@@ -11,8 +11,11 @@
  *    /CapHeight and /CIDSet (PDF/A-1). build_font() writes the Type0 font
  *    and everything under it as plain libharu objects instead, from the
  *    ttf.c font the fontset parsed once, for the characters drawn only;
- *    the Type0 dictionary is also the HPDF_Font that HPDF_Page_ShowText
- *    draws with, through its own encoder and width function;
+ *  - the page operators (HPDF_Page_ShowText, SetTextMatrix, LineTo…) cost
+ *    thousands of instructions per word and position every word with a
+ *    whole text matrix: draw_page() writes compact operators into the
+ *    page's libharu content stream (see there);
+ *  - libharu's zlib stream compression is replaced by libdeflate (set_deflated);
  *  - PDF/A support snapshots Info too early, does not escape XML, writes
  *    /SubType and a time-based /ID: we write XMP, OutputIntent and /ID ourselves.
  *
@@ -23,13 +26,13 @@
 #include "pdf.h"
 
 #include <pthread.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_encoder.h>
 #include <hpdf_pages.h>
 #include <libdeflate.h>
 #include <hpdf_font.h>
@@ -44,12 +47,10 @@
  * dense: CID i (1..n) is the i-th smallest code point drawn with it, so /W
  * is one run, the CIDToGIDMap 2(n + 1) bytes and the CIDSet n + 1 bits. */
 typedef struct pfont {
-    HPDF_FontAttr_Rec attr;          /* the Type0 font's attr, read by libharu */
-    HPDF_Encoder_Rec enc;            /* UTF-8 -> 2-byte CIDs, for HPDF_Page_ShowText */
     const char *path;
     const ttf *ttf;
     ttf *own;                        /* opened here if the fontset had none */
-    HPDF_Font font;
+    HPDF_Dict font;                  /* the Type0 font */
     unsigned char used[65536 / 8];   /* BMP code points drawn with it */
     uint32_t *cps;                   /* code points drawn, ascending; CID = index + 1 */
     size_t ncps, cap;
@@ -134,18 +135,6 @@ static HPDF_Dict new_stream(pctx *c, const void *p, size_t n)
     HPDF_Dict obj = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
     set_deflated(c, obj, p, n);
     return obj;
-}
-
-/* Compresses a page's content stream, as written by the drawing calls. */
-static void deflate_contents(pctx *c, HPDF_Page page)
-{
-    HPDF_Dict contents = ((HPDF_PageAttr)page->attr)->contents;
-    HPDF_UINT n = HPDF_Stream_Size(contents->stream);
-    unsigned char *raw = xmalloc(n + 1);
-    HPDF_Stream_Seek(contents->stream, 0, HPDF_SEEK_SET);
-    HPDF_Stream_Read(contents->stream, raw, &n);
-    set_deflated(c, contents, raw, n);
-    free(raw);
 }
 
 /* ---- fonts ---------------------------------------------------------------- */
@@ -247,43 +236,6 @@ static unsigned cid_of(const pfont *pf, uint32_t cp)
             hi = mid;
     }
     return lo < pf->ncps && pf->cps[lo] == cp ? (unsigned)lo + 1 : 0;
-}
-
-/* The encoder's text function (HPDF_Page_ShowText): the CIDs of text as
- * big-endian 16-bit codes (Identity-H), in a malloc'd buffer libharu frees. */
-static char *encode_cids(HPDF_Encoder enc, const char *text, HPDF_UINT len, HPDF_UINT *out_len)
-{
-    const pfont *pf = enc->attr;
-    char *out = xmalloc(2 * (size_t)len + 2);
-    size_t n = 0;
-    uint32_t cp;
-    for (int k; (k = utf8_next(text, len, &cp)) > 0; text += k, len -= (HPDF_UINT)k) {
-        unsigned cid = cid_of(pf, cp);
-        out[n++] = (char)(cid >> 8);
-        out[n++] = (char)cid;
-    }
-    *out_len = (HPDF_UINT)n;
-    return out;
-}
-
-/* The font's text-width function (HPDF_Page_ShowText advances libharu's
- * text position by it, and writes nothing for a zero width). */
-static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len)
-{
-    const pfont *pf = (const pfont *)font->attr;
-    HPDF_TextWidth tw = {0, 0, 0, 0};
-    uint32_t cp;
-    for (int k; (k = utf8_next((const char *)text, len, &cp)) > 0; text += k, len -= (HPDF_UINT)k) {
-        tw.numchars++;
-        tw.width += (HPDF_UINT)ttf_advance(pf->ttf, cp);
-        if (cp == ' ') {
-            tw.numspace++;
-            tw.numwords++;
-        }
-    }
-    if (tw.numchars > 0 && tw.width == 0)
-        tw.width = 1;      /* marks only: still drawn */
-    return tw;
 }
 
 /* A ToUnicode CMap (CMapType 2) from each CID to its code point in
@@ -414,9 +366,7 @@ static HPDF_Dict font_descriptor(pctx *c, const pfont *pf, const char *name, HPD
 }
 
 /* The Type0 font, its CIDFontType2, descriptor, font program, ToUnicode,
- * /W and CIDToGIDMap, for the code points the layout draws with pf. The
- * Type0 dictionary is also libharu's HPDF_Font for SetFontAndSize and
- * ShowText: its attr gives the encoder and the text width. */
+ * /W and CIDToGIDMap, for the code points the layout draws with pf. */
 static int build_font(pctx *c, pfont *pf)
 {
     HPDF_MMgr mm = c->pdf->mmgr;
@@ -450,11 +400,10 @@ static int build_font(pctx *c, pfont *pf)
     HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(c, map, 2 * (pf->ncps + 1)));
     free(map);
 
-    HPDF_Font font = new_object(c);
+    HPDF_Dict font = new_object(c);
     HPDF_Array desc = HPDF_Array_New(mm);
     sbuf cmap = {0};
     to_unicode(pf, &cmap);
-    font->header.obj_class |= HPDF_OSUBCLASS_FONT;
     HPDF_Array_Add(desc, cid);
     HPDF_Dict_AddName(font, "Type", "Font");
     HPDF_Dict_AddName(font, "Subtype", "Type0");
@@ -463,17 +412,6 @@ static int build_font(pctx *c, pfont *pf)
     HPDF_Dict_Add(font, "DescendantFonts", desc);
     HPDF_Dict_Add(font, "ToUnicode", new_stream(c, cmap.s, cmap.len));
     sbuf_free(&cmap);
-
-    pf->enc.sig_bytes = HPDF_ENCODER_SIG_BYTES;
-    pf->enc.type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
-    pf->enc.encode_text_fn = encode_cids;
-    pf->enc.attr = pf;
-    pf->attr.type = HPDF_FONT_TYPE0_TT;
-    pf->attr.writing_mode = HPDF_WMODE_HORIZONTAL;
-    pf->attr.text_width_fn = text_width;
-    pf->attr.encoder = &pf->enc;
-    pf->attr.xref = c->pdf->xref;
-    font->attr = &pf->attr;
     pf->font = font;
     return 0;
 }
@@ -500,53 +438,167 @@ static int scan_fonts(pctx *c, const layout *lo)
 
 /* ---- pages ---------------------------------------------------------------- */
 
-/* Text items are drawn in runs inside one BT/ET, with Tf only when the font
- * or size changes; rules in runs of one path per line width. Text positions
- * use an absolute Tm: libharu's TextOut emits relative Td from its float
- * text matrix, which drifts over a page of words. */
-static int draw_page(pctx *c, HPDF_Page page, const lpage *lp)
-{
-    pfont *cur = NULL;
-    double cur_size = 0, cur_width = -1;
-    int in_text = 0, in_path = 0;
+/* The page contents are written here into libharu's content stream, not
+ * through HPDF_Page_SetTextMatrix/ShowText/MoveTo/LineTo: each of those
+ * clears a 512-byte buffer and prints every number with five decimals,
+ * 4,000 instructions per word drawn, and a word needs a whole text matrix.
+ * Here positions are kept in thousandths of a point (hundredths moved
+ * pdftotext's reading order of close table cells), words less than an em
+ * apart on one baseline in one font go into one TJ array whose numbers
+ * are the gaps between them, and a new line is a Td relative to the last
+ * one, computed from the rounded absolute positions so nothing drifts. */
 
-    for (size_t i = 0; i < lp->n; i++) {
-        const litem *it = &lp->items[i];
-        if (it->kind == ITEM_TEXT) {
-            pfont *pf = c->face[it->face];
-            if (in_path)
-                HPDF_Page_Stroke(page);
-            if (!in_text)
-                HPDF_Page_BeginText(page);
-            in_path = 0;
-            in_text = 1;
-            if (pf != cur || it->size != cur_size)
-                HPDF_Page_SetFontAndSize(page, pf->font, (HPDF_REAL)it->size);
-            cur = pf;
-            cur_size = it->size;
-            HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-            HPDF_Page_ShowText(page, it->text);
-        } else {
-            if (in_text)
-                HPDF_Page_EndText(page);
-            in_text = 0;
-            if (it->width != cur_width) {
-                if (in_path)
-                    HPDF_Page_Stroke(page);
-                in_path = 0;
-                HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->width);
-                cur_width = it->width;
+/* n / 10^dec with at most dec decimals, trailing zeros dropped (by hand:
+ * printf is most of the cost of a page). */
+static void put_fixed(sbuf *b, long n, int dec)
+{
+    char buf[32], *e = buf + sizeof buf, *p = e;
+    unsigned long a = n < 0 ? 0 - (unsigned long)n : (unsigned long)n;
+    for (int i = 0; i < dec; i++, a /= 10)
+        if (p != e || a % 10)
+            *--p = (char)('0' + a % 10);
+    if (p != e)
+        *--p = '.';
+    do
+        *--p = (char)('0' + a % 10);
+    while ((a /= 10) > 0);
+    if (n < 0)
+        *--p = '-';
+    sbuf_add(b, p, (size_t)(e - p));
+}
+
+static long thousandths(double v) { return lround(v * 1000); }
+
+/* A PDF string of the CIDs of text (2 bytes each, Identity-H). */
+static void put_cids(sbuf *b, const pfont *pf, const char *text)
+{
+    size_t n = strlen(text);
+    uint32_t cp;
+    sbuf_putc(b, '(');
+    for (int k; (k = utf8_next(text, n, &cp)) > 0; text += k, n -= (size_t)k) {
+        unsigned cid = cid_of(pf, cp);
+        unsigned char byte[2] = {(unsigned char)(cid >> 8), (unsigned char)cid};
+        for (int i = 0; i < 2; i++) {
+            switch (byte[i]) {
+            case '(': case ')': case '\\': sbuf_putc(b, '\\'); sbuf_putc(b, (char)byte[i]); break;
+            case '\r': sbuf_puts(b, "\\r"); break;     /* a raw CR would read as LF */
+            default: sbuf_putc(b, (char)byte[i]);
             }
-            HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-            HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
-            in_path = 1;
         }
     }
-    if (in_text)
-        HPDF_Page_EndText(page);
-    if (in_path)
-        HPDF_Page_Stroke(page);
-    return 0;
+    sbuf_putc(b, ')');
+}
+
+/* Advance of text in 1/1000 em. */
+static long advance(const pfont *pf, const char *text)
+{
+    size_t n = strlen(text);
+    uint32_t cp;
+    long w = 0;
+    for (int k; (k = utf8_next(text, n, &cp)) > 0; text += k, n -= (size_t)k)
+        w += ttf_advance(pf->ttf, cp);
+    return w;
+}
+
+typedef struct pen {
+    sbuf out;
+    const pfont *font;
+    double size;
+    long x, y;          /* text line start, 1/1000 pt */
+    double end;         /* where the open TJ array ends, pt; < 0 if none is open */
+    int in_text, in_path;
+    double line_width;
+} pen;
+
+static void close_tj(pen *p)
+{
+    if (p->end >= 0)
+        sbuf_puts(&p->out, "] TJ\n");
+    p->end = -1;
+}
+
+static void draw_text(pctx *c, HPDF_Page page, pen *p, const litem *it)
+{
+    const pfont *pf = c->face[it->face];
+    long x = thousandths(it->x), y = thousandths(it->y);
+    if (p->in_path)
+        sbuf_puts(&p->out, "S\n");
+    p->in_path = 0;
+    if (!p->in_text) {
+        sbuf_puts(&p->out, "BT\n");
+        p->in_text = 1;
+        p->x = p->y = 0;
+    }
+    if (pf != p->font || it->size != p->size) {
+        close_tj(p);
+        sbuf_printf(&p->out, "/%s ", HPDF_Page_GetLocalFontName(page, pf->font));
+        put_fixed(&p->out, thousandths(it->size), 3);
+        sbuf_puts(&p->out, " Tf\n");
+        p->font = pf;
+        p->size = it->size;
+    }
+    if (p->end >= 0 && y == p->y && it->x >= p->end - 0.005 && it->x < p->end + it->size) {
+        /* The gap from where the array stands, in 1/1000 of the size. */
+        long gap = lround((it->x - p->end) * 10000 / it->size);
+        if (gap != 0) {
+            sbuf_putc(&p->out, ' ');
+            put_fixed(&p->out, -gap, 1);
+            sbuf_putc(&p->out, ' ');
+        }
+        p->end += (double)gap * it->size / 10000;     /* where the rounded gap puts it */
+    } else {
+        close_tj(p);
+        put_fixed(&p->out, x - p->x, 3);
+        sbuf_putc(&p->out, ' ');
+        put_fixed(&p->out, y - p->y, 3);
+        sbuf_puts(&p->out, " Td [");
+        p->x = x;
+        p->y = y;
+        p->end = x / 1000.0;
+    }
+    put_cids(&p->out, pf, it->text);
+    p->end += (double)advance(pf, it->text) * it->size / 1000;
+}
+
+static void draw_rule(pen *p, const litem *it)
+{
+    close_tj(p);
+    if (p->in_text)
+        sbuf_puts(&p->out, "ET\n");
+    p->in_text = 0;
+    if (it->width != p->line_width) {
+        if (p->in_path)
+            sbuf_puts(&p->out, "S\n");
+        p->in_path = 0;
+        put_fixed(&p->out, thousandths(it->width), 3);
+        sbuf_puts(&p->out, " w\n");
+        p->line_width = it->width;
+    }
+    const double v[4] = {it->x, it->y, it->x2, it->y2};
+    for (int i = 0; i < 4; i++) {
+        put_fixed(&p->out, thousandths(v[i]), 3);
+        sbuf_puts(&p->out, i == 1 ? " m " : i == 3 ? " l\n" : " ");
+    }
+    p->in_path = 1;
+}
+
+/* Draws the page's items into its content stream, compressed. */
+static void draw_page(pctx *c, HPDF_Page page, const lpage *lp)
+{
+    pen p = {.end = -1, .line_width = -1};
+    for (size_t i = 0; i < lp->n; i++) {
+        if (lp->items[i].kind == ITEM_TEXT)
+            draw_text(c, page, &p, &lp->items[i]);
+        else
+            draw_rule(&p, &lp->items[i]);
+    }
+    close_tj(&p);
+    if (p.in_text)
+        sbuf_puts(&p.out, "ET\n");
+    if (p.in_path)
+        sbuf_puts(&p.out, "S\n");
+    set_deflated(c, ((HPDF_PageAttr)page->attr)->contents, p.out.s, p.out.len);
+    sbuf_free(&p.out);
 }
 
 /* An empty signature field over r: one merged field/widget dictionary in the
@@ -609,13 +661,11 @@ static int draw_pages(pctx *c, const layout *lo, const pdf_meta *m)
         HPDF_Page page = HPDF_AddPage(c->pdf);
         HPDF_Page_SetWidth(page, (HPDF_REAL)lp->width);
         HPDF_Page_SetHeight(page, (HPDF_REAL)lp->height);
-        if (draw_page(c, page, lp) < 0)
-            return diag_prefix(c->d, "page %zu", i + 1);
+        draw_page(c, page, lp);
         if (m->sig_field && lo->signature.page == (int)i)
             add_sig_field(c, page, m->sig_field, &lo->signature);
         if (m->seal_field && lo->seal.page == (int)i)
             add_sig_field(c, page, m->seal_field, &lo->seal);
-        deflate_contents(c, page);
         if (failed(c, "drawing"))
             return diag_prefix(c->d, "page %zu", i + 1);
     }
