@@ -26,6 +26,7 @@
 #include "pdf.h"
 
 #include <pthread.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -445,8 +446,9 @@ static int scan_fonts(pctx *c, const layout *lo)
  * Here positions are kept in thousandths of a point (hundredths moved
  * pdftotext's reading order of close table cells), words less than an em
  * apart on one baseline in one font go into one TJ array whose numbers
- * are the gaps between them, and a new line is a Td relative to the last
- * one, computed from the rounded absolute positions so nothing drifts. */
+ * are the gaps between them, and text further along the same baseline is
+ * a Td from the last one, computed from the rounded absolute positions so
+ * nothing drifts. */
 
 /* n / 10^dec with at most dec decimals, trailing zeros dropped (by hand:
  * printf is most of the cost of a page). */
@@ -506,8 +508,7 @@ typedef struct pen {
     double size;
     long x, y;          /* text line start, 1/1000 pt */
     double end;         /* where the open TJ array ends, pt; < 0 if none is open */
-    int in_text, in_path;
-    double line_width;
+    int in_text;
 } pen;
 
 static void close_tj(pen *p)
@@ -521,13 +522,10 @@ static void draw_text(pctx *c, HPDF_Page page, pen *p, const litem *it)
 {
     const pfont *pf = c->face[it->face];
     long x = thousandths(it->x), y = thousandths(it->y);
-    if (p->in_path)
-        sbuf_puts(&p->out, "S\n");
-    p->in_path = 0;
     if (!p->in_text) {
         sbuf_puts(&p->out, "BT\n");
         p->in_text = 1;
-        p->x = p->y = 0;
+        p->y = LONG_MIN;     /* no baseline yet */
     }
     if (pf != p->font || it->size != p->size) {
         close_tj(p);
@@ -546,12 +544,22 @@ static void draw_text(pctx *c, HPDF_Page page, pen *p, const litem *it)
             sbuf_putc(&p->out, ' ');
         }
         p->end += (double)gap * it->size / 10000;     /* where the rounded gap puts it */
-    } else {
+    } else if (y == p->y) {      /* further along the same baseline */
         close_tj(p);
         put_fixed(&p->out, x - p->x, 3);
+        sbuf_puts(&p->out, " 0 Td [");
+        p->x = x;
+        p->end = x / 1000.0;
+    } else {
+        /* A new baseline is set absolutely: readers add Td offsets in
+         * binary floating point, and pdftotext orders the cells of a table
+         * row by exact baseline equality. */
+        close_tj(p);
+        sbuf_puts(&p->out, "1 0 0 1 ");
+        put_fixed(&p->out, x, 3);
         sbuf_putc(&p->out, ' ');
-        put_fixed(&p->out, y - p->y, 3);
-        sbuf_puts(&p->out, " Td [");
+        put_fixed(&p->out, y, 3);
+        sbuf_puts(&p->out, " Tm [");
         p->x = x;
         p->y = y;
         p->end = x / 1000.0;
@@ -560,45 +568,103 @@ static void draw_text(pctx *c, HPDF_Page page, pen *p, const litem *it)
     p->end += (double)advance(pf, it->text) * it->size / 1000;
 }
 
-static void draw_rule(pen *p, const litem *it)
+/* A rule in thousandths of a point, (x1, y1) the lower-left end; kind 0
+ * horizontal, 1 vertical, 2 slanted. */
+typedef struct seg {
+    long w, x1, y1, x2, y2;
+    int kind;
+} seg;
+
+static seg make_seg(const litem *it)
 {
-    close_tj(p);
-    if (p->in_text)
-        sbuf_puts(&p->out, "ET\n");
-    p->in_text = 0;
-    if (it->width != p->line_width) {
-        if (p->in_path)
-            sbuf_puts(&p->out, "S\n");
-        p->in_path = 0;
-        put_fixed(&p->out, thousandths(it->width), 3);
-        sbuf_puts(&p->out, " w\n");
-        p->line_width = it->width;
+    long x1 = thousandths(it->x), y1 = thousandths(it->y);
+    long x2 = thousandths(it->x2), y2 = thousandths(it->y2);
+    if (x2 < x1 || (x2 == x1 && y2 < y1)) {
+        long t = x1; x1 = x2; x2 = t;
+        t = y1; y1 = y2; y2 = t;
     }
-    const double v[4] = {it->x, it->y, it->x2, it->y2};
-    for (int i = 0; i < 4; i++) {
-        put_fixed(&p->out, thousandths(v[i]), 3);
-        sbuf_puts(&p->out, i == 1 ? " m " : i == 3 ? " l\n" : " ");
-    }
-    p->in_path = 1;
+    return (seg){thousandths(it->width), x1, y1, x2, y2, y1 == y2 ? 0 : x1 == x2 ? 1 : 2};
 }
 
-/* Draws the page's items into its content stream, compressed. */
+static int cmp_long(long a, long b) { return (a > b) - (a < b); }
+
+/* By width and kind, then along the line each lies on. */
+static int cmp_seg(const void *pa, const void *pb)
+{
+    const seg *a = pa, *b = pb;
+    int r = cmp_long(a->w, b->w);
+    if (!r) r = a->kind - b->kind;
+    if (!r) r = a->kind == 0 ? cmp_long(a->y1, b->y1) : cmp_long(a->x1, b->x1);
+    if (!r) r = a->kind == 0 ? cmp_long(a->x1, b->x1) : cmp_long(a->y1, b->y1);
+    if (!r) r = cmp_long(a->x2, b->x2);
+    if (!r) r = cmp_long(a->y2, b->y2);
+    return r;
+}
+
+/* 1 if b continues or overlaps a on the same line (and width), and a is
+ * extended to cover it. Table cells each draw their own borders: merged,
+ * a grid is one stroke per line instead of four per cell. */
+static int merge_seg(seg *a, const seg *b)
+{
+    if (a->w != b->w || a->kind != b->kind)
+        return 0;
+    if (a->kind == 0 && b->y1 == a->y1 && b->x1 <= a->x2) {
+        a->x2 = b->x2 > a->x2 ? b->x2 : a->x2;
+        return 1;
+    }
+    if (a->kind == 1 && b->x1 == a->x1 && b->y1 <= a->y2) {
+        a->y2 = b->y2 > a->y2 ? b->y2 : a->y2;
+        return 1;
+    }
+    return a->kind == 2 && memcmp(a, b, sizeof *a) == 0;
+}
+
+/* The page's rules, merged, as one path per line width. */
+static void draw_rules(sbuf *out, seg *r, size_t n)
+{
+    qsort(r, n, sizeof *r, cmp_seg);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || !merge_seg(&r[m - 1], &r[i]))
+            r[m++] = r[i];
+    for (size_t i = 0; i < m; i++) {
+        if (i == 0 || r[i].w != r[i - 1].w) {
+            if (i > 0)
+                sbuf_puts(out, "S\n");
+            put_fixed(out, r[i].w, 3);
+            sbuf_puts(out, " w\n");
+        }
+        const long v[4] = {r[i].x1, r[i].y1, r[i].x2, r[i].y2};
+        for (int k = 0; k < 4; k++) {
+            put_fixed(out, v[k], 3);
+            sbuf_puts(out, k == 1 ? " m " : k == 3 ? " l\n" : " ");
+        }
+    }
+    if (m > 0)
+        sbuf_puts(out, "S\n");
+}
+
+/* Draws the page's items into its content stream, compressed: the text in
+ * one text object, then the rules (nothing on these pages overlaps, so the
+ * order does not show). */
 static void draw_page(pctx *c, HPDF_Page page, const lpage *lp)
 {
-    pen p = {.end = -1, .line_width = -1};
+    pen p = {.end = -1};
+    seg *rules = xmalloc((lp->n + 1) * sizeof *rules);
+    size_t nrules = 0;
     for (size_t i = 0; i < lp->n; i++) {
         if (lp->items[i].kind == ITEM_TEXT)
             draw_text(c, page, &p, &lp->items[i]);
         else
-            draw_rule(&p, &lp->items[i]);
+            rules[nrules++] = make_seg(&lp->items[i]);
     }
     close_tj(&p);
     if (p.in_text)
         sbuf_puts(&p.out, "ET\n");
-    if (p.in_path)
-        sbuf_puts(&p.out, "S\n");
+    draw_rules(&p.out, rules, nrules);
     set_deflated(c, ((HPDF_PageAttr)page->attr)->contents, p.out.s, p.out.len);
     sbuf_free(&p.out);
+    free(rules);
 }
 
 /* An empty signature field over r: one merged field/widget dictionary in the
