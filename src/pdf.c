@@ -115,18 +115,34 @@ static HPDF_STATUS write_flate_key(HPDF_Dict obj, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+/* p[0..n) zlib-compressed, malloc'd, its length in *zn; *z is the
+ * compressor, allocated on first use. */
+static unsigned char *deflated(struct libdeflate_compressor **z, const void *p, size_t n,
+                               size_t *zn)
+{
+    if (!*z && !(*z = libdeflate_alloc_compressor(DEFLATE_LEVEL)))
+        oom();
+    size_t cap = libdeflate_zlib_compress_bound(*z, n);
+    unsigned char *out = xmalloc(cap);
+    *zn = libdeflate_zlib_compress(*z, p, n, out, cap);
+    return out;
+}
+
+/* Replaces the contents of stream object obj with z[0..n), already compressed. */
+static void put_deflated(HPDF_Dict obj, const unsigned char *z, size_t n)
+{
+    HPDF_MemStream_FreeData(obj->stream);
+    HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)n);
+    obj->filter = HPDF_STREAM_FILTER_NONE;
+    obj->write_fn = write_flate_key;
+}
+
 /* Replaces the contents of stream object obj with p[0..n) compressed. */
 static void set_deflated(pctx *c, HPDF_Dict obj, const void *p, size_t n)
 {
-    if (!c->z && !(c->z = libdeflate_alloc_compressor(DEFLATE_LEVEL)))
-        oom();
-    size_t cap = libdeflate_zlib_compress_bound(c->z, n);
-    unsigned char *z = xmalloc(cap);
-    size_t zn = libdeflate_zlib_compress(c->z, p, n, z, cap);
-    HPDF_MemStream_FreeData(obj->stream);
-    HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)zn);
-    obj->filter = HPDF_STREAM_FILTER_NONE;
-    obj->write_fn = write_flate_key;
+    size_t zn;
+    unsigned char *z = deflated(&c->z, p, n, &zn);
+    put_deflated(obj, z, zn);
     free(z);
 }
 
@@ -211,13 +227,14 @@ static int cmp_cp(const void *a, const void *b)
 static void list_cps(pfont *pf)
 {
     size_t above = pf->ncps, n = above;
-    for (unsigned cp = 1; cp < 0x10000; cp++)
-        n += has_bit(pf->used, cp) != 0;
+    for (unsigned i = 0; i < sizeof pf->used; i++)
+        n += (size_t)__builtin_popcount(pf->used[i]);
     uint32_t *all = xmalloc((n + 1) * sizeof *all);
     size_t k = 0;
-    for (unsigned cp = 1; cp < 0x10000; cp++)
-        if (has_bit(pf->used, cp))
-            all[k++] = cp;
+    for (unsigned i = 0; i < sizeof pf->used; i++)
+        for (unsigned cp = 8 * i; pf->used[i] && cp < 8 * i + 8; cp++)
+            if (cp > 0 && has_bit(pf->used, cp))
+                all[k++] = cp;
     qsort(pf->cps, above, sizeof *pf->cps, cmp_cp);
     if (above)
         memcpy(all + k, pf->cps, above * sizeof *all);
@@ -299,17 +316,74 @@ static void to_unicode(const pfont *pf, sbuf *b)
     sbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
+/* Compressed font programs by font and glyph set, kept for the process:
+ * the documents of a batch mostly draw the same glyphs, and compressing
+ * the font programs was half of a notice's deflate time. The output is
+ * the same bytes whether or not an entry is found; a full cache replaces
+ * its entries in turn, so its size does not grow with a batch. */
+enum { FONT_CACHE = 32 };
+static struct {
+    pthread_mutex_t lock;
+    struct font_entry {
+        unsigned long ttf;           /* ttf_id(), 0 if the slot is free */
+        unsigned char *keep;         /* the glyph set, ttf_glyph_count() bytes */
+        unsigned char *z;            /* the font program, compressed */
+        size_t zn, len;              /* compressed and uncompressed lengths */
+    } e[FONT_CACHE];
+    size_t next;                     /* slot to fill next */
+} font_cache = {PTHREAD_MUTEX_INITIALIZER, {{0, NULL, NULL, 0, 0}}, 0};
+
+/* The FontFile2 stream from the cache, NULL if the glyph set is not in it. */
+static HPDF_Dict cached_font_file(pctx *c, const ttf *t, const unsigned char *keep)
+{
+    HPDF_Dict data = NULL;
+    pthread_mutex_lock(&font_cache.lock);
+    for (size_t i = 0; i < FONT_CACHE && !data; i++) {
+        const struct font_entry *e = &font_cache.e[i];
+        if (e->ttf == ttf_id(t) && memcmp(e->keep, keep, ttf_glyph_count(t)) == 0) {
+            data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+            put_deflated(data, e->z, e->zn);
+            HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)e->len);
+        }
+    }
+    pthread_mutex_unlock(&font_cache.lock);
+    return data;
+}
+
+static void cache_font_file(const ttf *t, const unsigned char *keep, const unsigned char *z,
+                            size_t zn, size_t len)
+{
+    pthread_mutex_lock(&font_cache.lock);
+    struct font_entry *e = &font_cache.e[font_cache.next];
+    font_cache.next = (font_cache.next + 1) % FONT_CACHE;
+    free(e->keep);
+    free(e->z);
+    e->ttf = ttf_id(t);
+    e->keep = xmalloc(ttf_glyph_count(t));
+    memcpy(e->keep, keep, ttf_glyph_count(t));
+    e->z = xmalloc(zn);
+    memcpy(e->z, z, zn);
+    e->zn = zn;
+    e->len = len;
+    pthread_mutex_unlock(&font_cache.lock);
+}
+
 /* The font program: ttf_subset() of the glyphs drawn, ids unchanged. */
 static HPDF_Dict font_file(pctx *c, const pfont *pf)
 {
     unsigned char *keep = xcalloc(ttf_glyph_count(pf->ttf), 1);
-    sbuf b = {0};
     for (size_t i = 0; i < pf->ncps; i++)
         keep[ttf_glyph(pf->ttf, pf->cps[i])] = 1;
-    HPDF_Dict data = NULL;
-    if (ttf_subset(pf->ttf, keep, &b, c->d) == 0) {
-        data = new_stream(c, b.s, b.len);
+    HPDF_Dict data = cached_font_file(c, pf->ttf, keep);
+    sbuf b = {0};
+    if (!data && ttf_subset(pf->ttf, keep, &b, c->d) == 0) {
+        size_t zn;
+        unsigned char *z = deflated(&c->z, b.s, b.len, &zn);
+        data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+        put_deflated(data, z, zn);
         HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)b.len);
+        cache_font_file(pf->ttf, keep, z, zn, b.len);
+        free(z);
     }
     sbuf_free(&b);
     free(keep);
@@ -504,6 +578,8 @@ static long advance(const pfont *pf, const char *text)
 
 typedef struct pen {
     sbuf out;
+    sbuf tj;            /* the open text array's elements */
+    int parts;          /* how many */
     const pfont *font;
     double size;
     long x, y;          /* text line start, 1/1000 pt */
@@ -511,10 +587,17 @@ typedef struct pen {
     int in_text;
 } pen;
 
+/* Ends the open text array: one string is shown with Tj. */
 static void close_tj(pen *p)
 {
-    if (p->end >= 0)
-        sbuf_puts(&p->out, "] TJ\n");
+    if (p->end >= 0) {
+        if (p->parts > 1)
+            sbuf_putc(&p->out, '[');
+        sbuf_add(&p->out, p->tj.s, p->tj.len);
+        sbuf_puts(&p->out, p->parts > 1 ? "] TJ\n" : " Tj\n");
+    }
+    sbuf_reset(&p->tj);
+    p->parts = 0;
     p->end = -1;
 }
 
@@ -539,15 +622,16 @@ static void draw_text(pctx *c, HPDF_Page page, pen *p, const litem *it)
         /* The gap from where the array stands, in 1/1000 of the size. */
         long gap = lround((it->x - p->end) * 10000 / it->size);
         if (gap != 0) {
-            sbuf_putc(&p->out, ' ');
-            put_fixed(&p->out, -gap, 1);
-            sbuf_putc(&p->out, ' ');
+            sbuf_putc(&p->tj, ' ');
+            put_fixed(&p->tj, -gap, 1);
+            sbuf_putc(&p->tj, ' ');
+            p->parts++;
         }
         p->end += (double)gap * it->size / 10000;     /* where the rounded gap puts it */
     } else if (y == p->y) {      /* further along the same baseline */
         close_tj(p);
         put_fixed(&p->out, x - p->x, 3);
-        sbuf_puts(&p->out, " 0 Td [");
+        sbuf_puts(&p->out, " 0 Td ");
         p->x = x;
         p->end = x / 1000.0;
     } else {
@@ -559,12 +643,13 @@ static void draw_text(pctx *c, HPDF_Page page, pen *p, const litem *it)
         put_fixed(&p->out, x, 3);
         sbuf_putc(&p->out, ' ');
         put_fixed(&p->out, y, 3);
-        sbuf_puts(&p->out, " Tm [");
+        sbuf_puts(&p->out, " Tm ");
         p->x = x;
         p->y = y;
         p->end = x / 1000.0;
     }
-    put_cids(&p->out, pf, it->text);
+    put_cids(&p->tj, pf, it->text);
+    p->parts++;
     p->end += (double)advance(pf, it->text) * it->size / 1000;
 }
 
@@ -664,6 +749,7 @@ static void draw_page(pctx *c, HPDF_Page page, const lpage *lp)
     draw_rules(&p.out, rules, nrules);
     set_deflated(c, ((HPDF_PageAttr)page->attr)->contents, p.out.s, p.out.len);
     sbuf_free(&p.out);
+    sbuf_free(&p.tj);
     free(rules);
 }
 
@@ -740,18 +826,46 @@ static int draw_pages(pctx *c, const layout *lo, const pdf_meta *m)
 
 /* ---- metadata ------------------------------------------------------------- */
 
+/* An Info string: ASCII as it is, anything else as UTF-16BE with a byte
+ * order mark (written in hex). Not through libharu's UTF-8 encoder, whose
+ * set-up builds tables for all 65,536 codes in every document. */
+static void *info_string(HPDF_MMgr mm, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n && s[i] >= 0x20 && s[i] < 0x7F)
+        i++;
+    if (i == n)
+        return HPDF_String_New(mm, s, NULL);
+    sbuf b = {0};
+    uint32_t cp;
+    sbuf_add(&b, "\xFE\xFF", 2);
+    for (int k; (k = utf8_next(s, n, &cp)) != 0; s += k < 0 ? 1 : k, n -= k < 0 ? 1 : (size_t)k) {
+        uint32_t u[2] = {cp, 0};
+        if (cp >= 0x10000) {
+            u[0] = 0xD800 + ((cp - 0x10000) >> 10);
+            u[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+        }
+        for (int j = 0; j < 2 && u[j]; j++) {
+            char be[2] = {(char)(u[j] >> 8), (char)u[j]};
+            sbuf_add(&b, be, 2);
+        }
+    }
+    HPDF_Binary obj = HPDF_Binary_New(mm, (HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
+    sbuf_free(&b);
+    return obj;
+}
+
 static void set_info(pctx *c, const pdf_meta *m)
 {
-    const struct { HPDF_InfoType type; const char *value; } keys[] = {
-        {HPDF_INFO_TITLE, m->title},       {HPDF_INFO_AUTHOR, m->author},
-        {HPDF_INFO_SUBJECT, m->subject},   {HPDF_INFO_KEYWORDS, m->keywords},
-        {HPDF_INFO_CREATOR, m->creator},   {HPDF_INFO_PRODUCER, c->producer},
+    const struct { const char *key, *value; } keys[] = {
+        {"Title", m->title},       {"Author", m->author}, {"Subject", m->subject},
+        {"Keywords", m->keywords}, {"Creator", m->creator},
     };
-    /* With the UTF-8 encoder current, Info strings are written as UTF-16BE. */
-    HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
+    /* The Info dictionary is made by the first attribute set. */
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_PRODUCER, c->producer);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (keys[i].value)
-            HPDF_SetInfoAttr(c->pdf, keys[i].type, keys[i].value);
+            HPDF_Dict_Add(c->pdf->info, keys[i].key, info_string(c->pdf->mmgr, keys[i].value));
     if (m->year > 0) {
         HPDF_Date date = {m->year, m->month, m->day, 0, 0, 0, '+', 7, 0};
         HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
@@ -880,23 +994,16 @@ static int icc_stream(pctx *c, const char *path, HPDF_Dict *out)
         unsigned char *raw;
         size_t n;
         if ((rc = file_read(path, &raw, &n, c->d)) == 0) {
-            struct libdeflate_compressor *z = libdeflate_alloc_compressor(DEFLATE_LEVEL);
-            if (!z)
-                oom();
             free(icc_cache.z);
             free(icc_cache.path);
-            icc_cache.z = xmalloc(libdeflate_zlib_compress_bound(z, n));
-            icc_cache.n = libdeflate_zlib_compress(z, raw, n, icc_cache.z,
-                                                   libdeflate_zlib_compress_bound(z, n));
+            icc_cache.z = deflated(&c->z, raw, n, &icc_cache.n);
             icc_cache.path = xstrdup(path);
-            libdeflate_free_compressor(z);
             free(raw);
         }
     }
     if (rc == 0) {
         *out = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-        HPDF_Stream_Write((*out)->stream, icc_cache.z, (HPDF_UINT)icc_cache.n);
-        (*out)->write_fn = write_flate_key;
+        put_deflated(*out, icc_cache.z, icc_cache.n);
     }
     pthread_mutex_unlock(&icc_cache.lock);
     return rc;
@@ -977,7 +1084,6 @@ static int patch_id(unsigned char *buf, size_t len)
 
 static int build(pctx *c, const layout *lo, const pdf_meta *m)
 {
-    HPDF_UseUTFEncodings(c->pdf);      /* for the Info strings (set_info) */
     c->pdf->pdf_version = HPDF_VER_14;      /* 2.3.0 writes 1.3 by default */
     snprintf(c->producer, sizeof c->producer, "baocao %s (libharu %s)", BAOCAO_VERSION,
              HPDF_GetVersion());

@@ -9,6 +9,7 @@
 #include "sbuf.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ struct ttf {
     unsigned nglyphs;
     int ascent, descent, cap_height;
     ttf_desc desc;
+    unsigned long id;
 };
 
 /* A bounded view of the file: reads past the end yield 0 and set bad. */
@@ -298,8 +300,10 @@ ttf *ttf_open(const char *path, diag *d)
         diag_set(d, "font-open", "%s: %s", path, strerror(errno));
         return NULL;
     }
+    static atomic_ulong opened;
     ttf *f = xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
+    f->id = atomic_fetch_add(&opened, 1) + 1;
     size_t cap = 0;
     for (;;) {
         grow(&f->data, &cap, f->len + 65536, 1);
@@ -337,6 +341,7 @@ int ttf_descent(const ttf *f) { return f->descent; }
 int ttf_cap_height(const ttf *f) { return f->cap_height; }
 const char *ttf_path(const ttf *f) { return f->path; }
 const ttf_desc *ttf_describe(const ttf *f) { return &f->desc; }
+unsigned long ttf_id(const ttf *f) { return f->id; }
 unsigned ttf_glyph(const ttf *f, uint32_t cp) { return glyph(f, cp); }
 unsigned ttf_glyph_count(const ttf *f) { return f->nglyphs; }
 

@@ -28,6 +28,10 @@ int ttf_cap_height(const ttf *f);
 
 const char *ttf_path(const ttf *f);
 
+/* A number no other ttf_open() of this process returns: a cache key that,
+ * unlike the pointer, is never reused for another font. */
+unsigned long ttf_id(const ttf *f);
+
 /* What a PDF font descriptor says about the font: the PostScript name
  * (name ID 6, reduced to the characters a PDF name allows; the file name
  * if the font has none), the bounding box in 1/1000 em (xMin, yMin, xMax,
