@@ -1046,6 +1046,12 @@ void pdf_global_init(void)
     OPENSSL_init_crypto(OPENSSL_INIT_ADD_ALL_DIGESTS, NULL);
     unsigned char md[32];
     digest(EVP_sha256(), md, 0, md);   /* and CRYPTO_malloc's first-use flag */
+    /* libdeflate detects the CPU's features on its first compression, into
+     * a global: do it here, before the threads. */
+    struct libdeflate_compressor *z = NULL;
+    size_t n;
+    free(deflated(&z, md, sizeof md, &n));
+    libdeflate_free_compressor(z);
 }
 
 /* The trailer /ID must not depend on time or chance. It is written as two
