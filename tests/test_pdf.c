@@ -467,6 +467,22 @@ static void test_deterministic(void)
     CHECK(render(&lo, &fs, &m, &a, &na) == 0);
     CHECK(render(&lo, &fs, &m, &b, &nb) == 0);
     CHECK(na == nb && na > 0 && memcmp(a, b, na) == 0);
+    /* With the faces opened once, as a batch shares them, the second
+     * render takes its font programs from the cache: still the same bytes. */
+    fontset shared;
+    fill_fontset(&shared, &FAMILIES[0]);
+    diag d = {0};
+    for (int f = 0; f < FACE_COUNT; f++)
+        CHECK((shared.ttf[f] = ttf_open(shared.path[f], &d)) != NULL);
+    for (int k = 0; k < 2; k++) {
+        unsigned char *s = NULL;
+        size_t ns = 0;
+        CHECK(render(&lo, &shared, &m, &s, &ns) == 0);
+        CHECK(ns == na && memcmp(s, a, na) == 0);
+        free(s);
+    }
+    for (int f = 0; f < FACE_COUNT; f++)
+        ttf_close(shared.ttf[f]);
     /* The /ID follows the content. */
     m.keywords = "1005/BC-UBND";
     CHECK(render(&lo, &fs, &m, &c, &nc) == 0);
