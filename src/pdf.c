@@ -226,21 +226,24 @@ static int cmp_cp(const void *a, const void *b)
  * above it (collected in cps by mark_used). */
 static void list_cps(pfont *pf)
 {
-    size_t above = pf->ncps, n = above;
-    for (unsigned i = 0; i < sizeof pf->used; i++)
-        n += (size_t)__builtin_popcount(pf->used[i]);
-    uint32_t *all = xmalloc((n + 1) * sizeof *all);
-    size_t k = 0;
+    size_t above = pf->ncps, n = 0, cap = 0;
+    uint32_t *all = NULL;
     for (unsigned i = 0; i < sizeof pf->used; i++)
         for (unsigned cp = 8 * i; pf->used[i] && cp < 8 * i + 8; cp++)
-            if (cp > 0 && has_bit(pf->used, cp))
-                all[k++] = cp;
+            if (cp > 0 && has_bit(pf->used, cp)) {
+                grow(&all, &cap, n + above + 1, sizeof *all);
+                all[n++] = cp;
+            }
+    size_t k = n;
+    n += above;
+    grow(&all, &cap, n + 1, sizeof *all);
     qsort(pf->cps, above, sizeof *pf->cps, cmp_cp);
     if (above)
         memcpy(all + k, pf->cps, above * sizeof *all);
     free(pf->cps);
     pf->cps = all;
-    pf->ncps = pf->cap = n;
+    pf->ncps = n;
+    pf->cap = cap;
 }
 
 static unsigned cid_of(const pfont *pf, uint32_t cp)
