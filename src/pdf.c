@@ -45,8 +45,9 @@
 #include "text.h"
 
 /* One embedded font file; faces that share a file share it. Its CIDs are
- * dense: CID i (1..n) is the i-th smallest code point drawn with it, so /W
- * is one run, the CIDToGIDMap 2(n + 1) bytes and the CIDSet n + 1 bits. */
+ * dense: CID i (1..n) is the i-th smallest code point drawn with it and
+ * glyph i of the embedded subset, so /W is one run, the CIDToGIDMap is
+ * /Identity and the CIDSet n + 1 bits. */
 typedef struct pfont {
     const char *path;
     const ttf *ttf;
@@ -319,8 +320,8 @@ static void to_unicode(const pfont *pf, sbuf *b)
     sbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
-/* Compressed font programs by font and glyph set, kept for the process:
- * the documents of a batch mostly draw the same glyphs, and compressing
+/* Compressed font programs by font and glyph list, kept for the process:
+ * the documents of a batch often draw the same glyphs, and compressing
  * the font programs was half of a notice's deflate time. The output is
  * the same bytes whether or not an entry is found; a full cache replaces
  * its entries in turn, so its size does not grow with a batch. */
@@ -329,21 +330,22 @@ static struct {
     pthread_mutex_t lock;
     struct font_entry {
         unsigned long ttf;           /* ttf_id(), 0 if the slot is free */
-        unsigned char *keep;         /* the glyph set, ttf_glyph_count() bytes */
+        unsigned *ids;               /* the glyph list given to ttf_subset() */
+        unsigned n;
         unsigned char *z;            /* the font program, compressed */
         size_t zn, len;              /* compressed and uncompressed lengths */
     } e[FONT_CACHE];
     size_t next;                     /* slot to fill next */
-} font_cache = {PTHREAD_MUTEX_INITIALIZER, {{0, NULL, NULL, 0, 0}}, 0};
+} font_cache = {PTHREAD_MUTEX_INITIALIZER, {{0, NULL, 0, NULL, 0, 0}}, 0};
 
-/* The FontFile2 stream from the cache, NULL if the glyph set is not in it. */
-static HPDF_Dict cached_font_file(pctx *c, const ttf *t, const unsigned char *keep)
+/* The FontFile2 stream from the cache, NULL if the glyph list is not in it. */
+static HPDF_Dict cached_font_file(pctx *c, const ttf *t, const unsigned *ids, unsigned n)
 {
     HPDF_Dict data = NULL;
     pthread_mutex_lock(&font_cache.lock);
     for (size_t i = 0; i < FONT_CACHE && !data; i++) {
         const struct font_entry *e = &font_cache.e[i];
-        if (e->ttf == ttf_id(t) && memcmp(e->keep, keep, ttf_glyph_count(t)) == 0) {
+        if (e->ttf == ttf_id(t) && e->n == n && memcmp(e->ids, ids, n * sizeof *ids) == 0) {
             data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
             put_deflated(data, e->z, e->zn);
             HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)e->len);
@@ -353,17 +355,18 @@ static HPDF_Dict cached_font_file(pctx *c, const ttf *t, const unsigned char *ke
     return data;
 }
 
-static void cache_font_file(const ttf *t, const unsigned char *keep, const unsigned char *z,
+static void cache_font_file(const ttf *t, const unsigned *ids, unsigned n, const unsigned char *z,
                             size_t zn, size_t len)
 {
     pthread_mutex_lock(&font_cache.lock);
     struct font_entry *e = &font_cache.e[font_cache.next];
     font_cache.next = (font_cache.next + 1) % FONT_CACHE;
-    free(e->keep);
+    free(e->ids);
     free(e->z);
     e->ttf = ttf_id(t);
-    e->keep = xmalloc(ttf_glyph_count(t));
-    memcpy(e->keep, keep, ttf_glyph_count(t));
+    e->ids = xmalloc(n * sizeof *ids + 1);
+    memcpy(e->ids, ids, n * sizeof *ids);
+    e->n = n;
     e->z = xmalloc(zn);
     memcpy(e->z, z, zn);
     e->zn = zn;
@@ -371,25 +374,26 @@ static void cache_font_file(const ttf *t, const unsigned char *keep, const unsig
     pthread_mutex_unlock(&font_cache.lock);
 }
 
-/* The font program: ttf_subset() of the glyphs drawn, ids unchanged. */
+/* The font program: ttf_subset() with glyph i the glyph of CID i, so the
+ * CIDToGIDMap is /Identity. */
 static HPDF_Dict font_file(pctx *c, const pfont *pf)
 {
-    unsigned char *keep = xcalloc(ttf_glyph_count(pf->ttf), 1);
-    for (size_t i = 0; i < pf->ncps; i++)
-        keep[ttf_glyph(pf->ttf, pf->cps[i])] = 1;
-    HPDF_Dict data = cached_font_file(c, pf->ttf, keep);
+    unsigned n = (unsigned)pf->ncps, *ids = xmalloc(((size_t)n + 1) * sizeof *ids);
+    for (unsigned i = 0; i < n; i++)
+        ids[i] = ttf_glyph(pf->ttf, pf->cps[i]);
+    HPDF_Dict data = cached_font_file(c, pf->ttf, ids, n);
     sbuf b = {0};
-    if (!data && ttf_subset(pf->ttf, keep, &b, c->d) == 0) {
+    if (!data && ttf_subset(pf->ttf, ids, n, &b, c->d) == 0) {
         size_t zn;
         unsigned char *z = deflated(&c->z, b.s, b.len, &zn);
         data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
         put_deflated(data, z, zn);
         HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)b.len);
-        cache_font_file(pf->ttf, keep, z, zn, b.len);
+        cache_font_file(pf->ttf, ids, n, z, zn, b.len);
         free(z);
     }
     sbuf_free(&b);
-    free(keep);
+    free(ids);
     return data;
 }
 
@@ -411,7 +415,8 @@ static void subset_name(const pfont *pf, char *out, size_t size)
 }
 
 /* The FontDescriptor, with /CIDSet (PDF/A-1 requires it for a subset):
- * one bit per CID whose glyph is embedded, CID 0 (.notdef) included. */
+ * one bit per CID whose glyph is embedded: all of them, 0 (.notdef) to n;
+ * a code point the font lacks has a copy of .notdef. */
 static HPDF_Dict font_descriptor(pctx *c, const pfont *pf, const char *name, HPDF_Dict file)
 {
     HPDF_MMgr mm = c->pdf->mmgr;
@@ -419,10 +424,8 @@ static HPDF_Dict font_descriptor(pctx *c, const pfont *pf, const char *name, HPD
     HPDF_Dict fd = new_object(c);
     HPDF_Array bbox = HPDF_Array_New(mm);
     unsigned char *set = xcalloc(pf->ncps / 8 + 1, 1);
-    set_bit(set, 0);
-    for (size_t i = 0; i < pf->ncps; i++)
-        if (ttf_glyph(pf->ttf, pf->cps[i]))
-            set_bit(set, (unsigned)i + 1);
+    for (unsigned i = 0; i <= pf->ncps; i++)
+        set_bit(set, i);
     for (int i = 0; i < 4; i++)
         HPDF_Array_AddNumber(bbox, td->bbox[i]);
     int italic = td->italic || td->italic_angle != 0;
@@ -443,8 +446,8 @@ static HPDF_Dict font_descriptor(pctx *c, const pfont *pf, const char *name, HPD
     return fd;
 }
 
-/* The Type0 font, its CIDFontType2, descriptor, font program, ToUnicode,
- * /W and CIDToGIDMap, for the code points the layout draws with pf. */
+/* The Type0 font, its CIDFontType2, descriptor, font program, ToUnicode
+ * and /W, for the code points the layout draws with pf. */
 static int build_font(pctx *c, pfont *pf)
 {
     HPDF_MMgr mm = c->pdf->mmgr;
@@ -457,13 +460,8 @@ static int build_font(pctx *c, pfont *pf)
 
     HPDF_Dict cid = new_object(c), info = HPDF_Dict_New(mm);
     HPDF_Array w = HPDF_Array_New(mm), run = HPDF_Array_New(mm);
-    unsigned char *map = xcalloc(pf->ncps + 1, 2);
-    for (size_t i = 0; i < pf->ncps; i++) {
-        unsigned gid = ttf_glyph(pf->ttf, pf->cps[i]);
-        map[2 * i + 2] = (unsigned char)(gid >> 8);
-        map[2 * i + 3] = (unsigned char)gid;
+    for (size_t i = 0; i < pf->ncps; i++)
         HPDF_Array_AddNumber(run, ttf_advance(pf->ttf, pf->cps[i]));
-    }
     HPDF_Array_AddNumber(w, 1);
     HPDF_Array_Add(w, run);
     HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
@@ -475,8 +473,7 @@ static int build_font(pctx *c, pfont *pf)
     HPDF_Dict_Add(cid, "CIDSystemInfo", info);
     HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor(c, pf, name, file));
     HPDF_Dict_Add(cid, "W", w);
-    HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(c, map, 2 * (pf->ncps + 1)));
-    free(map);
+    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
 
     HPDF_Dict font = new_object(c);
     HPDF_Array desc = HPDF_Array_New(mm);

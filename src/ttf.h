@@ -50,13 +50,12 @@ unsigned ttf_glyph(const ttf *f, uint32_t cp);
 unsigned ttf_glyph_count(const ttf *f);
 
 /* Appends to out a TrueType font program for embedding in a PDF as a
- * CIDFontType2: only the glyphs with keep[gid] != 0 (ttf_glyph_count()
- * entries), .notdef and, recursively, the components of kept composite
- * glyphs. Glyph ids do not change: dropped glyphs are empty and the glyph
- * list ends at the last kept one, so a CIDToGIDMap made from this font's
- * cmap stays valid. Tables: head, hhea, maxp, loca, glyf, hmtx, and cvt,
- * fpgm, prep if the font has them (no cmap: the CIDToGIDMap does its job).
- * -1 with a diag if the glyph data is inconsistent. */
-int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d);
+ * CIDFontType2 with CIDToGIDMap /Identity: glyph 0 is .notdef, glyph
+ * k + 1 is the font's glyph ids[k] (k < n; an id may repeat), and after
+ * them the components of composite glyphs, at any depth, renumbered.
+ * Tables: head, hhea, maxp, loca, glyf, hmtx, and cvt, fpgm, prep if the
+ * font has them (no cmap: the CIDs are the glyph ids). -1 with a diag if
+ * an id is out of range or the glyph data is inconsistent. */
+int ttf_subset(const ttf *f, const unsigned *ids, unsigned n, sbuf *out, diag *d);
 
 #endif
