@@ -264,13 +264,41 @@ static unsigned cid_of(const pfont *pf, uint32_t cp)
  * UTF-16BE, in blocks of at most 100 entries: bfrange for runs of
  * consecutive code points within one low-byte range, bfchar for the rest.
  * U+FEFF and U+FFFE are not mapped (PDF/A-2 forbids them as destinations). */
+/* <XXXX…>: n 16-bit codes in hex (by hand: printf was a tenth of a page). */
+static void put_hex(sbuf *b, const unsigned *v, int n)
+{
+    static const char digit[] = "0123456789ABCDEF";
+    sbuf_putc(b, '<');
+    for (int i = 0; i < n; i++) {
+        char s[4] = {digit[v[i] >> 12 & 15], digit[v[i] >> 8 & 15], digit[v[i] >> 4 & 15],
+                     digit[v[i] & 15]};
+        sbuf_add(b, s, 4);
+    }
+    sbuf_putc(b, '>');
+}
+
+static void put_hex4(sbuf *b, unsigned v) { put_hex(b, &v, 1); }
+
+/* A code point in UTF-16BE, a surrogate pair above the BMP. */
 static void put_utf16(sbuf *b, uint32_t cp)
 {
+    unsigned pair[2] = {0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF)};
     if (cp < 0x10000)
-        sbuf_printf(b, "<%04X>", (unsigned)cp);
+        put_hex4(b, cp);
     else
-        sbuf_printf(b, "<%04X%04X>", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
-                    (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+        put_hex(b, pair, 2);
+}
+
+/* Appends a bfchar or bfrange block of n entries and empties it. */
+static void flush_block(sbuf *b, sbuf *block, unsigned *n, int ranges)
+{
+    if (*n == 0)
+        return;
+    sbuf_printf(b, "%u %s\n", *n, ranges ? "beginbfrange" : "beginbfchar");
+    sbuf_add(b, block->s, block->len);
+    sbuf_puts(b, ranges ? "endbfrange\n" : "endbfchar\n");
+    sbuf_reset(block);
+    *n = 0;
 }
 
 static void to_unicode(const pfont *pf, sbuf *b)
@@ -280,17 +308,9 @@ static void to_unicode(const pfont *pf, sbuf *b)
                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     sbuf block = {0};
-    unsigned nblock = 0, ranges = 0;
-    for (size_t i = 0; i <= pf->ncps; i++) {
-        int flush = i == pf->ncps || nblock == 100;
-        if (flush && nblock > 0) {
-            sbuf_printf(b, "%u %s\n%s%s\n", nblock, ranges ? "beginbfrange" : "beginbfchar",
-                        sbuf_str(&block), ranges ? "endbfrange" : "endbfchar");
-            sbuf_reset(&block);
-            nblock = 0;
-        }
-        if (i == pf->ncps)
-            break;
+    unsigned nblock = 0;
+    int ranges = 0;
+    for (size_t i = 0; i < pf->ncps; i++) {
         uint32_t cp = pf->cps[i];
         if (cp == 0xFEFF || cp == 0xFFFE)
             continue;
@@ -300,22 +320,21 @@ static void to_unicode(const pfont *pf, sbuf *b)
                pf->cps[j + 1] < 0xFEFF && (pf->cps[j + 1] & 0xFF) != 0 && ((j + 2) & 0xFF) != 0)
             j++;
         int range = j > i;
-        if (nblock > 0 && range != (int)ranges) {    /* bfchar and bfrange blocks apart */
-            sbuf_printf(b, "%u %s\n%s%s\n", nblock, ranges ? "beginbfrange" : "beginbfchar",
-                        sbuf_str(&block), ranges ? "endbfrange" : "endbfchar");
-            sbuf_reset(&block);
-            nblock = 0;
+        if (nblock == 100 || range != ranges)      /* at most 100; bfchar and bfrange apart */
+            flush_block(b, &block, &nblock, ranges);
+        ranges = range;
+        put_hex4(&block, (unsigned)i + 1);
+        sbuf_putc(&block, ' ');
+        if (range) {
+            put_hex4(&block, (unsigned)j + 1);
+            sbuf_putc(&block, ' ');
         }
-        ranges = (unsigned)range;
-        if (range)
-            sbuf_printf(&block, "<%04X> <%04X> ", (unsigned)i + 1, (unsigned)j + 1);
-        else
-            sbuf_printf(&block, "<%04X> ", (unsigned)i + 1);
         put_utf16(&block, cp);
         sbuf_putc(&block, '\n');
         nblock++;
         i = j;
     }
+    flush_block(b, &block, &nblock, ranges);
     sbuf_free(&block);
     sbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
