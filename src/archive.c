@@ -4,6 +4,7 @@
 #include "archive.h"
 #include "archive_meta.h"
 #include "fileio.h"
+#include "manifest.h"
 #include "sbuf.h"
 #include "text.h"
 #include "webdav.h"
@@ -139,27 +140,43 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.pdf of a directory, in name order. */
+/* The PDFs of a directory, in name order: those its manifest.json lists
+ * (a batch folder), else every *.pdf. A batch folder without its manifest
+ * is one whose run was stopped part-way: nothing of it is filed. */
 static int plan_dir(plan *p, const char *dir, diag *d)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return diag_set(d, "archive-input", "%s: cannot read the directory: %s", dir,
-                        strerror(errno));
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/manifest.json", dir);
     char **names = NULL;
     size_t n = 0, cap = 0;
-    for (struct dirent *e; (e = readdir(dh));)
+    int listed = manifest_read_files(path.s, 0, &names, &n, d);
+    sbuf_free(&path);
+    if (listed < 0)
+        return -1;
+    DIR *dh = listed ? NULL : opendir(dir);
+    if (!listed && !dh)
+        return diag_set(d, "archive-input", "%s: cannot read the directory: %s", dir,
+                        strerror(errno));
+    int incomplete = 0;
+    for (struct dirent *e; dh && (e = readdir(dh));) {
+        incomplete |= manifest_is_staging(e->d_name);
         if (ends_with(e->d_name, ".pdf") && e->d_name[0] != '.') {
             grow(&names, &cap, n + 1, sizeof *names);
-            sbuf b = {0};
-            sbuf_printf(&b, "%s/%s", dir, e->d_name);
-            names[n++] = sbuf_take(&b);
+            names[n++] = xstrdup(e->d_name);
         }
-    closedir(dh);
-    qsort(names, n, sizeof *names, by_name);
+    }
+    if (dh)
+        closedir(dh);
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = plan_pdf(p, names[i], d);
+    if (incomplete)
+        rc = diag_set(d, "archive-incomplete", "%s: a batch into this directory was stopped before "
+                      "it wrote manifest.json; run it again first", dir);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        sbuf_printf(&path, "%s/%s", dir, names[i]);
+        rc = plan_pdf(p, path.s, d);
+        sbuf_free(&path);
+    }
     strv_free(names, n);
     if (rc == 0 && n == 0)
         rc = diag_set(d, "archive-input", "%s: no PDF in this directory", dir);

@@ -1,12 +1,14 @@
 /* render.c — one report from data to PDF. */
 #include "render.h"
 #include "archive_meta.h"
+#include "fileio.h"
 #include "input.h"
 #include "notice.h"
 #include "score.h"
 #include "sbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_ICC "/usr/share/color/icc/sRGB.icc"
@@ -70,9 +72,20 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
         .extra = &ax.schema,
     };
     pdf_result pr;
-    int rc = pdf_write(&lo, fs, &m, out, &pr, d) < 0 || (o->sidecar && archive_meta_write(out, &meta, &pr, d) < 0)
-                 ? -1
-                 : 0;
+    unsigned char *pdf;
+    size_t len;
+    int rc = pdf_render(&lo, fs, &m, &pdf, &len, d);
+    if (rc == 0) {
+        /* The PDF and its sidecar appear together or not at all. */
+        pdf_result_of(&pr, &lo, pdf, len);
+        char *sidecar = o->sidecar ? archive_meta_path(out) : NULL;
+        char *json = sidecar ? archive_meta_json(out, &meta, &pr) : NULL;
+        file_part parts[] = {{out, pdf, len}, {sidecar, json, json ? strlen(json) : 0}};
+        rc = file_write_together(parts, sidecar ? 2 : 1, d);
+        free(json);
+        free(sidecar);
+        free(pdf);
+    }
     if (rc == 0 && res) {
         res->pdf = pr;
         res->signature = lo.signature;
