@@ -101,12 +101,13 @@ int manifest_read_files(const char *path, int with_sidecars, char ***names, size
             if (k == 1 && !v[k])
                 continue;
             if (!v[k] || !plain_name(v[k])) {
+                diag_set(d, "manifest", "%s: file %zu: \"%s\" is not a file name of this directory",
+                         path, i + 1, v[k] ? v[k] : "");
                 json_decref(root);
                 strv_free(*names, *n);
                 *names = NULL;
                 *n = 0;
-                return diag_set(d, "manifest", "%s: file %zu: \"%s\" is not a file name of this "
-                                "directory", path, i + 1, v[k] ? v[k] : "");
+                return -1;
             }
             grow(names, &cap, *n + 1, sizeof **names);
             (*names)[(*n)++] = xstrdup(v[k]);
