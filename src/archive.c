@@ -197,10 +197,12 @@ static char *local_path(const target *t, const char *rel)
     return sbuf_take(&b);
 }
 
-static int lookup(target *t, const char *rel, char sha[65], diag *d)
+/* 1 with the SHA-256 of what is at rel (empty: longer than max, not read),
+ * 0 if nothing is there, -1 on error. */
+static int lookup(target *t, const char *rel, size_t max, char sha[65], diag *d)
 {
     if (t->dav)
-        return webdav_lookup(t->dav, rel, sha, d);
+        return webdav_lookup(t->dav, rel, max, sha, d);
     char *path = local_path(t, rel);
     int rc = 0;
     if (access(path, F_OK) == 0) {
@@ -262,13 +264,15 @@ static int deliver(target *t, const char *file, const char *rel, FILE *log, outc
     if (file_read(file, &buf, &len, d) < 0)
         return -1;
     sha256_hex(buf, len, sha);
-    int rc = lookup(t, rel, there, d);
+    if (t->dav)
+        webdav_start_file(t->dav);
+    int rc = lookup(t, rel, len, there, d);
     if (rc == 0) {
         rc = store(t, rel, buf, len, sha, d);
         if (rc == 0)
             *out = STORED;
         /* Someone filed it meanwhile (or a retried MOVE had worked): compare. */
-        else if (rc == 1 && (rc = lookup(t, rel, there, d)) == 0)
+        else if (rc == 1 && (rc = lookup(t, rel, len, there, d)) == 0)
             rc = diag_set(d, "archive-target", "%s: refused as existing, yet not there", rel);
     }
     if (rc == 1)
@@ -276,7 +280,10 @@ static int deliver(target *t, const char *file, const char *rel, FILE *log, outc
     free(buf);
     if (rc < 0)
         return -1;
-    if (*out == CONFLICT)
+    if (*out == CONFLICT && !*there)
+        fprintf(log ? log : stderr, "conflict %s: a longer file there, %s in %s; left as it is\n", rel, sha,
+                file);
+    else if (*out == CONFLICT)
         fprintf(log ? log : stderr, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", rel, there, sha,
                 file);
     else if (log)
@@ -299,13 +306,17 @@ static int open_target(target *t, const char *to, diag *d)
     memset(t, 0, sizeof *t);
     if (!strncmp(to, "http://", 7) || !strncmp(to, "https://", 8))
         return (t->dav = webdav_open(to, d)) ? 0 : -1;
-    if (!strncmp(to, "file://", 7)) {
-        if (to[7] != '/')
-            return diag_set(d, "archive-target", "%s: expected file:///absolute/path", to);
-        to += 7;
-    } else if (strstr(to, "://")) {
-        return diag_set(d, "archive-target", "%s: expected http://, https:// or file://", to);
+    if (strstr(to, "://") && (strncmp(to, "file://", 7) || to[7] != '/')) {
+        char *shown = webdav_shown_url(to);   /* a mistyped URL may carry a password */
+        if (!strncmp(to, "file://", 7))
+            diag_set(d, "archive-target", "%s: expected file:///absolute/path", shown);
+        else
+            diag_set(d, "archive-target", "%s: expected http://, https:// or file://", shown);
+        free(shown);
+        return -1;
     }
+    if (!strncmp(to, "file://", 7))
+        to += 7;
     size_t n = strlen(to);
     while (n > 1 && to[n - 1] == '/')
         n--;
