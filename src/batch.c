@@ -242,9 +242,15 @@ static void clear_staging(const char *dir, const char *name, int keep_previous)
     sbuf_free(&path);
 }
 
+/* A temporary of fileio.c ("NAME.tmp-XXXXXX") of a file a batch writes. */
 static int is_temporary(const char *name)
 {
-    return strstr(name, ".tmp-") != NULL;
+    const char *t = strstr(name, ".tmp-");
+    if (!t || strlen(t) != strlen(".tmp-XXXXXX"))
+        return 0;
+    size_t n = (size_t)(t - name);
+    return (n > 4 && !strncmp(t - 4, ".pdf", 4)) || (n > 10 && !strncmp(t - 10, ".meta.json", 10)) ||
+           (n == 13 && !strncmp(name, "manifest.json", 13));
 }
 
 /* What runs killed part-way left: temporaries and staged documents. */

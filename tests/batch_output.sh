@@ -29,7 +29,7 @@ consistent() {
     want=$(jq -r '.files[] | .path, .sidecar' "$dir/manifest.json" | sort)
     have=$(cd "$dir" && ls | grep -E '\.pdf$|\.meta\.json$' | sort)
     [ "$want" = "$have" ] || { echo "$dir: files not in the manifest: $(comm -13 <(echo "$want") <(echo "$have"))" >&2; return 1; }
-    ! ls -A "$dir" | grep -q '\.tmp-' || { echo "$dir: temporaries left" >&2; return 1; }
+    ! ls -A "$dir" | grep -qE '\.(pdf|json)\.tmp-' || { echo "$dir: temporaries left" >&2; return 1; }
 }
 
 # a copy of the sample with another document number (other bytes in every
@@ -123,12 +123,16 @@ expect "killed run: a new PDF had been written before the kill" \
     test -n "$(find "$out" -name '*.pdf' -newer "$tmp/marker" | head -1)"
 expect "killed run: folder matches the manifest" consistent "$out"
 printf 'junk' >"$out/old.pdf.tmp-ABC123"
+printf 'junk' >"$out/manifest.json.tmp-ABC123"
+printf 'mine' >"$out/notes.tmp-1"   # not the batch's: kept
 mkdir -p "$out/.staging-XYZ123" && printf 'junk' >"$out/.staging-XYZ123/a.pdf"
 "$BAOCAO" batch "$tmp/b/report.json" -o "$out" --quiet 2>/dev/null
 expect_eq "after the kill: re-run exits 0" "$?" 0
 expect "after the kill: folder matches the manifest" consistent "$out"
 expect_eq "after the kill: no staging folder or temporary left" \
-    "$(ls -A "$out" | grep -cE '^\.staging-|\.tmp-')" 0
+    "$(ls -A "$out" | grep -cE '^\.staging-|\.(pdf|json)\.tmp-')" 0
+expect_eq "after the kill: a file not the batch's kept" "$(cat "$out/notes.tmp-1")" "mine"
+rm "$out/notes.tmp-1"
 expect_eq "after the kill: the new run's number" "$(jq -r '.files[0].code' "$out/manifest.json")" "97/BC-UBND"
 
 # 10. A run stopped between moving the manifest aside and writing the new
