@@ -345,8 +345,8 @@ static int add_listed(const char *dir, const char *sub, const char *name, char *
     if (rc < 0)
         return -1;
     *v = xrealloc(*v, (*n + k + 1) * sizeof **v);
-    memcpy(*v + *n, got, k * sizeof *got);
-    *n += k;
+    for (size_t i = 0; i < k; i++)
+        (*v)[(*n)++] = got[i];
     free(got);
     return 0;
 }
