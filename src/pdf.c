@@ -1,7 +1,7 @@
 /* pdf.c — draws a layout with libharu 2.3.0 (Debian 12) and works around
  * what that version writes wrongly or slowly, through its exported
- * internals (hpdf_doc.h, hpdf_font.h, hpdf_encoder.h) rather than a
- * patched library:
+ * internals (hpdf_doc.h, hpdf_pages.h) rather than a patched library;
+ * libharu stays the writer of every object, stream and the file:
  *
  *  - HPDF_LoadTTFontFromFile + HPDF_GetFont re-read and re-parse the font
  *    file for every document, build a /W array and a CIDToGIDMap over all
@@ -16,6 +16,8 @@
  *    whole text matrix: draw_page() writes compact operators into the
  *    page's libharu content stream (see there);
  *  - libharu's zlib stream compression is replaced by libdeflate (set_deflated);
+ *  - its UTF-8 encoder builds tables for all 65,536 codes in every document
+ *    just to write the Info strings as UTF-16: info_string() does that;
  *  - PDF/A support snapshots Info too early, does not escape XML, writes
  *    /SubType and a time-based /ID: we write XMP, OutputIntent and /ID ourselves.
  *
@@ -36,8 +38,6 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <libdeflate.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <openssl/evp.h>
 
 #include "fileio.h"
