@@ -443,7 +443,8 @@ static int make_order(order *o, const unsigned *ids, unsigned n)
     add_glyph(o, 0);
     for (unsigned i = 0; i < n; i++) {
         if (ids[i] >= o->gs->n)
-            return diag_set(o->d, "font-invalid", "glyph %u of %u asked for", ids[i], o->gs->n);
+            return diag_set(o->d, "font-invalid", "glyph %u asked for, the font has %u", ids[i],
+                            o->gs->n);
         add_glyph(o, ids[i]);
     }
     for (unsigned i = 0; i < o->n; i++) {      /* o->n grows as components are found */
