@@ -9,7 +9,6 @@
 #include "text.h"
 
 #include <fontconfig/fontconfig.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,20 +20,22 @@ const char *const VIETNAMESE_LETTERS =
 
 static const char *const FACE_NAME[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
 
-/* fontconfig, loaded on first need and kept for the rest of the process:
- * loading its configuration costs more than rendering a report, and a
- * --font file with its faces beside it needs none of it. */
-static pthread_once_t fc_once = PTHREAD_ONCE_INIT;
-static FcConfig *fc_cfg;
+/* fontconfig, loaded on first need: loading its configuration costs more
+ * than rendering a report, and a --font file with its faces beside it
+ * needs none of it. One fontset_load() asks it everything it needs; a
+ * batch shares the answer (the fontset) between all its documents. */
+typedef struct fc_lazy {
+    FcConfig *cfg;
+    int failed;
+} fc_lazy;
 
-static void fc_init(void) { fc_cfg = FcInitLoadConfigAndFonts(); }
-
-static FcConfig *fc_config(diag *d)
+static FcConfig *fc_config(fc_lazy *f, diag *d)
 {
-    pthread_once(&fc_once, fc_init);
-    if (!fc_cfg)
+    if (!f->cfg && !f->failed && !(f->cfg = FcInitLoadConfigAndFonts()))
+        f->failed = 1;
+    if (f->failed)
         diag_set(d, "fontconfig", "fontconfig could not be initialised");
-    return fc_cfg;
+    return f->cfg;
 }
 
 /* What fontconfig's cache says about an installed file (not what a match
@@ -160,7 +161,7 @@ static char *family_from_name(const char *path)
 
 /* Fills the paths of fs by the rules in fontset.h; opening comes later.
  * For a file, its siblings come first and fontconfig only if one is missing. */
-static int find_paths(fontset *fs, const char *spec, diag *d)
+static int find_paths(fontset *fs, fc_lazy *fc, const char *spec, diag *d)
 {
     int is_path = strchr(spec, '/') || strstr(spec, ".ttf") || strstr(spec, ".TTF");
     FcConfig *cfg = NULL;
@@ -175,7 +176,7 @@ static int find_paths(fontset *fs, const char *spec, diag *d)
             fs->path[f] = sibling(spec, (face)f);
         if (fs->path[f])
             continue;
-        if (!cfg && !(cfg = fc_config(d)))
+        if (!cfg && !(cfg = fc_config(fc, d)))
             return -1;
         if (is_path && !fs->family && !(fs->family = fc_family_of(cfg, spec)))
             fs->family = family_from_name(spec);
@@ -200,10 +201,10 @@ static int open_faces(fontset *fs, diag *d)
     return 0;
 }
 
-static int load(fontset *fs, const char *spec, diag *d)
+static int load(fontset *fs, fc_lazy *fc, const char *spec, diag *d)
 {
     memset(fs, 0, sizeof *fs);
-    if (find_paths(fs, spec, d) < 0 || open_faces(fs, d) < 0) {
+    if (find_paths(fs, fc, spec, d) < 0 || open_faces(fs, d) < 0) {
         fontset_free(fs);
         return -1;
     }
@@ -212,18 +213,24 @@ static int load(fontset *fs, const char *spec, diag *d)
 
 int fontset_load(fontset *fs, const char *spec, const char *fonts_dir, diag *d)
 {
-    if (spec)
-        return load(fs, spec, d);
-    if (load(fs, "Times New Roman", d) == 0)
-        return 0;
-    if (!fc_config(d))
-        return -1;
-    /* The shipped Tinos has Times New Roman's metrics, so the layout
-     * does not depend on what is installed. */
-    sbuf b = {0};
-    sbuf_printf(&b, "%s/Tinos-Regular.ttf", fonts_dir ? fonts_dir : BAOCAO_DATADIR "/fonts");
-    int r = load(fs, b.s, d);
-    sbuf_free(&b);
+    fc_lazy fc = {NULL, 0};
+    int r;
+    if (spec) {
+        r = load(fs, &fc, spec, d);
+    } else if (load(fs, &fc, "Times New Roman", d) == 0) {
+        r = 0;
+    } else if (!fc_config(&fc, d)) {
+        r = -1;
+    } else {
+        /* The shipped Tinos has Times New Roman's metrics, so the layout
+         * does not depend on what is installed. */
+        sbuf b = {0};
+        sbuf_printf(&b, "%s/Tinos-Regular.ttf", fonts_dir ? fonts_dir : BAOCAO_DATADIR "/fonts");
+        r = load(fs, &fc, b.s, d);
+        sbuf_free(&b);
+    }
+    if (fc.cfg)
+        FcConfigDestroy(fc.cfg);
     return r;
 }
 

@@ -238,9 +238,10 @@ static void list_cps(pfont *pf)
     size_t k = n;
     n += above;
     grow(&all, &cap, n + 1, sizeof *all);
-    qsort(pf->cps, above, sizeof *pf->cps, cmp_cp);
-    if (above)
+    if (above) {
+        qsort(pf->cps, above, sizeof *pf->cps, cmp_cp);
         memcpy(all + k, pf->cps, above * sizeof *all);
+    }
     free(pf->cps);
     pf->cps = all;
     pf->ncps = n;
