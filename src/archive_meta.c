@@ -18,29 +18,28 @@ typedef struct record {
     char issued_date[16];  /* DD/MM/YYYY, as archive systems exchange it; "" if blank */
 } record;
 
-static void record_of(record *r, const dataset *ds)
+static void record_of(record *r, const doc_meta *m)
 {
+    doc_issue is = doc_meta_issue(m);
     memset(r, 0, sizeof *r);
-    r->type_name = *ds->doc_type ? ds->doc_type : "Công văn";
-    r->code_number = ds->number && *ds->number ? ds->number : NULL;
-    r->code_notation = ds->notation;
-    r->organ_name = ds->agency_full;
-    r->subject = ds->subject;
-    r->full_name = ds->signer.name;
-    r->position = ds->signer.position ? ds->signer.position
-                  : ds->signer.nauthority ? ds->signer.authority[ds->signer.nauthority - 1]
-                                          : NULL;
-    if (ds->date.day > 0 && ds->date.month > 0)
-        snprintf(r->issued_date, sizeof r->issued_date, "%02d/%02d/%04d", ds->date.day,
-                 ds->date.month, ds->date.year);
+    r->type_name = *m->type ? m->type : "Công văn";
+    r->code_number = *is.number ? is.number : NULL;
+    r->code_notation = m->notation;
+    r->organ_name = m->issuer.full_name;
+    r->subject = m->subject;
+    r->full_name = m->issuer.signer.name;
+    r->position = signer_position(&m->issuer.signer);
+    if (is.date.day > 0 && is.date.month > 0)
+        snprintf(r->issued_date, sizeof r->issued_date, "%02d/%02d/%04d", is.date.day, is.date.month,
+                 is.date.year);
 }
 
 static const char LANGUAGE[] = "Tiếng Việt";
 
-void archive_meta_xmp(archive_xmp *x, const dataset *ds, int pages)
+void archive_meta_xmp(archive_xmp *x, const doc_meta *m, int pages)
 {
     record r;
-    record_of(&r, ds);
+    record_of(&r, m);
     memcpy(x->date, r.issued_date, sizeof x->date);
     snprintf(x->pages, sizeof x->pages, "%d", pages);
     const pdf_xmp_prop props[ARCHIVE_XMP_NPROPS] = {
@@ -83,12 +82,12 @@ static int is_recipient(const char *s)
     return strncmp(s, "Lưu", strlen("Lưu")) != 0 && strcmp(s, "Như trên") != 0;
 }
 
-static json_t *recipients(const dataset *ds)
+static json_t *recipients(const doc_meta *m)
 {
     json_t *to = json_array();
     for (int pass = 0; pass < 2; pass++) {
-        char **v = pass ? ds->recipients : ds->addressees;
-        size_t n = pass ? ds->nrecipients : ds->naddressees;
+        char **v = pass ? m->recipients : m->addressees;
+        size_t n = pass ? m->nrecipients : m->naddressees;
         for (size_t i = 0; i < n; i++)
             if (is_recipient(v[i]))
                 json_array_append_new(to, json_pack("{s:n,s:s}", "OrganId", "OrganName", v[i]));
@@ -109,11 +108,11 @@ static int write_json(const char *path, const json_t *o, diag *d)
     return rc;
 }
 
-int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result *pr, diag *d)
+int archive_meta_write(const char *pdf_path, const doc_meta *m, const pdf_result *pr, diag *d)
 {
     record r;
     char sha[65];
-    record_of(&r, ds);
+    record_of(&r, m);
     hex_encode(pr->sha256, sizeof pr->sha256, sha);
     const char *base = strrchr(pdf_path, '/');
     base = base ? base + 1 : pdf_path;
@@ -135,7 +134,7 @@ int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result
     json_object_set_new(o, "Description", json_null());
     json_object_set_new(o, "SignerInfo", json_pack("{s:o,s:o}", "Position", str_or_null(r.position),
                                                    "FullName", str_or_null(r.full_name)));
-    json_object_set_new(o, "To", recipients(ds));
+    json_object_set_new(o, "To", recipients(m));
     json_object_set_new(o, "Priority", json_null());
     json_object_set_new(o, "IssuedAmount", json_null());
     json_object_set_new(o, "DueDate", json_null());

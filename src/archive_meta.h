@@ -6,7 +6,7 @@
 #define BAOCAO_ARCHIVE_META_H
 
 #include <stddef.h>
-#include "dataset.h"
+#include "doc.h"
 #include "diag.h"
 #include "pdf.h"
 
@@ -16,26 +16,26 @@
 
 enum { ARCHIVE_XMP_NPROPS = 9 };
 
-/* The XMP properties of one document; the strings point into ds and into
- * this struct, so it lives as long as both. */
+/* The XMP properties of one document; the strings point into its metadata
+ * and into this struct, so it lives as long as both. */
 typedef struct archive_xmp {
     pdf_xmp_schema schema;
     pdf_xmp_prop props[ARCHIVE_XMP_NPROPS];
     char date[16], pages[16];
 } archive_xmp;
 
-/* Fills x for ds rendered on `pages` pages. */
-void archive_meta_xmp(archive_xmp *x, const dataset *ds, int pages);
+/* Fills x for the document of metadata m rendered on `pages` pages. */
+void archive_meta_xmp(archive_xmp *x, const doc_meta *m, int pages);
 
 /* The sidecar path of a PDF: "dir/x.pdf" -> "dir/x.meta.json" (a name not
  * ending in .pdf gets ".meta.json" appended). malloc'd. */
 char *archive_meta_path(const char *pdf_path);
 
-/* Writes the sidecar of the complete PDF at pdf_path, described by ds and by
+/* Writes the sidecar of the complete PDF at pdf_path, described by m and by
  * pr (its pages, bytes and SHA-256 as written): atomically, deterministic
  * (keys in a fixed order, 2-space indent, UTF-8). Call it after pdf_write
  * succeeded; `render` and `batch` both do. Error key "write". */
-int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result *pr, diag *d);
+int archive_meta_write(const char *pdf_path, const doc_meta *m, const pdf_result *pr, diag *d);
 
 /* What filing a document needs, read back from a sidecar. */
 typedef struct archive_doc {

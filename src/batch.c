@@ -2,11 +2,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch.h"
 #include "archive_meta.h"
-#include "input.h"
 #include "manifest.h"
-#include "notice.h"
+#include "pipeline.h"
 #include "sbuf.h"
-#include "score.h"
 #include "text.h"
 
 #include <errno.h>
@@ -46,16 +44,14 @@ typedef struct job {
     const char *label;     /* unit name, or the report's agency */
     char *file;            /* "xa-binh-thanh.pdf" */
     char *sidecar;         /* "xa-binh-thanh.meta.json", or NULL without sidecars */
-    char code[128], date[16];
+    char *code, date[16];
     int failed;
     diag d;
     render_result res;
 } job;
 
 typedef struct pool {
-    const dataset *ds;
-    const scoring *sc;
-    const notice_set *ns;
+    const pipeline *pl;
     const fontset *fs;
     const batch_opts *o;
     report_opts ro;
@@ -107,26 +103,19 @@ static void progress(pool *p)
 static void run_job(pool *p, job *j)
 {
     doc tree = {0};
-    dataset view;
     sbuf path = {0};
-    int rc;
-    if (j->unit < 0) {
-        view = *p->ds;
-        rc = report_build(p->ds, p->sc, &p->ro, &tree, &j->d);
-    } else {
-        notice_view(p->ds, p->ns, (size_t)j->unit, &view);
-        rc = notice_build(p->ds, p->sc, p->ns, (size_t)j->unit, &p->ro, &tree, &j->d);
-    }
+    int rc = pipeline_build(p->pl, j->unit, &p->ro, &tree, &j->d);
     sbuf_printf(&path, "%s/%s", p->o->out_dir, j->file);
     if (rc == 0)
-        rc = render_tree(&view, &tree, p->fs, &p->o->render, path.s, &j->res, &j->d);
+        rc = render_tree(&tree, p->fs, &p->o->render, path.s, &j->res, &j->d);
     sbuf_free(&path);
-    /* Số and date left for the e-office are not known yet: blank here too. */
-    if (p->ro.blank_number)
-        snprintf(j->code, sizeof j->code, "/%s", view.notation);
-    else {
-        dataset_code(&view, j->code, sizeof j->code);
-        snprintf(j->date, sizeof j->date, "%04d-%02d-%02d", view.date.year, view.date.month, view.date.day);
+    /* The manifest files the document as its metadata does: số and date
+     * left for the e-office are not known yet, blank here too. */
+    if (rc == 0) {
+        doc_issue is = doc_meta_issue(&tree.meta);
+        j->code = doc_meta_code(&tree.meta);
+        if (is.date.month)
+            snprintf(j->date, sizeof j->date, "%04d-%02d-%02d", is.date.year, is.date.month, is.date.day);
     }
     j->failed = rc < 0;
     doc_free(&tree);
@@ -228,32 +217,30 @@ static int write_manifest(const pool *p, batch_result *res, diag *d)
 
 int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
 {
-    dataset ds;
-    scoring sc = {0};
-    notice_set ns = {0};
+    pipeline pl;
     fontset fs = {0};
-    char fonts_dir[4096], templates_dir[4096];
-    pool p = {.o = o};
+    pool p = {.o = o, .pl = &pl};
     int rc = -1;
     memset(res, 0, sizeof *res);
 
-    /* Everything shared is made here, before any thread starts; scoring
-     * uses a file-static sort context and must never run concurrently. */
-    if (dataset_load(&ds, in, o->render.data_dir, &o->render.input, d) < 0)
+    /* Everything shared is made here, before any thread starts; the
+     * workers only read it. */
+    if (pipeline_load(&pl, in, o->render.data_dir, &o->render.input, 1, d) < 0)
         return -1;
-    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->render.data_dir);
-    render_templates_dir(&o->render, &p.ro, templates_dir, sizeof templates_dir);
-    if (score_dataset(&ds, &sc, d) < 0 || notice_load(&ns, &ds, d) < 0 ||
-        fontset_load(&fs, o->render.font, fonts_dir, d) < 0 || make_dir(o->out_dir, d) < 0)
+    render_report_opts(&o->render, &p.ro);
+    render_warnings(&o->render, &pl.sc);
+    sbuf fonts_dir = {0};
+    sbuf_printf(&fonts_dir, "%s/fonts", o->render.data_dir);
+    if (fontset_load(&fs, o->render.font, fonts_dir.s, d) < 0 || make_dir(o->out_dir, d) < 0)
         goto out;
 
-    p.ds = &ds, p.sc = &sc, p.ns = &ns, p.fs = &fs;
-    p.njobs = ds.nunits + 1;
+    p.fs = &fs;
+    p.njobs = pl.ds.nunits + 1;
     p.jobs = xcalloc(p.njobs, sizeof *p.jobs);
     p.jobs[0].unit = -1;
-    p.jobs[0].label = ds.agency_name;
-    for (size_t u = 0; u < ds.nunits; u++)
-        p.jobs[u + 1].unit = (long)u, p.jobs[u + 1].label = ds.units[u].name;
+    p.jobs[0].label = pl.ds.issuer.name;
+    for (size_t u = 0; u < pl.ds.nunits; u++)
+        p.jobs[u + 1].unit = (long)u, p.jobs[u + 1].label = pl.ds.units[u].name;
     name_jobs(p.jobs, p.njobs);
     for (size_t i = 0; i < p.njobs && o->render.sidecar; i++)
         p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);
@@ -263,12 +250,12 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     rc = 0;
 out:
     for (size_t i = 0; i < p.njobs; i++)
-        free(p.jobs[i].file), free(p.jobs[i].sidecar);
+        free(p.jobs[i].file), free(p.jobs[i].sidecar), free(p.jobs[i].code);
     free(p.jobs);
+    sbuf_free(&fonts_dir);
+    free((char *)p.ro.templates_dir);
     fontset_free(&fs);
-    notice_set_free(&ns);
-    scoring_free(&sc);
-    dataset_free(&ds);
+    pipeline_free(&pl);
     return rc;
 }
 

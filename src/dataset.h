@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include "dec.h"
+#include "issuer.h"
 #include "scheme.h"
 
 typedef enum cell_state {
@@ -39,17 +40,6 @@ typedef struct section {
     int expected;          /* units that should have been scored (N in n/N); 0 = rows present */
 } section;
 
-typedef struct date {
-    int year, month, day;  /* day 0 / month 0 = left blank for the e-office to stamp */
-} date;
-
-typedef struct signer {
-    char **authority;      /* "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH" */
-    size_t nauthority;
-    char *name;
-    char *position;        /* "Chủ tịch" (archive metadata); NULL: the last authority line */
-} signer;
-
 /* Units named together: "UBND xã A", "UBND xã B" → "UBND các xã: A, B". */
 typedef struct unit_kind {
     char *prefix;          /* "UBND xã " */
@@ -69,22 +59,15 @@ typedef struct dataset {
     char *doc_type;        /* "BÁO CÁO" (empty for a công văn) */
     char *type_code;       /* "BC" */
     char *subject;         /* trích yếu, without the place/period if templated */
-    char *parent_agency;   /* "UBND TỈNH ĐIỆN BIÊN" or NULL */
-    char **agency;         /* header lines: "ỦY BAN NHÂN DÂN", "HUYỆN ĐIỆN BIÊN" */
-    size_t nagency;
-    char *agency_name;     /* in running text: "UBND huyện Điện Biên" */
-    char *agency_full;     /* in full: "Ủy ban nhân dân huyện Điện Biên" */
-    char *locality;        /* "huyện Điện Biên" */
+    issuer issuer;         /* agency, place, signer */
     char *number;          /* "405" (string: may be blank) */
     char *notation;        /* "BC-UBND" */
-    char *place;           /* "Điện Biên" */
     date date;             /* issue date */
     int period_month, period_year;
     char **recipients;     /* Nơi nhận, as printed */
     size_t nrecipients;
     char **addressees;     /* Kính gửi (may be empty) */
     size_t naddressees;
-    signer signer;
     char *template_name;   /* "bao-cao-thang" */
 
     /* scoring */

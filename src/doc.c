@@ -103,10 +103,7 @@ void doc_add_section(doc *d, int landscape, int restart_numbering)
 
 char **doc_strv(const char *const *v, size_t n)
 {
-    char **c = xcalloc(n + 1, sizeof *c);
-    for (size_t i = 0; i < n; i++)
-        c[i] = xstrdup(v[i]);
-    return c;
+    return strv_dup(v, n);
 }
 
 static void free_inlines(doc_inlines *in)
@@ -162,8 +159,49 @@ static void free_block(doc_block *b)
     }
 }
 
+doc_issue doc_meta_issue(const doc_meta *m)
+{
+    doc_issue is = {m->number ? m->number : "", m->date};
+    if (m->blank) {
+        is.number = "";
+        is.date.month = is.date.day = 0;
+    }
+    return is;
+}
+
+void doc_meta_set_people(doc_meta *m, const issuer *is, char *const *addressees, size_t naddressees,
+                         char *const *recipients, size_t nrecipients)
+{
+    issuer_copy(&m->issuer, is);
+    m->addressees = strv_dup((const char *const *)addressees, naddressees);
+    m->naddressees = naddressees;
+    m->recipients = strv_dup((const char *const *)recipients, nrecipients);
+    m->nrecipients = nrecipients;
+}
+
+char *doc_meta_code(const doc_meta *m)
+{
+    sbuf b = {0};
+    sbuf_printf(&b, "%s/%s", doc_meta_issue(m).number, m->notation);
+    return sbuf_take(&b);
+}
+
+void doc_meta_free(doc_meta *m)
+{
+    free(m->type);
+    free(m->type_code);
+    free(m->subject);
+    free(m->number);
+    free(m->notation);
+    issuer_free(&m->issuer);
+    strv_free(m->addressees, m->naddressees);
+    strv_free(m->recipients, m->nrecipients);
+    memset(m, 0, sizeof *m);
+}
+
 void doc_free(doc *d)
 {
+    doc_meta_free(&d->meta);
     for (size_t i = 0; i < d->n; i++)
         free_block(&d->blocks[i]);
     free(d->blocks);

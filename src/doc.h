@@ -7,6 +7,7 @@
 #define BAOCAO_DOC_H
 
 #include <stddef.h>
+#include "issuer.h"
 
 /* Run style bits; BOLD|ITALIC is bold italic. */
 enum { STYLE_PLAIN = 0, STYLE_BOLD = 1, STYLE_ITALIC = 2 };
@@ -127,7 +128,45 @@ typedef struct doc_block {
     } u;
 } doc_block;
 
+/* What the document is, for everything past the builders: the header and
+ * closing blocks are made from it, and the renderers take the PDF/A Info,
+ * the XMP and the archive sidecar from it; nothing after the builder looks
+ * at the input. number and date are as given; whether they print is decided
+ * by doc_meta_issue() alone. */
+typedef struct doc_meta {
+    char *type;            /* tên loại "BÁO CÁO"; "" for a công văn (trích yếu under Số) */
+    char *type_code;       /* "BC"; "" for a công văn; NULL if not given */
+    char *subject;         /* trích yếu */
+    char *number;          /* "405"; "" when none is given yet */
+    char *notation;        /* "BC-UBND" */
+    date date;             /* issue date as given: the PDF's CreationDate */
+    int blank;             /* số and day/month left for the e-office system to stamp */
+    issuer issuer;         /* agency lines, names, place, signer (owned copy) */
+    char **addressees;     /* Kính gửi, as given (may be empty) */
+    size_t naddressees;
+    char **recipients;     /* Nơi nhận, as given */
+    size_t nrecipients;
+} doc_meta;
+
+/* The số and date the document prints and files: number "" and date month
+ * and day 0 where they are left blank. The one place that decides blanks. */
+typedef struct doc_issue {
+    const char *number;
+    date date;
+} doc_issue;
+doc_issue doc_meta_issue(const doc_meta *m);
+
+/* Copies of the issuer and of the two lists into m (the rest is the caller's). */
+void doc_meta_set_people(doc_meta *m, const issuer *is, char *const *addressees, size_t naddressees,
+                         char *const *recipients, size_t nrecipients);
+
+void doc_meta_free(doc_meta *m);
+
+/* Số ký hiệu as metadata: "405/BC-UBND", "/BC-UBND" when blank. malloc'd. */
+char *doc_meta_code(const doc_meta *m);
+
 typedef struct doc {
+    doc_meta meta;
     doc_block *blocks;
     size_t n, cap;
 } doc;

@@ -36,27 +36,29 @@ static void set_date(value *m, const char *key, int y, int mo, int d)
     set_str(m, key, buf);
 }
 
-value *facts_common(const dataset *ds)
+value *facts_common(const dataset *ds, const doc_meta *m)
 {
     value *f = value_map();
-    char code[128];
+    const issuer *is = &m->issuer;
 
-    value *doc = value_map_set(f, "document", value_map());
-    set_str(doc, "type", ds->doc_type);
-    set_str(doc, "type_code", ds->type_code);
-    set_str(doc, "number", ds->number);
-    set_str(doc, "notation", ds->notation);
-    dataset_code(ds, code, sizeof code);
-    set_str(doc, "code", code);
-    set_str(doc, "place", ds->place);
-    set_date(doc, "date", ds->date.year, ds->date.month, ds->date.day);
-    set_str(doc, "subject", ds->subject);
+    value *dv = value_map_set(f, "document", value_map());
+    set_str(dv, "type", m->type);
+    set_str(dv, "type_code", m->type_code);
+    set_str(dv, "number", m->number);
+    set_str(dv, "notation", m->notation);
+    sbuf code = {0};
+    sbuf_printf(&code, "%s/%s", m->number, m->notation);
+    set_str(dv, "code", code.s);
+    sbuf_free(&code);
+    set_str(dv, "place", is->place);
+    set_date(dv, "date", m->date.year, m->date.month, m->date.day);
+    set_str(dv, "subject", m->subject);
 
     value *ag = value_map_set(f, "agency", value_map());
-    set_str(ag, "name", ds->agency_name);
-    set_str(ag, "full_name", ds->agency_full);
-    set_str(ag, "locality", ds->locality);
-    set_str(ag, "parent", ds->parent_agency);
+    set_str(ag, "name", is->name);
+    set_str(ag, "full_name", is->full_name);
+    set_str(ag, "locality", is->locality);
+    set_str(ag, "parent", is->parent);
 
     value *per = value_map_set(f, "period", value_map());
     set_int(per, "month", ds->period_month);
@@ -66,15 +68,15 @@ value *facts_common(const dataset *ds)
     set_date(per, "previous", ds->period_month == 1 ? ds->period_year - 1 : ds->period_year, pm, 0);
 
     value *sg = value_map_set(f, "signer", value_map());
-    set_str(sg, "name", ds->signer.name);
-    set_str(sg, "position", ds->signer.position);
+    set_str(sg, "name", is->signer.name);
+    set_str(sg, "position", is->signer.position);
 
     value *sch = value_map_set(f, "scheme", value_map());
     set_str(sch, "title", ds->scheme.title);
     set_str(sch, "legal_basis", ds->scheme.legal_basis);
     set_str(sch, "na_note", ds->scheme.na_note);
     set_int(f, "scale", ds->scale);
-    set_strv(f, "addressees", ds->addressees, ds->naddressees);
+    set_strv(f, "addressees", m->addressees, m->naddressees);
     return f;
 }
 
@@ -330,9 +332,9 @@ static value *indicator_value(const dataset *ds, size_t i)
     return m;
 }
 
-value *facts_report(const dataset *ds, const scoring *sc)
+value *facts_report(const dataset *ds, const doc_meta *m, const scoring *sc)
 {
-    value *f = facts_common(ds);
+    value *f = facts_common(ds, m);
     const scheme *s = &ds->scheme;
     value_map_set(f, "has_previous", value_bool(ds->has_previous));
     value_map_set(f, "has_ratings", value_bool(s->nratings > 0));

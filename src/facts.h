@@ -8,14 +8,17 @@
 #define BAOCAO_FACTS_H
 
 #include "dataset.h"
+#include "doc.h"
 #include "score.h"
 #include "value.h"
 
-/* The document's own data: document, agency, period, signer, scheme. Every
- * template gets these; facts_report and other documents add to the map. */
-value *facts_common(const dataset *ds);
+/* The document's own data: document, agency, signer and addressees from its
+ * metadata m (number and date as given, blank or not), period and scheme
+ * from ds. Every template gets these; facts_report and other documents add
+ * to the map. */
+value *facts_common(const dataset *ds, const doc_meta *m);
 
 /* facts_common plus the results: sections, classes, indicators, decreases. */
-value *facts_report(const dataset *ds, const scoring *sc);
+value *facts_report(const dataset *ds, const doc_meta *m, const scoring *sc);
 
 #endif

@@ -7,6 +7,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "encoding.h"
+#include "notices.h"
 
 typedef struct input_opts {
     text_encoding encoding;  /* of the CSV files; ENC_AUTO = detect */
@@ -19,6 +20,11 @@ typedef struct input_opts {
  * and where it applies the unit and indicator. */
 int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io,
                  diag *d);
+
+/* dataset_load, and with ns also the "notices" object of the same file
+ * (notices.h): the file is parsed once. On failure nothing is left to free. */
+int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_dir, const input_opts *io,
+               diag *d);
 
 /* Reads a scores CSV or XLSX (by its extension; the worksheet ds->sheet or
  * the first) into ds->units (previous == 0) or into the units' prev cells

@@ -3,15 +3,11 @@
  * (0 ok, 1 invalid input, 2 usage). */
 #include "archive.h"
 #include "batch.h"
-#include "dataset.h"
 #include "diag.h"
-#include "facts.h"
-#include "sbuf.h"
-#include "input.h"
 #include "layout.h"
+#include "pipeline.h"
 #include "render.h"
 #include "sbuf.h"
-#include "score.h"
 #include "table.h"
 
 #include <stdio.h>
@@ -218,10 +214,18 @@ static void print_rect(const char *name, const lrect *r)
            PT_TO_MM(r->y), PT_TO_MM(r->w), PT_TO_MM(r->h));
 }
 
+/* The library hands its warnings over; printing them is the front end's. */
+static void warn(void *ctx, const char *msg)
+{
+    (void)ctx;
+    diag_warn("%s", msg);
+}
+
 static int render(const options *o)
 {
     render_opts ro;
     render_opts_default(&ro, o->data_dir);
+    ro.warn = warn;
     ro.font = o->font;
     ro.pdfa = o->pdfa;
     ro.report.blank_number = o->blank_number;
@@ -243,6 +247,7 @@ static int batch(const options *o)
 {
     batch_opts bo = {.out_dir = o->out, .jobs = o->jobs, .progress = !o->quiet && isatty(2)};
     render_opts_default(&bo.render, o->data_dir);
+    bo.render.warn = warn;
     bo.render.font = o->font;
     bo.render.pdfa = o->pdfa;
     bo.render.report.blank_number = o->blank_number;
@@ -296,27 +301,24 @@ int main(int argc, char **argv)
         return batch(&o);
 
     diag d = {0};
-    dataset ds;
-    if (dataset_load(&ds, o.file, o.data_dir, &o.input, &d) < 0)
+    pipeline p;
+    if (pipeline_load(&p, o.file, o.data_dir, &o.input, 0, &d) < 0)
         return fail(&d);
-    scoring sc;
-    if (score_dataset(&ds, &sc, &d) < 0) {
-        dataset_free(&ds);
-        return fail(&d);
-    }
+    for (size_t i = 0; i < p.sc.nwarnings; i++)
+        warn(NULL, p.sc.warnings[i]);
     if (!strcmp(o.command, "score")) {
-        table_print(stdout, &ds, &sc, o.csv);
+        table_print(stdout, &p.ds, &p.sc, o.csv);
     } else if (!strcmp(o.command, "facts")) {
-        value *f = facts_report(&ds, &sc);
+        report_opts ro = {.blank_number = o.blank_number};
+        value *f = pipeline_facts(&p, &ro);
         sbuf b = {0};
         value_write_json(f, &b);
         fputs(sbuf_str(&b), stdout);
         sbuf_free(&b);
         value_free(f);
     } else {
-        printf("%s: ok (%zu units, scheme %s)\n", o.file, ds.nunits, ds.scheme.id);
+        printf("%s: ok (%zu units, scheme %s)\n", o.file, p.ds.nunits, p.ds.scheme.id);
     }
-    scoring_free(&sc);
-    dataset_free(&ds);
+    pipeline_free(&p);
     return 0;
 }

@@ -11,60 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void notice_set_free(notice_set *ns)
-{
-    for (size_t u = 0; u < ns->n; u++) {
-        unit_notice *un = &ns->units[u];
-        strv_free(un->agency, un->nagency);
-        free(un->agency_name), free(un->agency_full), free(un->locality), free(un->place), free(un->number);
-        strv_free(un->signer.authority, un->signer.nauthority);
-        free(un->signer.name), free(un->signer.position);
-        strv_free(un->addressees, un->naddressees);
-        for (size_t i = 0; i < un->nstats; i++)
-            free(un->stats[i].appendix), free(un->stats[i].stt), free(un->stats[i].label);
-        free(un->stats);
-        free(un->error);
-    }
-    free(ns->units);
-    free(ns->template_name), free(ns->subject), free(ns->notation), free(ns->number);
-    strv_free(ns->recipients, ns->nrecipients);
-    strv_free(ns->addressees, ns->naddressees);
-    memset(ns, 0, sizeof *ns);
-}
-
-void notice_view(const dataset *ds, const notice_set *ns, size_t u, dataset *view)
-{
-    const unit_notice *un = &ns->units[u];
-    unit *unit_ = &ds->units[u];
-    *view = *ds;
-    view->doc_type = "";            /* a công văn: no tên loại */
-    view->type_code = "";
-    view->subject = ns->subject;
-    view->notation = ns->notation;
-    view->number = ns->number;
-    view->date = ns->date;
-    view->recipients = ns->recipients;
-    view->nrecipients = ns->nrecipients;
-    view->template_name = ns->template_name;
-    if (un->issuer) {
-        /* The unit writes to its own offices (seed 001). */
-        view->parent_agency = NULL;
-        view->agency = un->agency, view->nagency = un->nagency;
-        view->agency_name = un->agency_name;
-        view->agency_full = un->agency_full;
-        view->locality = un->locality;
-        view->place = un->place;
-        view->number = un->number;
-        view->signer = un->signer;
-    }
-    if (un->addressees)
-        view->addressees = un->addressees, view->naddressees = un->naddressees;
-    else if (ns->addressees)
-        view->addressees = ns->addressees, view->naddressees = ns->naddressees;
-    else   /* the agency writes to the unit itself */
-        view->addressees = unit_->long_name ? &unit_->long_name : &unit_->name, view->naddressees = 1;
-}
-
 /* ---- statistics ------------------------------------------------------------ */
 
 /* One row's figures at one snapshot, and the change between the two. */
@@ -234,20 +180,20 @@ static void add_score(value *f, const dataset *ds, const scoring *sc, size_t u)
     value_map_set(r, "has_prev", value_bool(now && prev));
 }
 
-value *notice_facts(const dataset *view, const scoring *sc, const notice_set *ns, size_t u)
+value *notice_facts(const dataset *ds, const doc_meta *m, const scoring *sc, const notice_set *ns, size_t u)
 {
-    const unit *un = &view->units[u];
-    value *f = facts_common(view);
+    const unit *un = &ds->units[u];
+    value *f = facts_common(ds, m);
     value *uv = value_map_set(f, "unit", value_map());
     set_text(uv, "name", un->name);
     set_text(uv, "long_name", un->long_name ? un->long_name : un->name);
-    set_text(uv, "noun", view->sections[un->section].unit_noun);
-    add_indicators(f, view, un);
-    add_score(f, view, sc, u);
+    set_text(uv, "noun", ds->sections[un->section].unit_noun);
+    add_indicators(f, ds, un);
+    add_score(f, ds, sc, u);
     value *snaps = value_map_set(f, "snapshots", value_map());
-    int py = view->period_month == 1 ? view->period_year - 1 : view->period_year;
-    add_snapshot(snaps, "prev", py, view->period_month == 1 ? 12 : view->period_month - 1);
-    add_snapshot(snaps, "now", view->period_year, view->period_month);
+    int py = ds->period_month == 1 ? ds->period_year - 1 : ds->period_year;
+    add_snapshot(snaps, "prev", py, ds->period_month == 1 ? 12 : ds->period_month - 1);
+    add_snapshot(snaps, "now", ds->period_year, ds->period_month);
     add_statistics(f, &ns->units[u]);
     return f;
 }
@@ -290,11 +236,11 @@ static void side_cells(doc_row *row, const stat_row *r, const stat_side *s)
 
 /* Renders partial `name` into `want` paragraphs of plain text: the wording
  * of table headers and cells stays in the templates. */
-static int template_texts(const dataset *view, const report_opts *o, const char *name, const value *facts,
-                          size_t want, char **out, diag *d)
+static int template_texts(const dataset *ds, const notice_set *ns, const report_opts *o, const char *name,
+                          const value *facts, size_t want, char **out, diag *d)
 {
     doc tmp = {0};
-    if (report_body(view, o, name, facts, &tmp, d) < 0)
+    if (report_body(ds->dir, ns->template_name, o, name, facts, &tmp, d) < 0)
         return -1;
     int rc = 0;
     if (tmp.n != want)
@@ -319,8 +265,8 @@ enum { HEAD_STT, HEAD_LABEL, HEAD_PREV, HEAD_NOW, HEAD_CHANGE, HEAD_COUNT1, HEAD
 
 /* Phụ lục `id`: its title (partial phu-luc-<id>), then the table of its
  * rows: STT, content, count and rate at both snapshots, change. */
-static int stats_appendix(const dataset *view, const unit_notice *un, const char *id, value *facts,
-                          const report_opts *o, doc *out, diag *d)
+static int stats_appendix(const dataset *ds, const notice_set *ns, const unit_notice *un, const char *id,
+                          value *facts, const report_opts *o, doc *out, diag *d)
 {
     char *head[HEAD_N] = {0}, *score[3] = {0}, name[64];
     char *fid = text_fold(id);
@@ -328,8 +274,8 @@ static int stats_appendix(const dataset *view, const unit_notice *un, const char
     free(fid);
     value_map_set(facts, "appendix", value_string(id));
     doc_add_section(out, 1, 1);
-    if (report_body(view, o, name, facts, out, d) < 0 ||
-        template_texts(view, o, "phu-luc-cot", facts, HEAD_N, head, d) < 0)
+    if (report_body(ds->dir, ns->template_name, o, name, facts, out, d) < 0 ||
+        template_texts(ds, ns, o, "phu-luc-cot", facts, HEAD_N, head, d) < 0)
         return -1;
 
     static const double W[] = {9, 70, 20, 14, 20, 14, 24};
@@ -355,7 +301,7 @@ static int stats_appendix(const dataset *view, const unit_notice *un, const char
         doc_row_cell(row, r->label, style, 1, 1, ALIGN_LEFT);
         if (r->kind == STAT_SCORE) {
             /* The total and rank, worded by the template from the scores. */
-            if ((rc = template_texts(view, o, "phu-luc-tong-diem", facts, 3, score, d)) == 0) {
+            if ((rc = template_texts(ds, ns, o, "phu-luc-tong-diem", facts, 3, score, d)) == 0) {
                 doc_row_cell(row, score[0], STYLE_PLAIN, 2, 1, ALIGN_CENTER);
                 doc_row_cell(row, score[1], STYLE_PLAIN, 2, 1, ALIGN_CENTER);
                 doc_row_cell(row, score[2], STYLE_PLAIN, 1, 1, ALIGN_CENTER);
@@ -382,15 +328,44 @@ static int stats_appendix(const dataset *view, const unit_notice *un, const char
 
 /* How the phụ lục cite the notice: as its header prints số and date,
  * with the same blanks when they are left for the e-office to stamp. */
-static void add_citation(value *facts, const dataset *view, const report_opts *o)
+static void add_citation(value *facts, const doc_meta *m)
 {
-    char line[256], when[96];
     value *c = value_map_set(facts, "citation", value_map());
-    report_number_line(view, o->blank_number, line, sizeof line);
-    const char *code = strchr(line, ' ');   /* past "Số:" */
-    set_text(c, "code", code ? code + 1 : line);
-    report_date_words(&view->date, o->blank_number, when, sizeof when);
-    set_text(c, "date", when);
+    char *code = report_code(m);
+    set_text(c, "code", code);
+    free(code);
+    sbuf when = {0};
+    date dt = doc_meta_issue(m).date;
+    date_words(&when, &dt);
+    set_text(c, "date", sbuf_str(&when));
+    sbuf_free(&when);
+}
+
+/* The notice's metadata: a công văn of the notices' số, date and trích yếu,
+ * issued by the unit itself (seed 001) or by the report's agency, to the
+ * unit's addressees, the notices' default ones, or else the unit itself. */
+static void notice_meta(const dataset *ds, const notice_set *ns, size_t u, int blank, doc_meta *m)
+{
+    const unit_notice *un = &ns->units[u];
+    const unit *unit_ = &ds->units[u];
+    m->type = xstrdup("");          /* a công văn: no tên loại */
+    m->type_code = xstrdup("");
+    m->subject = xstrdup(ns->subject);
+    m->number = xstrdup(un->has_issuer ? un->number : ns->number);
+    m->notation = xstrdup(ns->notation);
+    m->date = ns->date;
+    m->blank = blank;
+    char *const *to = unit_->long_name ? &unit_->long_name : &unit_->name;
+    size_t nto = 1;
+    if (un->addressees)
+        to = un->addressees, nto = un->naddressees;
+    else if (ns->addressees)
+        to = ns->addressees, nto = ns->naddressees;
+    doc_meta_set_people(m, un->has_issuer ? &un->issuer : &ds->issuer, to, nto, ns->recipients, ns->nrecipients);
+    if (un->has_issuer) {
+        free(m->issuer.parent);   /* the unit writes to its own offices */
+        m->issuer.parent = NULL;
+    }
 }
 
 int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, size_t u, const report_opts *o,
@@ -403,21 +378,20 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
     if (!sc->units[u].now.scored)
         return diag_set(d, "notice-unscored", "%s:%d: unit \"%s\" has no score this period: nothing to notify",
                         ds->scores_path, ds->units[u].row, ds->units[u].name);
-    dataset view;
-    notice_view(ds, ns, u, &view);
-    value *facts = notice_facts(&view, sc, ns, u);
-    add_citation(facts, &view, o);
-    report_front(&view, o, out);
-    int rc = report_body(&view, o, "body", facts, out, d);
+    notice_meta(ds, ns, u, o->blank_number, &out->meta);
+    value *facts = notice_facts(ds, &out->meta, sc, ns, u);
+    add_citation(facts, &out->meta);
+    report_front(out);
+    int rc = report_body(ds->dir, ns->template_name, o, "body", facts, out, d);
     if (rc == 0)
-        report_closing(&view, out);
+        report_closing(out);
     /* One phụ lục per appendix id, in the order the rows name them. */
     for (size_t i = 0; rc == 0 && i < un->nstats; i++) {
         size_t k = 0;
         while (k < i && strcmp(un->stats[k].appendix, un->stats[i].appendix))
             k++;
         if (k == i)
-            rc = stats_appendix(&view, un, un->stats[i].appendix, facts, o, out, d);
+            rc = stats_appendix(ds, ns, un, un->stats[i].appendix, facts, o, out, d);
     }
     value_free(facts);
     if (rc < 0)

@@ -4,7 +4,7 @@
 #include "csv.h"
 #include "input.h"
 #include "jsonin.h"
-#include "notice.h"
+#include "notices.h"
 #include "sbuf.h"
 
 #include <stdarg.h>
@@ -52,7 +52,7 @@ static int load_units(notice_set *ns, const dataset *ds, const char *path, diag 
             jsonin_str(o, path, where, "unit", 1, &name, d) < 0)
             goto out;
         long u = find_unit(ds, name);
-        if (u < 0 || ns->units[u].issuer) {
+        if (u < 0 || ns->units[u].has_issuer) {
             diag_set(d, u < 0 ? "unit-unknown" : "unit-duplicate", "%s: %s: unit \"%s\" %s", path, where,
                      name, u < 0 ? "is not in the scores file" : "is listed twice");
             free(name);
@@ -60,18 +60,10 @@ static int load_units(notice_set *ns, const dataset *ds, const char *path, diag 
         }
         free(name);
         unit_notice *un = &ns->units[u];
-        json_t *sig = json_object_get(o, "signer");
-        un->issuer = 1;
-        if (jsonin_strv(o, path, where, "agency", 1, &un->agency, &un->nagency, d) < 0 ||
-            jsonin_str(o, path, where, "name", 1, &un->agency_name, d) < 0 ||
-            jsonin_str(o, path, where, "full_name", 1, &un->agency_full, d) < 0 ||
-            jsonin_str(o, path, where, "locality", 1, &un->locality, d) < 0 ||
-            jsonin_str(o, path, where, "place", 1, &un->place, d) < 0 ||
-            jsonin_str(o, path, where, "number", 0, &un->number, d) < 0 ||
-            jsonin_strv(sig, path, "signer", "authority", 1, &un->signer.authority, &un->signer.nauthority,
-                        d) < 0 ||
-            jsonin_str(sig, path, "signer", "name", 1, &un->signer.name, d) < 0 ||
-            jsonin_str(sig, path, "signer", "position", 0, &un->signer.position, d) < 0 ||
+        if (jsonin_issuer(&un->issuer, o, path, where, "agency", o, where, json_object_get(o, "signer"), d) < 0)
+            goto out;
+        un->has_issuer = 1;
+        if (jsonin_str(o, path, where, "number", 0, &un->number, d) < 0 ||
             jsonin_strv(o, path, where, "addressees", 0, &un->addressees, &un->naddressees, d) < 0)
             goto out;
         if (!un->number)
@@ -249,13 +241,9 @@ static int load_relative(notice_set *ns, const dataset *ds, const char *rel,
     return rc;
 }
 
-int notice_load(notice_set *ns, const dataset *ds, diag *d)
+int jsonin_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d)
 {
     memset(ns, 0, sizeof *ns);
-    json_t *root = jsonin_load(ds->path, d);
-    if (!root)
-        return -1;
-    json_t *o = json_object_get(root, "notices");
     char *date_s = NULL, *units = NULL, *stats = NULL;
     int rc = -1;
     ns->n = ds->nunits;
@@ -285,7 +273,7 @@ int notice_load(notice_set *ns, const dataset *ds, diag *d)
         if (load_relative(ns, ds, units, load_units, d) < 0)
             goto out;
         for (size_t u = 0; u < ns->n; u++)
-            if (!ns->units[u].issuer)
+            if (!ns->units[u].has_issuer)
                 unit_error(&ns->units[u], "%s: unit \"%s\" is not listed in %s", ds->path, ds->units[u].name,
                            units);
     }
@@ -296,7 +284,6 @@ out:
     free(date_s);
     free(units);
     free(stats);
-    json_decref(root);
     if (rc < 0)
         notice_set_free(ns);
     return rc;

@@ -478,9 +478,9 @@ static void set_info(pctx *c, const pdf_meta *m)
         if (keys[i].value)
             HPDF_SetInfoAttr(c->pdf, keys[i].type, keys[i].value);
     if (m->year > 0) {
-        HPDF_Date date = {m->year, m->month, m->day, 0, 0, 0, '+', 7, 0};
-        HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
-        HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
+        HPDF_Date when = {m->year, m->month, m->day, 0, 0, 0, '+', 7, 0};
+        HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, when);
+        HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, when);
     }
 }
 
@@ -550,11 +550,11 @@ static void add_xmp(pctx *c, const pdf_meta *m)
 {
     static const char *const alt_open = "<rdf:Alt><rdf:li xml:lang=\"x-default\">";
     static const char *const alt_close = "</rdf:li></rdf:Alt>";
-    char date[32] = "";
+    char when[32] = "";
     sbuf b = {0};
 
     if (m->year > 0)
-        snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00+07:00", m->year, m->month, m->day);
+        snprintf(when, sizeof when, "%04d-%02d-%02dT00:00:00+07:00", m->year, m->month, m->day);
     sbuf_puts(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                   "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                   " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -570,8 +570,8 @@ static void add_xmp(pctx *c, const pdf_meta *m)
     xmp_prop(&b, "pdf:Keywords", "", m->keywords, "");
     xmp_prop(&b, "pdf:Producer", "", c->producer, "");
     xmp_prop(&b, "xmp:CreatorTool", "", m->creator, "");
-    xmp_prop(&b, "xmp:CreateDate", "", date[0] ? date : NULL, "");
-    xmp_prop(&b, "xmp:ModifyDate", "", date[0] ? date : NULL, "");
+    xmp_prop(&b, "xmp:CreateDate", "", when[0] ? when : NULL, "");
+    xmp_prop(&b, "xmp:ModifyDate", "", when[0] ? when : NULL, "");
     sbuf_printf(&b, "   <pdfaid:part>%d</pdfaid:part>\n"
                     "   <pdfaid:conformance>B</pdfaid:conformance>\n"
                     "  </rdf:Description>\n",

@@ -1,12 +1,11 @@
 /* render.c — one report from data to PDF. */
 #include "render.h"
 #include "archive_meta.h"
-#include "input.h"
-#include "notice.h"
-#include "score.h"
+#include "pipeline.h"
 #include "sbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_ICC "/usr/share/color/icc/sRGB.icc"
@@ -20,49 +19,59 @@ void render_opts_default(render_opts *o, const char *data_dir)
     o->sidecar = 1;
 }
 
-void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size_t size)
+void render_report_opts(const render_opts *o, report_opts *ro)
 {
     *ro = o->report;
-    snprintf(buf, size, "%s/templates", o->data_dir);
-    if (!ro->templates_dir)
-        ro->templates_dir = buf;
+    sbuf b = {0};
+    if (ro->templates_dir)
+        sbuf_puts(&b, ro->templates_dir);
+    else
+        sbuf_printf(&b, "%s/templates", o->data_dir);
+    ro->templates_dir = sbuf_take(&b);
 }
 
-int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const render_opts *o, const char *out,
-                render_result *res, diag *d)
+void render_warnings(const render_opts *o, const scoring *sc)
+{
+    for (size_t i = 0; o->warn && i < sc->nwarnings; i++)
+        o->warn(o->warn_ctx, sc->warnings[i]);
+}
+
+/* The Info /Title: tên loại and trích yếu, for a công văn "Công văn V/v …". */
+static char *pdf_title(const doc_meta *m)
+{
+    sbuf b = {0};
+    if (*m->type)
+        sbuf_printf(&b, "%s %s", m->type, m->subject);
+    else
+        sbuf_printf(&b, "Công văn V/v %s", m->subject);
+    return sbuf_take(&b);
+}
+
+int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const char *out, render_result *res,
+                diag *d)
 {
     layout lo = {0};
     page_setup ps;
-    char code[128], title[2048];
     page_setup_default(&ps);
     if (layout_document(tree, fs, &ps, &lo, d) < 0) {
         layout_free(&lo);
         return -1;
     }
     /* What the PDF leaves blank for the Hệ thống to assign, the metadata
-     * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's.
-     * A shallow copy: ds is shared with other threads. */
-    dataset meta = *ds;
-    if (o->report.blank_number) {
-        meta.number = "";
-        meta.date.day = meta.date.month = 0;
-    }
-    dataset_code(&meta, code, sizeof code);
-    if (*meta.doc_type)
-        snprintf(title, sizeof title, "%s %s", meta.doc_type, meta.subject);
-    else
-        snprintf(title, sizeof title, "Công văn V/v %s", meta.subject);
+     * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's. */
+    const doc_meta *m = &tree->meta;
+    char *code = doc_meta_code(m), *title = pdf_title(m);
     archive_xmp ax;
-    archive_meta_xmp(&ax, &meta, (int)lo.npages);
-    pdf_meta m = {
+    archive_meta_xmp(&ax, m, (int)lo.npages);
+    pdf_meta pm = {
         .title = title,
-        .author = meta.agency_full,
-        .subject = meta.subject,
+        .author = m->issuer.full_name,
+        .subject = m->subject,
         .keywords = code,
         .creator = "baocao " BAOCAO_VERSION,
-        .year = ds->date.year,
-        .month = ds->date.month,
-        .day = ds->date.day,
+        .year = m->date.year,
+        .month = m->date.month,
+        .day = m->date.day,
         .pdfa = o->pdfa,
         .icc_path = o->icc_path,
         .sig_field = lo.signature.page >= 0 ? "ChuKyNguoiKy" : NULL,
@@ -70,7 +79,7 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
         .extra = &ax.schema,
     };
     pdf_result pr;
-    int rc = pdf_write(&lo, fs, &m, out, &pr, d) < 0 || (o->sidecar && archive_meta_write(out, &meta, &pr, d) < 0)
+    int rc = pdf_write(&lo, fs, &pm, out, &pr, d) < 0 || (o->sidecar && archive_meta_write(out, m, &pr, d) < 0)
                  ? -1
                  : 0;
     if (rc == 0 && res) {
@@ -78,55 +87,33 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
         res->signature = lo.signature;
         res->seal = lo.seal;
     }
+    free(code);
+    free(title);
     layout_free(&lo);
     return rc;
 }
 
-/* The notice of the unit called `name`, as batch makes it; view is the
- * notice's dataset (borrowing from ds and ns). */
-static int render_notice(const dataset *ds, const scoring *sc, const char *name, const report_opts *ro,
-                         notice_set *ns, dataset *view, doc *tree, diag *d)
-{
-    size_t u = 0;
-    while (u < ds->nunits && strcmp(ds->units[u].name, name))
-        u++;
-    if (u == ds->nunits)
-        return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s", ds->path, name, ds->scores_path);
-    if (notice_load(ns, ds, d) < 0)
-        return -1;
-    notice_view(ds, ns, u, view);
-    return notice_build(ds, sc, ns, u, ro, tree, d);
-}
-
 int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
 {
-    dataset ds, view;
-    notice_set ns = {0};
-    scoring sc = {0};
+    pipeline p;
     doc tree = {0};
     fontset fs = {0};
-    int rc = -1;
-    char fonts_dir[4096], templates_dir[4096];
     report_opts ro;
-
-    if (dataset_load(&ds, in, o->data_dir, &o->input, d) < 0)
+    if (pipeline_load(&p, in, o->data_dir, &o->input, o->unit != NULL, d) < 0)
         return -1;
-    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
-    render_templates_dir(o, &ro, templates_dir, sizeof templates_dir);
-    if (score_dataset(&ds, &sc, d) < 0)
-        goto out;
-    if (o->unit)
-        rc = render_notice(&ds, &sc, o->unit, &ro, &ns, &view, &tree, d);
-    else
-        rc = report_build(&ds, &sc, &ro, &tree, d);
-    if (rc < 0 || fontset_load(&fs, o->font, fonts_dir, d) < 0 ||
-        render_tree(o->unit ? &view : &ds, &tree, &fs, o, out, res, d) < 0)
-        rc = -1;
-out:
+    render_report_opts(o, &ro);
+    render_warnings(o, &p.sc);
+    long u = o->unit ? pipeline_unit(&p, o->unit, d) : -1;
+    sbuf fonts_dir = {0};
+    sbuf_printf(&fonts_dir, "%s/fonts", o->data_dir);
+    int rc = (o->unit && u < 0) || pipeline_build(&p, u, &ro, &tree, d) < 0 ||
+                     fontset_load(&fs, o->font, fonts_dir.s, d) < 0 || render_tree(&tree, &fs, o, out, res, d) < 0
+                 ? -1
+                 : 0;
+    sbuf_free(&fonts_dir);
+    free((char *)ro.templates_dir);
     fontset_free(&fs);
     doc_free(&tree);
-    notice_set_free(&ns);
-    scoring_free(&sc);
-    dataset_free(&ds);
+    pipeline_free(&p);
     return rc;
 }

@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "pdf.h"
 #include "report.h"
+#include "score.h"
 
 typedef struct render_opts {
     const char *data_dir;  /* templates/, fonts/ */
@@ -18,6 +19,8 @@ typedef struct render_opts {
     int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
     report_opts report;
     input_opts input;      /* encodings of the score files, --verbose */
+    void (*warn)(void *ctx, const char *msg); /* where warnings go (NULL: nowhere) */
+    void *warn_ctx;
 } render_opts;
 
 typedef struct render_result {
@@ -28,14 +31,18 @@ typedef struct render_result {
 void render_opts_default(render_opts *o, const char *data_dir);
 
 /* The report options of o with templates_dir defaulting to
- * <data_dir>/templates (kept in buf). */
-void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size_t size);
+ * <data_dir>/templates; ro->templates_dir is malloc'd (the caller frees it). */
+void render_report_opts(const render_opts *o, report_opts *ro);
 
-/* Lays out a built document of ds and writes it to the PDF at `out`
- * (atomically) with ds's metadata, then its archive sidecar
- * (archive_meta.h) if o->sidecar. Thread-safe: fs is only read. */
-int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const render_opts *o, const char *out,
-                render_result *res, diag *d);
+/* Hands the scoring's warnings to o->warn. */
+void render_warnings(const render_opts *o, const scoring *sc);
+
+/* Lays out a built document and writes it to the PDF at `out` (atomically)
+ * with the document's own metadata (tree->meta), then its archive sidecar
+ * (archive_meta.h) if o->sidecar. Needs nothing but the tree.
+ * Thread-safe: tree and fs are only read. */
+int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const char *out, render_result *res,
+                diag *d);
 
 /* Renders report.json at `in` (or, with o->unit, that unit's notice) into
  * the PDF at `out` (atomically). */

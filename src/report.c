@@ -15,60 +15,63 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Blanks left for the e-office system to stamp are runs of no-break spaces,
- * which layout neither collapses nor breaks. */
-#define BLANK "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
-
-void report_date_words(const date *dt, int blank, char *buf, size_t size)
+void report_meta(const dataset *ds, int blank, doc_meta *m)
 {
-    if (blank)
-        snprintf(buf, size, "ngày " BLANK " tháng " BLANK " năm %d", dt->year);
-    else if (dt->month <= 2)
-        snprintf(buf, size, "ngày %02d tháng %02d năm %d", dt->day, dt->month, dt->year);
-    else
-        snprintf(buf, size, "ngày %02d tháng %d năm %d", dt->day, dt->month, dt->year);
+    m->type = xstrdup(ds->doc_type);
+    m->type_code = ds->type_code ? xstrdup(ds->type_code) : NULL;   /* null in the facts */
+    m->subject = xstrdup(ds->subject);
+    m->number = xstrdup(ds->number);
+    m->notation = xstrdup(ds->notation);
+    m->date = ds->date;
+    m->blank = blank;
+    doc_meta_set_people(m, &ds->issuer, ds->addressees, ds->naddressees, ds->recipients, ds->nrecipients);
 }
 
-void report_number_line(const dataset *ds, int blank, char *buf, size_t size)
+char *report_code(const doc_meta *m)
 {
-    const char *num = blank ? "" : ds->number;
+    const char *num = doc_meta_issue(m).number;
+    sbuf b = {0};
     /* "Số" numbers below 10 take a leading zero (NĐ 30 II.3). */
     if (strlen(num) == 1 && num[0] >= '1' && num[0] <= '9')
-        snprintf(buf, size, "Số: 0%s/%s", num, ds->notation);
-    else if (!*num)
-        snprintf(buf, size, "Số: " BLANK "/%s", ds->notation);
+        sbuf_printf(&b, "0%s/%s", num, m->notation);
     else
-        snprintf(buf, size, "Số: %s/%s", num, ds->notation);
+        sbuf_printf(&b, "%s/%s", *num ? num : DATE_BLANK, m->notation);
+    return sbuf_take(&b);
 }
 
-static void build_header(const dataset *ds, const report_opts *o, doc *d)
+static void build_header(doc *d)
 {
+    const doc_meta *m = &d->meta;
     doc_header *h = &doc_add(d, BLOCK_HEADER)->u.header;
-    char buf[512], when[96];
-    h->parent = ds->parent_agency ? xstrdup(ds->parent_agency) : NULL;
-    h->agency = doc_strv((const char *const *)ds->agency, ds->nagency);
-    h->nagency = ds->nagency;
-    report_number_line(ds, o->blank_number, buf, sizeof buf);
-    h->number = xstrdup(buf);
-    report_date_words(&ds->date, o->blank_number, when, sizeof when);
-    snprintf(buf, sizeof buf, "%s, %s", ds->place, when);
-    h->place_date = xstrdup(buf);
-    if (!*ds->doc_type) {
+    sbuf b = {0};
+    h->parent = m->issuer.parent ? xstrdup(m->issuer.parent) : NULL;
+    h->agency = doc_strv((const char *const *)m->issuer.lines, m->issuer.nlines);
+    h->nagency = m->issuer.nlines;
+    char *code = report_code(m);
+    sbuf_printf(&b, "Số: %s", code);
+    free(code);
+    h->number = sbuf_take(&b);
+    doc_issue is = doc_meta_issue(m);
+    sbuf_printf(&b, "%s, ", m->issuer.place);
+    date_words(&b, &is.date);
+    h->place_date = sbuf_take(&b);
+    if (!*m->type) {
         /* A công văn: no tên loại; its trích yếu goes under the số (box 5b). */
-        snprintf(buf, sizeof buf, "V/v %s", ds->subject);
-        const char *vv = buf;
+        sbuf_printf(&b, "V/v %s", m->subject);
+        const char *vv = sbuf_str(&b);
         h->vv = doc_strv(&vv, 1);
         h->nvv = 1;
+        sbuf_free(&b);
     }
 }
 
-static void build_title(const dataset *ds, doc *d)
+static void build_title(doc *d)
 {
-    if (!*ds->doc_type)
+    if (!*d->meta.type)
         return;
     doc_title *t = &doc_add(d, BLOCK_TITLE)->u.title;
-    t->type = xstrdup(ds->doc_type);
-    t->subject = xstrdup(ds->subject);
+    t->type = xstrdup(d->meta.type);
+    t->subject = xstrdup(d->meta.subject);
 }
 
 /* A list entry as NĐ 30 writes Kính gửi and Nơi nhận: "- X;", the last
@@ -85,31 +88,34 @@ static char *dash_entry(const char *r, int last)
     return sbuf_take(&b);
 }
 
-static void build_addressees(const dataset *ds, doc *d)
+static char **dash_list(char *const *v, size_t n)
 {
-    if (!ds->naddressees)
-        return;
-    doc_addressee *a = &doc_add(d, BLOCK_ADDRESSEE)->u.addressee;
-    if (ds->naddressees == 1) {
-        a->to = doc_strv((const char *const *)ds->addressees, 1);
-    } else {
-        a->to = xcalloc(ds->naddressees + 1, sizeof *a->to);
-        for (size_t i = 0; i < ds->naddressees; i++)
-            a->to[i] = dash_entry(ds->addressees[i], i + 1 == ds->naddressees);
-    }
-    a->nto = ds->naddressees;
+    char **l = xcalloc(n + 1, sizeof *l);
+    for (size_t i = 0; i < n; i++)
+        l[i] = dash_entry(v[i], i + 1 == n);
+    return l;
 }
 
-void report_closing(const dataset *ds, doc *d)
+static void build_addressees(doc *d)
 {
+    const doc_meta *m = &d->meta;
+    if (!m->naddressees)
+        return;
+    doc_addressee *a = &doc_add(d, BLOCK_ADDRESSEE)->u.addressee;
+    a->to = m->naddressees == 1 ? doc_strv((const char *const *)m->addressees, 1)
+                                : dash_list(m->addressees, m->naddressees);
+    a->nto = m->naddressees;
+}
+
+void report_closing(doc *d)
+{
+    const doc_meta *m = &d->meta;
     doc_closing *c = &doc_add(d, BLOCK_CLOSING)->u.closing;
-    c->recipients = xcalloc(ds->nrecipients + 1, sizeof *c->recipients);
-    for (size_t i = 0; i < ds->nrecipients; i++)
-        c->recipients[i] = dash_entry(ds->recipients[i], i + 1 == ds->nrecipients);
-    c->nrecipients = ds->nrecipients;
-    c->authority = doc_strv((const char *const *)ds->signer.authority, ds->signer.nauthority);
-    c->nauthority = ds->signer.nauthority;
-    c->signer = xstrdup(ds->signer.name);
+    c->recipients = dash_list(m->recipients, m->nrecipients);
+    c->nrecipients = m->nrecipients;
+    c->authority = doc_strv((const char *const *)m->issuer.signer.authority, m->issuer.signer.nauthority);
+    c->nauthority = m->issuer.signer.nauthority;
+    c->signer = xstrdup(m->issuer.signer.name);
 }
 
 /* A group's columns are left out of the table only when every unit has
@@ -124,19 +130,6 @@ static int group_shown(const dataset *ds, const indicator_group *g)
     return 0;
 }
 
-static char *upper_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *upper_printf(const char *fmt, ...)
-{
-    sbuf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    sbuf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    char *u = text_upper(sbuf_str(&b));
-    sbuf_free(&b);
-    return u;
-}
-
 static void centered(doc *d, const char *text, unsigned style, double size, double before)
 {
     doc_para *p = doc_add_para(d, ALIGN_CENTER, 0);
@@ -146,25 +139,27 @@ static void centered(doc *d, const char *text, unsigned style, double size, doub
     p->keep_with_next = 1;
 }
 
-static void build_appendix_title(const dataset *ds, const report_opts *o, doc *d)
+static void build_appendix_title(const dataset *ds, doc *d)
 {
-    char when[96], buf[1024];
+    const doc_meta *m = &d->meta;
+    doc_issue is = doc_meta_issue(m);
+    sbuf b = {0};
     centered(d, "Phụ lục", STYLE_BOLD, 14, 0);
-    char *title = upper_printf("Kết quả đánh giá, xếp loại chất lượng phục vụ người dân, doanh nghiệp "
-                               "trong giải quyết TTHC, DVC theo thời gian thực trên môi trường điện tử "
-                               "%s tháng %d năm %d",
-                               ds->locality, ds->period_month, ds->period_year);
+    sbuf_printf(&b, "Kết quả đánh giá, xếp loại chất lượng phục vụ người dân, doanh nghiệp "
+                    "trong giải quyết TTHC, DVC theo thời gian thực trên môi trường điện tử %s ",
+                m->issuer.locality);
+    date_month_year(&b, ds->period_year, ds->period_month);
+    char *title = text_upper(sbuf_str(&b));
     centered(d, title, STYLE_BOLD, 13, 0);
     free(title);
-    report_date_words(&ds->date, o->blank_number, when, sizeof when);
-    char code[128];
-    if (o->blank_number || !*ds->number)
-        snprintf(code, sizeof code, BLANK "/%s", ds->notation);
-    else
-        dataset_code(ds, code, sizeof code);
-    snprintf(buf, sizeof buf, "(Kèm theo %s số %s %s của %s)", *ds->doc_type ? "Báo cáo" : "Công văn",
-             code, when, ds->agency_name);
-    centered(d, buf, STYLE_ITALIC, 13, 0);
+    sbuf_reset(&b);
+    char *code = report_code(m);
+    sbuf_printf(&b, "(Kèm theo %s số %s ", *m->type ? "Báo cáo" : "Công văn", code);
+    free(code);
+    date_words(&b, &is.date);
+    sbuf_printf(&b, " của %s)", m->issuer.name);
+    centered(d, sbuf_str(&b), STYLE_ITALIC, 13, 0);
+    sbuf_free(&b);
 }
 
 static void header_cell(doc_row *r, const char *text, int colspan, int rowspan)
@@ -284,29 +279,31 @@ static void build_notes(const dataset *ds, doc *d)
     sbuf_free(&b);
 }
 
-void report_front(const dataset *ds, const report_opts *o, doc *out)
+void report_front(doc *out)
 {
-    build_header(ds, o, out);
-    build_title(ds, out);
-    build_addressees(ds, out);
+    build_header(out);
+    build_title(out);
+    build_addressees(out);
 }
 
-int report_body(const dataset *ds, const report_opts *o, const char *name, const value *facts, doc *out,
-                diag *d)
+int report_body(const char *report_dir, const char *template_name, const report_opts *o, const char *name,
+                const value *facts, doc *out, diag *d)
 {
     /* The report's own directory first, so that a file next to report.json
      * overrides the shipped one; then the template's directory; then the
      * pieces all templates share. */
-    char tdir[4096];
-    snprintf(tdir, sizeof tdir, "%s/%s", o->templates_dir, ds->template_name);
-    const char *search[] = {*ds->dir ? ds->dir : ".", tdir, o->templates_dir, NULL};
-    return tmpl_render(name, search, facts, out, d);
+    sbuf tdir = {0};
+    sbuf_printf(&tdir, "%s/%s", o->templates_dir, template_name);
+    const char *search[] = {*report_dir ? report_dir : ".", tdir.s, o->templates_dir, NULL};
+    int rc = tmpl_render(name, search, facts, out, d);
+    sbuf_free(&tdir);
+    return rc;
 }
 
-void report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, doc *out)
+void report_score_appendix(const dataset *ds, const scoring *sc, doc *out)
 {
     doc_add_section(out, 1, 1);
-    build_appendix_title(ds, o, out);
+    build_appendix_title(ds, out);
     build_table(ds, sc, out);
     build_notes(ds, out);
 }
@@ -314,13 +311,16 @@ void report_score_appendix(const dataset *ds, const scoring *sc, const report_op
 int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)
 {
     memset(out, 0, sizeof *out);
-    value *facts = facts_report(ds, sc);
-    report_front(ds, o, out);
-    int rc = report_body(ds, o, "body", facts, out, d);
+    report_meta(ds, o->blank_number, &out->meta);
+    value *facts = facts_report(ds, &out->meta, sc);
+    report_front(out);
+    int rc = report_body(ds->dir, ds->template_name, o, "body", facts, out, d);
     value_free(facts);
-    if (rc < 0)
+    if (rc < 0) {
+        doc_free(out);
         return -1;
-    report_closing(ds, out);
-    report_score_appendix(ds, sc, o, out);
+    }
+    report_closing(out);
+    report_score_appendix(ds, sc, out);
     return 0;
 }

@@ -16,30 +16,32 @@ typedef struct report_opts {
     const char *templates_dir; /* the shipped templates/ */
 } report_opts;
 
-/* The monthly report: front, body from template "body" of the dataset's
- * template with facts_report(), closing, phụ lục. */
+/* The report's metadata (doc.h) from the dataset; blank: --blank-number. */
+void report_meta(const dataset *ds, int blank, doc_meta *m);
+
+/* The monthly report: its metadata, front, body from template "body" of
+ * the dataset's template with facts_report(), closing, phụ lục. */
 int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d);
 
-/* Header (boxes 1–5b), the title unless a công văn, and Kính gửi. */
-void report_front(const dataset *ds, const report_opts *o, doc *out);
+/* Header (boxes 1–5b), the title unless a công văn, and Kính gửi, all from
+ * out->meta. */
+void report_front(doc *out);
 
 /* Renders template `name` (a .tpl file) with `facts` into body blocks.
- * Looked up in the report's own directory, then templates/<template>/,
- * then templates/: a file next to report.json overrides the shipped one. */
-int report_body(const dataset *ds, const report_opts *o, const char *name, const value *facts, doc *out,
-                diag *d);
+ * Looked up in report_dir (next to report.json), then
+ * templates/<template_name>/, then templates/: a file next to report.json
+ * overrides the shipped one. */
+int report_body(const char *report_dir, const char *template_name, const report_opts *o, const char *name,
+                const value *facts, doc *out, diag *d);
 
-/* Nơi nhận beside the signature block. */
-void report_closing(const dataset *ds, doc *out);
+/* Nơi nhận beside the signature block, from out->meta. */
+void report_closing(doc *out);
 
 /* New landscape section: the phụ lục title and the score table. */
-void report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, doc *out);
+void report_score_appendix(const dataset *ds, const scoring *sc, doc *out);
 
-/* "ngày 05 tháng 01 năm 2024": day padded, month padded only for 1 and 2
- * (NĐ 30, Phụ lục I, II.4b); blank_number leaves day and month empty. */
-void report_date_words(const date *dt, int blank, char *buf, size_t size);
-
-/* "Số: 1004/BC-UBND", or "Số:      /BC-UBND" when blank. */
-void report_number_line(const dataset *ds, int blank, char *buf, size_t size);
+/* Số ký hiệu as printed: "05/BC-UBND" (numbers below 10 padded, NĐ 30 II.3),
+ * or DATE_BLANK "/BC-UBND" when the số is left blank. malloc'd. */
+char *report_code(const doc_meta *m);
 
 #endif

@@ -121,8 +121,13 @@ out:
     return rc;
 }
 
-int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io,
-                 diag *d)
+int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io, diag *d)
+{
+    return input_load(ds, NULL, path, data_dir, io, d);
+}
+
+int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_dir, const input_opts *io,
+               diag *d)
 {
     memset(ds, 0, sizeof *ds);
     json_t *root = jsonin_load(path, d);
@@ -160,19 +165,10 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, const inpu
         jsonin_str(doc, path, "document", "subject", 1, &ds->subject, d) < 0 ||
         jsonin_str(doc, path, "document", "number", 0, &ds->number, d) < 0 ||
         jsonin_str(doc, path, "document", "notation", 1, &ds->notation, d) < 0 ||
-        jsonin_str(doc, path, "document", "place", 1, &ds->place, d) < 0 ||
         jsonin_str(doc, path, "document", "date", 1, &date_s, d) < 0 ||
-        jsonin_str(agency, path, "agency", "parent", 0, &ds->parent_agency, d) < 0 ||
-        jsonin_strv(agency, path, "agency", "lines", 1, &ds->agency, &ds->nagency, d) < 0 ||
-        jsonin_str(agency, path, "agency", "name", 1, &ds->agency_name, d) < 0 ||
-        jsonin_str(agency, path, "agency", "full_name", 0, &ds->agency_full, d) < 0 ||
-        jsonin_str(agency, path, "agency", "locality", 0, &ds->locality, d) < 0 ||
         jsonin_int(period, path, "period", "month", 1, &ds->period_month, d) < 0 ||
         jsonin_int(period, path, "period", "year", 1, &ds->period_year, d) < 0 ||
-        jsonin_strv(sig, path, "signer", "authority", 1, &ds->signer.authority,
-                    &ds->signer.nauthority, d) < 0 ||
-        jsonin_str(sig, path, "signer", "name", 1, &ds->signer.name, d) < 0 ||
-        jsonin_str(sig, path, "signer", "position", 0, &ds->signer.position, d) < 0)
+        jsonin_issuer(&ds->issuer, agency, path, "agency", "lines", doc, "document", sig, d) < 0)
         goto out;
 
     if (input_date(date_s, &ds->date) < 0) {
@@ -188,10 +184,6 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, const inpu
         ds->doc_type = xstrdup("BÁO CÁO");
     if (!ds->number)
         ds->number = xstrdup("");
-    if (!ds->agency_full)
-        ds->agency_full = xstrdup(ds->agency_name);
-    if (!ds->locality)
-        ds->locality = xstrdup("");
     if (!ds->template_name)
         ds->template_name = xstrdup("bao-cao-thang");
     /* The name becomes a directory under templates/: a plain name only. */
@@ -229,7 +221,8 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, const inpu
             goto out;
         ds->has_previous = 1;
     }
-    if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0)
+    if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0 ||
+        (ns && jsonin_notices(ns, ds, json_object_get(root, "notices"), d) < 0))
         goto out;
     rc = 0;
 out:

@@ -54,6 +54,14 @@ void strv_free(char **v, size_t n)
     free(v);
 }
 
+char **strv_dup(const char *const *v, size_t n)
+{
+    char **c = xcalloc(n + 1, sizeof *c);
+    for (size_t i = 0; i < n; i++)
+        c[i] = xstrdup(v[i]);
+    return c;
+}
+
 void grow(void *v, size_t *cap, size_t need, size_t sz)
 {
     if (need <= *cap)

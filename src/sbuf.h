@@ -33,6 +33,8 @@ char *xstrndup(const char *s, size_t n);
 
 /* Frees a vector of n malloc'd strings and the vector itself (NULL is fine). */
 void strv_free(char **v, size_t n);
+/* A deep copy of n strings, NULL-terminated. */
+char **strv_dup(const char *const *v, size_t n);
 
 /* Grows *v (element size sz) so that it holds at least need elements. */
 void grow(void *v, size_t *cap, size_t need, size_t sz);

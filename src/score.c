@@ -17,7 +17,7 @@ int score_rating(const scheme *s, int scale, dec converted)
 }
 
 static void score_period(const dataset *ds, const unit *u, int prev, period_score *p, int *at_max,
-                         int *applicable)
+                         int *applicable, scoring *sc)
 {
     const score_cell *cells = prev ? u->prev : u->cells;
     const score_cell *total = prev ? &u->prev_total : &u->total;
@@ -47,8 +47,12 @@ static void score_period(const dataset *ds, const unit *u, int prev, period_scor
             char a[32], b[32];
             dec_format(a, sizeof a, p->achieved, 0, 6, ',', 0);
             dec_format(b, sizeof b, total->value, 0, 6, ',', 0);
-            diag_warn("%s:%d: unit \"%s\": the indicators add up to %s but the given total is %s; "
-                      "using the given total", ds->scores_path, u->row, u->name, a, b);
+            sbuf w = {0};
+            sbuf_printf(&w, diag_text("%s:%d: unit \"%s\": the indicators add up to %s but the given total is %s; "
+                                      "using the given total"),
+                        ds->scores_path, u->row, u->name, a, b);
+            grow(&sc->warnings, &sc->warnings_cap, sc->nwarnings + 1, sizeof *sc->warnings);
+            sc->warnings[sc->nwarnings++] = sbuf_take(&w);
         }
         p->achieved = total->value;
     }
@@ -62,40 +66,52 @@ static void score_period(const dataset *ds, const unit *u, int prev, period_scor
     p->rating = score_rating(s, ds->scale, p->converted);
 }
 
-/* Sorting context: qsort has no user pointer in C11. It is only set and used
- * inside score_dataset, which each thread calls on its own data before any
- * other thread could; batch work never scores concurrently. */
-static const scoring *sort_sc;
-static int sort_prev;
-
 static period_score *period_of(const scoring *sc, size_t i, int prev)
 {
     return prev ? &sc->units[i].prev : &sc->units[i].now;
 }
 
+/* What the order by score compares, copied out so that qsort needs no
+ * context (no file statics: any number of threads may score at once). */
+typedef struct sort_key {
+    int scored;
+    dec converted;
+    size_t index;
+} sort_key;
+
 /* Scored units first, then by converted score descending; ties keep table
  * order so the result is stable. */
 static int by_score(const void *a, const void *b)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    const period_score *x = period_of(sort_sc, i, sort_prev), *y = period_of(sort_sc, j, sort_prev);
+    const sort_key *x = a, *y = b;
     if (x->scored != y->scored)
         return y->scored - x->scored;
     if (x->converted != y->converted)
         return x->converted < y->converted ? 1 : -1;
-    return i < j ? -1 : i > j;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts the n unit indices in idx by their score of one period. */
+static void sort_by_score(const scoring *sc, size_t *idx, size_t n, int prev, sort_key *keys)
+{
+    for (size_t k = 0; k < n; k++) {
+        const period_score *p = period_of(sc, idx[k], prev);
+        keys[k] = (sort_key){p->scored, p->converted, idx[k]};
+    }
+    qsort(keys, n, sizeof *keys, by_score);
+    for (size_t k = 0; k < n; k++)
+        idx[k] = keys[k].index;
 }
 
 /* Standard competition ranking (1, 2, 2, 4) by converted score over the
  * scored units of one period, within one section or (sec < 0) the report. */
-static void rank(const dataset *ds, scoring *sc, size_t *idx, int prev, long sec)
+static void rank(const dataset *ds, scoring *sc, size_t *idx, sort_key *keys, int prev, long sec)
 {
     size_t n = 0;
     for (size_t i = 0; i < sc->n; i++)
         if (period_of(sc, i, prev)->scored && (sec < 0 || ds->units[i].section == (size_t)sec))
             idx[n++] = i;
-    sort_sc = sc, sort_prev = prev;
-    qsort(idx, n, sizeof *idx, by_score);
+    sort_by_score(sc, idx, n, prev, keys);
     int r = 0;
     for (size_t k = 0; k < n; k++) {
         if (k == 0 || period_of(sc, idx[k - 1], prev)->converted != period_of(sc, idx[k], prev)->converted)
@@ -116,23 +132,23 @@ int score_dataset(const dataset *ds, scoring *sc, diag *d)
     sc->order = xcalloc(sc->n, sizeof *sc->order);
     for (size_t i = 0; i < sc->n; i++) {
         unit_score *us = &sc->units[i];
-        score_period(ds, &ds->units[i], 0, &us->now, &us->at_max, &us->applicable);
-        score_period(ds, &ds->units[i], 1, &us->prev, NULL, NULL);
+        score_period(ds, &ds->units[i], 0, &us->now, &us->at_max, &us->applicable, sc);
+        score_period(ds, &ds->units[i], 1, &us->prev, NULL, NULL, sc);
         sc->order[i] = i;
     }
-    size_t *idx = xcalloc(sc->n, sizeof *idx);
-    rank(ds, sc, idx, 0, -1);
-    rank(ds, sc, idx, 1, -1);
+    size_t *idx = xcalloc(sc->n + 1, sizeof *idx);
+    sort_key *keys = xcalloc(sc->n + 1, sizeof *keys);
+    rank(ds, sc, idx, keys, 0, -1);
+    rank(ds, sc, idx, keys, 1, -1);
     for (size_t s = 0; s < ds->nsections; s++)
-        rank(ds, sc, idx, 0, (long)s);
-    free(idx);
+        rank(ds, sc, idx, keys, 0, (long)s);
     for (size_t i = 0; i < sc->n; i++)
         if (sc->units[i].now.scored && sc->units[i].prev.scored)
             sc->units[i].rank_change = sc->units[i].prev.rank - sc->units[i].now.rank;
-    if (ds->sort == SORT_SCORE) {
-        sort_sc = sc, sort_prev = 0;
-        qsort(sc->order, sc->n, sizeof *sc->order, by_score);
-    }
+    if (ds->sort == SORT_SCORE)
+        sort_by_score(sc, sc->order, sc->n, 0, keys);
+    free(idx);
+    free(keys);
 
     sc->nsections = ds->nsections;
     sc->sections = xcalloc(ds->nsections, sizeof *sc->sections);
@@ -157,6 +173,7 @@ int score_dataset(const dataset *ds, scoring *sc, diag *d)
 
 void scoring_free(scoring *sc)
 {
+    strv_free(sc->warnings, sc->nwarnings);
     free(sc->units);
     free(sc->order);
     for (size_t s = 0; s < sc->nsections; s++)

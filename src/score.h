@@ -1,6 +1,8 @@
 /* score.h — the computation: achieved points, applicable maximum,
  * converted score, class, ranks and changes against the previous period.
- * Pure: no I/O, no allocation beyond the result. */
+ * Pure and reentrant: no I/O, no allocation beyond the result, no state
+ * outside it. Any number of threads may score (the same or different
+ * datasets) at once; warnings come back in the result, never printed. */
 #ifndef BAOCAO_SCORE_H
 #define BAOCAO_SCORE_H
 
@@ -31,12 +33,17 @@ typedef struct section_score {
     size_t *per_rating;        /* scored units per scheme rating */
 } section_score;
 
+/* Invariants: units and order have n == dataset.nunits entries (units is
+ * parallel to dataset.units; order is a permutation of 0..n-1); sections is
+ * parallel to dataset.sections; rank >= 1 exactly when scored. */
 typedef struct scoring {
     unit_score *units;         /* parallel to dataset.units */
     size_t n;
     size_t *order;             /* display order: table order or by score (stable) */
     section_score *sections;   /* parallel to dataset.sections */
     size_t nsections;
+    char **warnings;           /* what the caller should tell the user, translated */
+    size_t nwarnings, warnings_cap;
 } scoring;
 
 /* Computes everything; fails only on arithmetic that cannot be represented. */

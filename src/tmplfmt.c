@@ -6,6 +6,7 @@
  * ISO text ("2024-01-05", or "2023-07" for a month) because that is how
  * report.json carries them. */
 #include "tmplfmt.h"
+#include "dates.h"
 #include "numfmt.h"
 #include "text.h"
 
@@ -96,12 +97,8 @@ static int two_digits_at(const char *s)
                                                                     : -1;
 }
 
-typedef struct ymd {
-    int year, month, day;   /* day 0: a month */
-} ymd;
-
 /* Reads "YYYY-MM" (unless need_day) or "YYYY-MM-DD". */
-static int parse_date(const char *s, int need_day, ymd *t, diag *d)
+static int parse_date(const char *s, int need_day, date *t, diag *d)
 {
     static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     /* Each test runs only when the ones before it held, so no read passes the NUL. */
@@ -123,34 +120,27 @@ static int parse_date(const char *s, int need_day, ymd *t, diag *d)
     return 0;
 }
 
-/* "tháng 7 năm 2023": NĐ 30 §9 pads months 1 and 2 with a zero, no others. */
-static void put_month_year(sbuf *out, const ymd *t)
-{
-    sbuf_printf(out, t->month <= 2 ? "tháng %02d năm %d" : "tháng %d năm %d", t->month, t->year);
-}
-
 static int f_date(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    ymd t;
+    date t;
     if (parse_date(v->u.string, 1, &t, d) < 0)
         return -1;
-    sbuf_printf(out, "ngày %02d ", t.day);
-    put_month_year(out, &t);
+    date_words(out, &t);
     return 0;
 }
 
 static int f_month_year(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    ymd t;
+    date t;
     if (parse_date(v->u.string, 0, &t, d) < 0)
         return -1;
-    put_month_year(out, &t);
+    date_month_year(out, t.year, t.month);
     return 0;
 }
 
 static int f_mm_yyyy(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    ymd t;
+    date t;
     if (parse_date(v->u.string, 0, &t, d) < 0)
         return -1;
     sbuf_printf(out, "%02d/%d", t.month, t.year);
