@@ -45,12 +45,31 @@ const char *diag_text(const char *english)
 
 int diag_catalog_has(const char *english) { return diag_text(english) != english; }
 
+/* d->msg = text; a text longer than msg holds is cut at a character
+ * boundary (never inside a UTF-8 sequence) and ends with "…". */
+static void set_msg(diag *d, const char *text, size_t len)
+{
+    static const char ELLIPSIS[] = "…";
+    if (len < sizeof d->msg) {
+        memcpy(d->msg, text, len + 1);
+        return;
+    }
+    size_t n = sizeof d->msg - sizeof ELLIPSIS;
+    while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(d->msg, text, n);
+    memcpy(d->msg + n, ELLIPSIS, sizeof ELLIPSIS);
+}
+
 int diag_vset(diag *d, const char *key, const char *fmt, va_list ap)
 {
     if (!d)
         return -1;
     snprintf(d->key, sizeof d->key, "%s", key ? key : "");
-    vsnprintf(d->msg, sizeof d->msg, diag_text(fmt), ap);
+    sbuf b = {0};
+    sbuf_vprintf(&b, diag_text(fmt), ap);
+    set_msg(d, sbuf_str(&b), b.len);
+    sbuf_free(&b);
     return -1;
 }
 
@@ -67,13 +86,14 @@ int diag_prefix(diag *d, const char *fmt, ...)
 {
     if (!d)
         return -1;
-    char head[512], old[sizeof d->msg];
+    sbuf b = {0};
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(head, sizeof head, diag_text(fmt), ap);
+    sbuf_vprintf(&b, diag_text(fmt), ap);
     va_end(ap);
-    memcpy(old, d->msg, sizeof old);
-    snprintf(d->msg, sizeof d->msg, "%s: %s", head, old);
+    sbuf_printf(&b, ": %s", d->msg);
+    set_msg(d, sbuf_str(&b), b.len);
+    sbuf_free(&b);
     return -1;
 }
 

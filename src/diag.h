@@ -11,8 +11,10 @@
 #include <stddef.h>
 
 typedef struct diag {
-    char key[48];     /* stable machine-readable error class, "" if none */
-    char msg[1024];   /* human-readable, already located */
+    char key[48];     /* stable machine-readable error class (ASCII), "" if none */
+    char msg[1024];   /* human-readable, already located; a longer message is
+                         cut at a character boundary and ends with "…" (it is
+                         for a person to read; the data itself is never cut) */
 } diag;
 
 /* Sets key and a printf-style message; always returns -1. */

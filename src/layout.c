@@ -971,15 +971,12 @@ static int fits(const lay *L, size_t i, size_t j)
 
 /* The first words of a box (a table row: its first cells), to name it in
  * a message. */
-static void box_text(const lay *L, const box *b, char *buf, size_t size)
+/* The first words of a box (about 48 bytes, whole words), for messages. */
+static void box_text(const lay *L, const box *b, sbuf *out)
 {
-    size_t n = 0;
-    buf[0] = 0;
-    for (size_t k = b->i0; k < b->i1 && n < 48 && n + 1 < size; k++)
+    for (size_t k = b->i0; k < b->i1 && out->len < 48; k++)
         if (L->pool[k].kind == ITEM_TEXT)
-            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " " : "", L->pool[k].text);
-    if (n >= size)
-        buf[size - 1] = 0;
+            sbuf_printf(out, "%s%s", out->len ? " " : "", L->pool[k].text);
 }
 
 static int paginate(lay *L)
@@ -1001,11 +998,13 @@ static int paginate(lay *L)
             /* A single box taller than an empty page would run into the
              * bottom margin and off the sheet: refuse rather than cut text. */
             if (j == i + 1 && !fits(L, i, j)) {
-                char start[160];
-                box_text(L, b, start, sizeof start);
-                return diag_set(L->dg, "layout-too-tall",
-                                "page %zu: the block starting \"%s\" is %.0f mm tall, more than a page holds",
-                                L->lo->npages, start, PT_TO_MM(b->height));
+                sbuf start = {0};
+                box_text(L, b, &start);
+                diag_set(L->dg, "layout-too-tall",
+                         "page %zu: the block starting \"%s\" is %.0f mm tall, more than a page holds",
+                         L->lo->npages, sbuf_str(&start), PT_TO_MM(b->height));
+                sbuf_free(&start);
+                return -1;
             }
         }
         for (; i < j; i++)

@@ -193,15 +193,18 @@ static int load_messages(const options *o)
         return 0;
     if (strspn(o->lang, "abcdefghijklmnopqrstuvwxyz") != strlen(o->lang))
         return usage_error("unknown language %s (vi or en)", o->lang);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/templates/messages/%s.txt", o->data_dir, o->lang);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return usage_error("unknown language %s (vi or en)", o->lang);
-    fclose(f);
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/templates/messages/%s.txt", o->data_dir, o->lang);
+    FILE *f = fopen(path.s, "r");
     diag d = {0};
-    if (diag_catalog_load(path, &d) < 0)
-        return fail(&d);
+    int rc = !f ? usage_error("unknown language %s (vi or en)", o->lang)
+             : diag_catalog_load(path.s, &d) < 0 ? fail(&d)
+                                                : 0;
+    if (f)
+        fclose(f);
+    sbuf_free(&path);
+    if (rc)
+        return rc;
     atexit(diag_catalog_free);
     return 0;
 }

@@ -268,10 +268,12 @@ enum { HEAD_STT, HEAD_LABEL, HEAD_PREV, HEAD_NOW, HEAD_CHANGE, HEAD_COUNT1, HEAD
 static int stats_appendix(const dataset *ds, const notice_set *ns, const unit_notice *un, const char *id,
                           value *facts, const report_opts *o, doc *out, diag *d)
 {
-    char *head[HEAD_N] = {0}, *score[3] = {0}, name[64];
+    char *head[HEAD_N] = {0}, *score[3] = {0};
     char *fid = text_fold(id);
-    snprintf(name, sizeof name, "phu-luc-%s", fid);
+    sbuf nb = {0};
+    sbuf_printf(&nb, "phu-luc-%s", fid);
     free(fid);
+    const char *name = nb.s;
     value_map_set(facts, "appendix", value_string(id));
     doc_add_section(out, 1, 1);
     if (report_body(ds->dir, ns->template_name, o, name, facts, out, d) < 0 ||
@@ -323,6 +325,7 @@ static int stats_appendix(const dataset *ds, const notice_set *ns, const unit_no
     }
     for (int h = 0; h < HEAD_N; h++)
         free(head[h]);
+    sbuf_free(&nb);
     return rc;
 }
 

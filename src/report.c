@@ -187,7 +187,8 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
     doc_table *t = doc_add_table(d, ncols, w, 11);
     free(w);
 
-    char buf[256], num[32];
+    char buf[64], num[32];   /* numbers only; labels go through lb */
+    sbuf lb = {0};
     doc_row *r1 = doc_table_row(t, ROW_HEADER), *r2 = doc_table_row(t, ROW_HEADER),
             *r3 = doc_table_row(t, ROW_HEADER);
     t->header_rows = 3;
@@ -203,15 +204,17 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
             continue;
         if (grp->count == 1) {
             fmt_num(num, sizeof num, s->indicators[grp->first].max);
-            snprintf(buf, sizeof buf, "%s (%sđ)", grp->label, num);
-            header_cell(r2, buf, 1, 2);
+            sbuf_reset(&lb);
+            sbuf_printf(&lb, "%s (%sđ)", grp->label, num);
+            header_cell(r2, lb.s, 1, 2);
             continue;
         }
         header_cell(r2, grp->label, (int)grp->count, 1);
         for (size_t i = grp->first; i < grp->first + grp->count; i++) {
             fmt_num(num, sizeof num, s->indicators[i].max);
-            snprintf(buf, sizeof buf, "%s (%sđ)", s->indicators[i].label, num);
-            header_cell(r3, buf, 1, 1);
+            sbuf_reset(&lb);
+            sbuf_printf(&lb, "%s (%sđ)", s->indicators[i].label, num);
+            header_cell(r3, lb.s, 1, 1);
         }
     }
 
@@ -263,6 +266,7 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
         }
     }
     free(shown);
+    sbuf_free(&lb);
 }
 
 static void build_notes(const dataset *ds, doc *d)
