@@ -54,7 +54,6 @@ typedef struct pool {
     const pipeline *pl;
     const fontset *fs;
     const batch_opts *o;
-    report_opts ro;
     job *jobs;
     size_t njobs;
     pthread_mutex_t lock;  /* guards next and done, and the progress bar */
@@ -104,7 +103,7 @@ static void run_job(pool *p, job *j)
 {
     doc tree = {0};
     sbuf path = {0};
-    int rc = pipeline_build(p->pl, j->unit, &p->ro, &tree, &j->d);
+    int rc = pipeline_build(p->pl, j->unit, &p->o->render.report, &tree, &j->d);
     sbuf_printf(&path, "%s/%s", p->o->out_dir, j->file);
     if (rc == 0)
         rc = render_tree(&tree, p->fs, &p->o->render, path.s, &j->res, &j->d);
@@ -227,7 +226,6 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
      * workers only read it. */
     if (pipeline_load(&pl, in, o->render.data_dir, &o->render.input, 1, d) < 0)
         return -1;
-    render_report_opts(&o->render, &p.ro);
     render_warnings(&o->render, &pl.sc);
     sbuf fonts_dir = {0};
     sbuf_printf(&fonts_dir, "%s/fonts", o->render.data_dir);
@@ -253,7 +251,6 @@ out:
         free(p.jobs[i].file), free(p.jobs[i].sidecar), free(p.jobs[i].code);
     free(p.jobs);
     sbuf_free(&fonts_dir);
-    free((char *)p.ro.templates_dir);
     fontset_free(&fs);
     pipeline_free(&pl);
     return rc;

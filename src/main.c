@@ -312,7 +312,7 @@ int main(int argc, char **argv)
     if (!strcmp(o.command, "score")) {
         table_print(stdout, &p.ds, &p.sc, o.csv);
     } else if (!strcmp(o.command, "facts")) {
-        report_opts ro = {.blank_number = o.blank_number};
+        report_opts ro = {.blank_number = o.blank_number, .templates = NULL};
         value *f = pipeline_facts(&p, &ro);
         sbuf b = {0};
         value_write_json(f, &b);

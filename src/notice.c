@@ -234,50 +234,58 @@ static void side_cells(doc_row *row, const stat_row *r, const stat_side *s)
     num_cell(row, buf);
 }
 
-/* Renders partial `name` into `want` paragraphs of plain text: the wording
- * of table headers and cells stays in the templates. */
-static int template_texts(const dataset *ds, const notice_set *ns, const report_opts *o, const char *name,
-                          const value *facts, size_t want, char **out, diag *d)
-{
-    doc tmp = {0};
-    if (report_body(ds->dir, ns->template_name, o, name, facts, &tmp, d) < 0)
-        return -1;
-    int rc = 0;
-    if (tmp.n != want)
-        rc = diag_set(d, "template-shape", "template %s: %zu paragraphs, expected %zu (one per table cell)",
-                      name, tmp.n, want);
-    for (size_t i = 0; rc == 0 && i < want; i++) {
-        const doc_block *b = &tmp.blocks[i];
-        if (b->kind != BLOCK_PARAGRAPH)
-            rc = diag_set(d, "template-shape", "template %s: block %zu is not a plain paragraph", name, i + 1);
-        else
-            out[i] = doc_inlines_text(&b->u.para.text);
-    }
-    if (rc < 0)
-        for (size_t i = 0; i < want; i++)
-            free(out[i]), out[i] = NULL;
-    doc_free(&tmp);
-    return rc;
-}
-
 enum { HEAD_STT, HEAD_LABEL, HEAD_PREV, HEAD_NOW, HEAD_CHANGE, HEAD_COUNT1, HEAD_RATE1, HEAD_COUNT2,
        HEAD_RATE2, HEAD_N };
 
+/* The title template of Phụ lục `id`: "phu-luc-<id>" (folded: "I" -> "i"). */
+static char *appendix_template(const char *id)
+{
+    char *fid = text_fold(id);
+    sbuf b = {0};
+    sbuf_printf(&b, "phu-luc-%s", fid);
+    free(fid);
+    return sbuf_take(&b);
+}
+
+char **notice_templates(const notice_set *ns, size_t *n)
+{
+    static const char *const FIXED[] = {"body", "phu-luc-cot", "phu-luc-tong-diem"};
+    size_t cap = 0;
+    char **v = NULL;
+    *n = 0;
+    grow(&v, &cap, 4, sizeof *v);
+    for (size_t i = 0; i < 3; i++)
+        v[(*n)++] = xstrdup(FIXED[i]);
+    for (size_t u = 0; u < ns->n; u++)
+        for (size_t i = 0; i < ns->units[u].nstats; i++) {
+            char *name = appendix_template(ns->units[u].stats[i].appendix);
+            size_t k = 0;
+            while (k < *n && strcmp(v[k], name))
+                k++;
+            if (k < *n) {
+                free(name);
+                continue;
+            }
+            grow(&v, &cap, *n + 2, sizeof *v);
+            v[(*n)++] = name;
+        }
+    v[*n] = NULL;
+    return v;
+}
+
 /* Phụ lục `id`: its title (partial phu-luc-<id>), then the table of its
  * rows: STT, content, count and rate at both snapshots, change. */
-static int stats_appendix(const dataset *ds, const notice_set *ns, const unit_notice *un, const char *id,
-                          value *facts, const report_opts *o, doc *out, diag *d)
+static int stats_appendix(const unit_notice *un, const char *id, value *facts, const report_opts *o, doc *out,
+                          diag *d)
 {
     char *head[HEAD_N] = {0}, *score[3] = {0};
-    char *fid = text_fold(id);
-    sbuf nb = {0};
-    sbuf_printf(&nb, "phu-luc-%s", fid);
-    free(fid);
-    const char *name = nb.s;
+    char *name = appendix_template(id);
     value_map_set(facts, "appendix", value_string(id));
     doc_add_section(out, 1, 1);
-    if (report_body(ds->dir, ns->template_name, o, name, facts, out, d) < 0 ||
-        template_texts(ds, ns, o, "phu-luc-cot", facts, HEAD_N, head, d) < 0)
+    int failed = tmpl_render_set(o->templates, name, facts, out, d) < 0 ||
+                 tmpl_render_texts(o->templates, "phu-luc-cot", facts, HEAD_N, head, d) < 0;
+    free(name);
+    if (failed)
         return -1;
 
     static const double W[] = {9, 70, 20, 14, 20, 14, 24};
@@ -303,7 +311,7 @@ static int stats_appendix(const dataset *ds, const notice_set *ns, const unit_no
         doc_row_cell(row, r->label, style, 1, 1, ALIGN_LEFT);
         if (r->kind == STAT_SCORE) {
             /* The total and rank, worded by the template from the scores. */
-            if ((rc = template_texts(ds, ns, o, "phu-luc-tong-diem", facts, 3, score, d)) == 0) {
+            if ((rc = tmpl_render_texts(o->templates, "phu-luc-tong-diem", facts, 3, score, d)) == 0) {
                 doc_row_cell(row, score[0], STYLE_PLAIN, 2, 1, ALIGN_CENTER);
                 doc_row_cell(row, score[1], STYLE_PLAIN, 2, 1, ALIGN_CENTER);
                 doc_row_cell(row, score[2], STYLE_PLAIN, 1, 1, ALIGN_CENTER);
@@ -325,23 +333,7 @@ static int stats_appendix(const dataset *ds, const notice_set *ns, const unit_no
     }
     for (int h = 0; h < HEAD_N; h++)
         free(head[h]);
-    sbuf_free(&nb);
     return rc;
-}
-
-/* How the phụ lục cite the notice: as its header prints số and date,
- * with the same blanks when they are left for the e-office to stamp. */
-static void add_citation(value *facts, const doc_meta *m)
-{
-    value *c = value_map_set(facts, "citation", value_map());
-    char *code = report_code(m);
-    set_text(c, "code", code);
-    free(code);
-    sbuf when = {0};
-    date dt = doc_meta_issue(m).date;
-    date_words(&when, &dt);
-    set_text(c, "date", sbuf_str(&when));
-    sbuf_free(&when);
 }
 
 /* The notice's metadata: a công văn of the notices' số, date and trích yếu,
@@ -383,9 +375,9 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
                         ds->scores_path, ds->units[u].row, ds->units[u].name);
     notice_meta(ds, ns, u, o->blank_number, &out->meta);
     value *facts = notice_facts(ds, &out->meta, sc, ns, u);
-    add_citation(facts, &out->meta);
+    report_citation(facts, &out->meta);
     report_front(out);
-    int rc = report_body(ds->dir, ns->template_name, o, "body", facts, out, d);
+    int rc = tmpl_render_set(o->templates, "body", facts, out, d);
     if (rc == 0)
         report_closing(out);
     /* One phụ lục per appendix id, in the order the rows name them. */
@@ -394,7 +386,7 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
         while (k < i && strcmp(un->stats[k].appendix, un->stats[i].appendix))
             k++;
         if (k == i)
-            rc = stats_appendix(ds, ns, un, un->stats[i].appendix, facts, o, out, d);
+            rc = stats_appendix(un, un->stats[i].appendix, facts, o, out, d);
     }
     value_free(facts);
     if (rc < 0)

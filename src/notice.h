@@ -19,7 +19,12 @@
  * document plus the unit, its indicators, score, rank and statistics. */
 value *notice_facts(const dataset *ds, const doc_meta *m, const scoring *sc, const notice_set *ns, size_t u);
 
-/* The notice of unit u: front, body, closing, Phụ lục I and II. */
+/* Every template a notice of ns may render (NULL-terminated, *n of them,
+ * malloc'd: strv_free(v, n)), for tmpl_set_load. */
+char **notice_templates(const notice_set *ns, size_t *n);
+
+/* The notice of unit u: front, body, closing, Phụ lục I and II, worded by
+ * o->templates (the set of notice_templates). */
 int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, size_t u,
                  const report_opts *o, doc *out, diag *d);
 

@@ -15,16 +15,20 @@
 #include "notices.h"
 #include "report.h"
 #include "score.h"
+#include "tmpl.h"
 #include "value.h"
 
 typedef struct pipeline {
     dataset ds;
     scoring sc;
     notice_set ns;         /* empty unless loaded with notices */
+    tmpl_set *report_tmpl; /* the report's templates, compiled once */
+    tmpl_set *notice_tmpl; /* the notices' (NULL without notices) */
 } pipeline;
 
 /* Reads report.json at path (with its scheme from data_dir and its score
- * files; with_notices: its "notices" too) and scores it. Warnings of the
+ * files; with_notices: its "notices" too), scores it and compiles the
+ * templates its documents use (data_dir/templates). Warnings of the
  * scoring are in p->sc.warnings. On failure nothing is left to free. */
 int pipeline_load(pipeline *p, const char *path, const char *data_dir, const input_opts *io, int with_notices,
                   diag *d);
@@ -32,8 +36,8 @@ int pipeline_load(pipeline *p, const char *path, const char *data_dir, const inp
 /* The index of the unit called name, or -1 with d set. */
 long pipeline_unit(const pipeline *p, const char *name, diag *d);
 
-/* The document of the report (u < 0) or of unit u's notice.
- * Thread-safe: p is only read. */
+/* The document of the report (u < 0) or of unit u's notice; o->templates
+ * is the pipeline's. Thread-safe: p is only read. */
 int pipeline_build(const pipeline *p, long u, const report_opts *o, doc *out, diag *d);
 
 /* What the report's templates get (the `facts` command), as the report

@@ -19,17 +19,6 @@ void render_opts_default(render_opts *o, const char *data_dir)
     o->sidecar = 1;
 }
 
-void render_report_opts(const render_opts *o, report_opts *ro)
-{
-    *ro = o->report;
-    sbuf b = {0};
-    if (ro->templates_dir)
-        sbuf_puts(&b, ro->templates_dir);
-    else
-        sbuf_printf(&b, "%s/templates", o->data_dir);
-    ro->templates_dir = sbuf_take(&b);
-}
-
 void render_warnings(const render_opts *o, const scoring *sc)
 {
     for (size_t i = 0; o->warn && i < sc->nwarnings; i++)
@@ -98,20 +87,17 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
     pipeline p;
     doc tree = {0};
     fontset fs = {0};
-    report_opts ro;
     if (pipeline_load(&p, in, o->data_dir, &o->input, o->unit != NULL, d) < 0)
         return -1;
-    render_report_opts(o, &ro);
     render_warnings(o, &p.sc);
     long u = o->unit ? pipeline_unit(&p, o->unit, d) : -1;
     sbuf fonts_dir = {0};
     sbuf_printf(&fonts_dir, "%s/fonts", o->data_dir);
-    int rc = (o->unit && u < 0) || pipeline_build(&p, u, &ro, &tree, d) < 0 ||
+    int rc = (o->unit && u < 0) || pipeline_build(&p, u, &o->report, &tree, d) < 0 ||
                      fontset_load(&fs, o->font, fonts_dir.s, d) < 0 || render_tree(&tree, &fs, o, out, res, d) < 0
                  ? -1
                  : 0;
     sbuf_free(&fonts_dir);
-    free((char *)ro.templates_dir);
     fontset_free(&fs);
     doc_free(&tree);
     pipeline_free(&p);

@@ -30,10 +30,6 @@ typedef struct render_result {
 
 void render_opts_default(render_opts *o, const char *data_dir);
 
-/* The report options of o with templates_dir defaulting to
- * <data_dir>/templates; ro->templates_dir is malloc'd (the caller frees it). */
-void render_report_opts(const render_opts *o, report_opts *ro);
-
 /* Hands the scoring's warnings to o->warn. */
 void render_warnings(const render_opts *o, const scoring *sc);
 

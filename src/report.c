@@ -139,27 +139,15 @@ static void centered(doc *d, const char *text, unsigned style, double size, doub
     p->keep_with_next = 1;
 }
 
-static void build_appendix_title(const dataset *ds, doc *d)
+/* The words of the phụ lục (template "phu-luc"), in this order. */
+enum { W_APPENDIX, W_TITLE, W_ENCLOSED, W_STT, W_UNIT, W_INDICATORS, W_ACHIEVED, W_CONVERTED, W_CLASS,
+       W_NOT_SCORED, W_NOTE, W_N };
+
+static void build_appendix_title(char *const *w, doc *d)
 {
-    const doc_meta *m = &d->meta;
-    doc_issue is = doc_meta_issue(m);
-    sbuf b = {0};
-    centered(d, "Phụ lục", STYLE_BOLD, 14, 0);
-    sbuf_printf(&b, "Kết quả đánh giá, xếp loại chất lượng phục vụ người dân, doanh nghiệp "
-                    "trong giải quyết TTHC, DVC theo thời gian thực trên môi trường điện tử %s ",
-                m->issuer.locality);
-    date_month_year(&b, ds->period_year, ds->period_month);
-    char *title = text_upper(sbuf_str(&b));
-    centered(d, title, STYLE_BOLD, 13, 0);
-    free(title);
-    sbuf_reset(&b);
-    char *code = report_code(m);
-    sbuf_printf(&b, "(Kèm theo %s số %s ", *m->type ? "Báo cáo" : "Công văn", code);
-    free(code);
-    date_words(&b, &is.date);
-    sbuf_printf(&b, " của %s)", m->issuer.name);
-    centered(d, sbuf_str(&b), STYLE_ITALIC, 13, 0);
-    sbuf_free(&b);
+    centered(d, w[W_APPENDIX], STYLE_BOLD, 14, 0);
+    centered(d, w[W_TITLE], STYLE_BOLD, 13, 0);
+    centered(d, w[W_ENCLOSED], STYLE_ITALIC, 13, 0);
 }
 
 static void header_cell(doc_row *r, const char *text, int colspan, int rowspan)
@@ -169,7 +157,19 @@ static void header_cell(doc_row *r, const char *text, int colspan, int rowspan)
 
 /* The score table: a three-level header (group over its indicators, each
  * with its maximum), section rows, one row per unit. */
-static void build_table(const dataset *ds, const scoring *sc, doc *d)
+/* A column head of one indicator (template "phu-luc-chi-so"): its label and maximum. */
+static int indicator_head(const report_opts *o, const char *label, dec max, char **out, diag *d)
+{
+    value *v = value_map();
+    value_map_set(v, "label", value_string(label));
+    value_map_set(v, "max", value_number(max));
+    int rc = tmpl_render_texts(o->templates, "phu-luc-chi-so", v, 1, out, d);
+    value_free(v);
+    return rc;
+}
+
+static int build_table(const dataset *ds, const scoring *sc, const report_opts *o, char *const *words, doc *d,
+                       diag *dg)
 {
     const scheme *s = &ds->scheme;
     int *shown = xcalloc(s->ngroups, sizeof *shown);
@@ -187,41 +187,39 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
     doc_table *t = doc_add_table(d, ncols, w, 11);
     free(w);
 
-    char buf[64], num[32];   /* numbers only; labels go through lb */
-    sbuf lb = {0};
+    char buf[64], num[32], *head = NULL;
+    int rc = 0;
     doc_row *r1 = doc_table_row(t, ROW_HEADER), *r2 = doc_table_row(t, ROW_HEADER),
             *r3 = doc_table_row(t, ROW_HEADER);
     t->header_rows = 3;
-    header_cell(r1, "STT", 1, 3);
-    header_cell(r1, "TÊN ĐƠN VỊ", 1, 3);
-    header_cell(r1, "ĐIỂM CÁC CHỈ SỐ", (int)nind, 1);
-    header_cell(r1, "TỔNG ĐIỂM ĐẠT ĐƯỢC", 1, 3);
-    header_cell(r1, "TỔNG ĐIỂM QUY ĐỔI", 1, 3);
-    header_cell(r1, s->nratings ? "XẾP LOẠI" : "XẾP HẠNG", 1, 3);
-    for (size_t g = 0; g < s->ngroups; g++) {
+    header_cell(r1, words[W_STT], 1, 3);
+    header_cell(r1, words[W_UNIT], 1, 3);
+    header_cell(r1, words[W_INDICATORS], (int)nind, 1);
+    header_cell(r1, words[W_ACHIEVED], 1, 3);
+    header_cell(r1, words[W_CONVERTED], 1, 3);
+    header_cell(r1, words[W_CLASS], 1, 3);
+    for (size_t g = 0; g < s->ngroups && rc == 0; g++) {
         const indicator_group *grp = &s->groups[g];
         if (!shown[g])
             continue;
         if (grp->count == 1) {
-            fmt_num(num, sizeof num, s->indicators[grp->first].max);
-            sbuf_reset(&lb);
-            sbuf_printf(&lb, "%s (%sđ)", grp->label, num);
-            header_cell(r2, lb.s, 1, 2);
+            if ((rc = indicator_head(o, grp->label, s->indicators[grp->first].max, &head, dg)) == 0)
+                header_cell(r2, head, 1, 2);
+            free(head);
             continue;
         }
         header_cell(r2, grp->label, (int)grp->count, 1);
-        for (size_t i = grp->first; i < grp->first + grp->count; i++) {
-            fmt_num(num, sizeof num, s->indicators[i].max);
-            sbuf_reset(&lb);
-            sbuf_printf(&lb, "%s (%sđ)", s->indicators[i].label, num);
-            header_cell(r3, lb.s, 1, 1);
+        for (size_t i = grp->first; i < grp->first + grp->count && rc == 0; i++) {
+            if ((rc = indicator_head(o, s->indicators[i].label, s->indicators[i].max, &head, dg)) == 0)
+                header_cell(r3, head, 1, 1);
+            free(head);
         }
     }
 
     size_t cur = (size_t)-1, stt = 0;
     int sections_shown = ds->nsections > 1 || (ds->nsections == 1 && *ds->sections[0].id);
-    for (size_t o = 0; o < ds->nunits; o++) {
-        size_t u = sc->order[o];
+    for (size_t pos = 0; pos < ds->nunits; pos++) {
+        size_t u = sc->order[pos];
         const unit *un = &ds->units[u];
         const unit_score *us = &sc->units[u];
         if (un->section != cur && ds->sort == SORT_TABLE) {
@@ -262,21 +260,22 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
         } else {
             doc_row_cell(r, "-", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
             doc_row_cell(r, "-", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-            doc_row_cell(r, "Không chấm điểm", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
+            doc_row_cell(r, words[W_NOT_SCORED], STYLE_PLAIN, 1, 1, ALIGN_CENTER);
         }
     }
     free(shown);
-    sbuf_free(&lb);
+    return rc;
 }
 
-static void build_notes(const dataset *ds, doc *d)
+static void build_notes(const dataset *ds, char *const *w, doc *d)
 {
     if (!ds->scheme.na_note)
         return;
     doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
     p->size = 12;
     p->space_before = 6;
-    doc_inlines_add(&p->text, "Lưu ý: ", STYLE_BOLD | STYLE_ITALIC);
+    doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
+    doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
     sbuf b = {0};
     sbuf_printf(&b, "%s./.", ds->scheme.na_note);
     doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
@@ -290,26 +289,33 @@ void report_front(doc *out)
     build_addressees(out);
 }
 
-int report_body(const char *report_dir, const char *template_name, const report_opts *o, const char *name,
-                const value *facts, doc *out, diag *d)
+void report_citation(value *facts, const doc_meta *m)
 {
-    /* The report's own directory first, so that a file next to report.json
-     * overrides the shipped one; then the template's directory; then the
-     * pieces all templates share. */
-    sbuf tdir = {0};
-    sbuf_printf(&tdir, "%s/%s", o->templates_dir, template_name);
-    const char *search[] = {*report_dir ? report_dir : ".", tdir.s, o->templates_dir, NULL};
-    int rc = tmpl_render(name, search, facts, out, d);
-    sbuf_free(&tdir);
-    return rc;
+    value *c = value_map_set(facts, "citation", value_map());
+    char *code = report_code(m);
+    value_map_set(c, "code", value_string(code));
+    free(code);
+    sbuf when = {0};
+    date dt = doc_meta_issue(m).date;
+    date_words(&when, &dt);
+    value_map_set(c, "date", value_string(sbuf_str(&when)));
+    sbuf_free(&when);
 }
 
-void report_score_appendix(const dataset *ds, const scoring *sc, doc *out)
+int report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, const value *facts,
+                          doc *out, diag *d)
 {
+    char *w[W_N] = {0};
+    if (tmpl_render_texts(o->templates, "phu-luc", facts, W_N, w, d) < 0)
+        return -1;
     doc_add_section(out, 1, 1);
-    build_appendix_title(ds, out);
-    build_table(ds, sc, out);
-    build_notes(ds, out);
+    build_appendix_title(w, out);
+    int rc = build_table(ds, sc, o, w, out, d);
+    if (rc == 0)
+        build_notes(ds, w, out);
+    for (int i = 0; i < W_N; i++)
+        free(w[i]);
+    return rc;
 }
 
 int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)
@@ -317,14 +323,15 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
     memset(out, 0, sizeof *out);
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
+    report_citation(facts, &out->meta);
     report_front(out);
-    int rc = report_body(ds->dir, ds->template_name, o, "body", facts, out, d);
-    value_free(facts);
-    if (rc < 0) {
-        doc_free(out);
-        return -1;
+    int rc = tmpl_render_set(o->templates, "body", facts, out, d);
+    if (rc == 0) {
+        report_closing(out);
+        rc = report_score_appendix(ds, sc, o, facts, out, d);
     }
-    report_closing(out);
-    report_score_appendix(ds, sc, out);
-    return 0;
+    value_free(facts);
+    if (rc < 0)
+        doc_free(out);
+    return rc;
 }

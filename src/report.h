@@ -2,18 +2,20 @@
  * title, body, closing and the phụ lục score table.
  *
  * The pieces are public so that other documents (the per-unit notices)
- * assemble the same NĐ 30 parts around their own body and appendix. */
+ * assemble the same NĐ 30 parts around their own body and appendix.
+ * Every printed word comes from the templates or the data. */
 #ifndef BAOCAO_REPORT_H
 #define BAOCAO_REPORT_H
 
 #include "dataset.h"
 #include "doc.h"
 #include "score.h"
+#include "tmpl.h"
 #include "value.h"
 
 typedef struct report_opts {
     int blank_number;      /* leave số and day/month blank for the e-office to stamp */
-    const char *templates_dir; /* the shipped templates/ */
+    const tmpl_set *templates; /* the document's compiled templates (pipeline_build sets it) */
 } report_opts;
 
 /* The report's metadata (doc.h) from the dataset; blank: --blank-number. */
@@ -27,18 +29,17 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
  * out->meta. */
 void report_front(doc *out);
 
-/* Renders template `name` (a .tpl file) with `facts` into body blocks.
- * Looked up in report_dir (next to report.json), then
- * templates/<template_name>/, then templates/: a file next to report.json
- * overrides the shipped one. */
-int report_body(const char *report_dir, const char *template_name, const report_opts *o, const char *name,
-                const value *facts, doc *out, diag *d);
+/* facts.citation: how a phụ lục cites its document, số and date as the
+ * header prints them (with the same blanks). */
+void report_citation(value *facts, const doc_meta *m);
 
 /* Nơi nhận beside the signature block, from out->meta. */
 void report_closing(doc *out);
 
-/* New landscape section: the phụ lục title and the score table. */
-void report_score_appendix(const dataset *ds, const scoring *sc, doc *out);
+/* New landscape section: the phụ lục title and the score table, worded by
+ * the templates "phu-luc" and "phu-luc-chi-so" with the report's facts. */
+int report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, const value *facts,
+                          doc *out, diag *d);
 
 /* Số ký hiệu as printed: "05/BC-UBND" (numbers below 10 padded, NĐ 30 II.3),
  * or DATE_BLANK "/BC-UBND" when the số is left blank. malloc'd. */

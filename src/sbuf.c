@@ -1,49 +1,9 @@
-/* sbuf.c — growable strings and checked allocation. */
+/* sbuf.c — growable strings and string vectors. */
 #include "sbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void oom(void)
-{
-    fputs("baocao: out of memory\n", stderr);
-    abort();
-}
-
-void *xmalloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p)
-        oom();
-    return p;
-}
-
-void *xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p)
-        oom();
-    return p;
-}
-
-void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p)
-        oom();
-    return p;
-}
-
-char *xstrndup(const char *s, size_t n)
-{
-    char *d = xmalloc(n + 1);
-    memcpy(d, s, n);
-    d[n] = 0;
-    return d;
-}
-
-char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
 void strv_free(char **v, size_t n)
 {
@@ -62,21 +22,12 @@ char **strv_dup(const char *const *v, size_t n)
     return c;
 }
 
-void grow(void *v, size_t *cap, size_t need, size_t sz)
-{
-    if (need <= *cap)
-        return;
-    size_t c = *cap ? *cap : 8;
-    while (c < need)
-        c *= 2;
-    *(void **)v = xrealloc(*(void **)v, c * sz);
-    *cap = c;
-}
-
 static void reserve(sbuf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;
+    if (extra > ALLOC_MAX - b->len - 1 || b->len > ALLOC_MAX)
+        oom();   /* would wrap around, or is past any text baocao makes */
     size_t c = b->cap ? b->cap : 64;
     while (c < b->len + extra + 1)
         c *= 2;

@@ -1,9 +1,11 @@
-/* sbuf.h — a growable, always NUL-terminated byte string. */
+/* sbuf.h — a growable, always NUL-terminated byte string, and vectors of
+ * strings. Growth is checked (alloc.h): no length wraps around. */
 #ifndef BAOCAO_SBUF_H
 #define BAOCAO_SBUF_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include "alloc.h"
 
 typedef struct sbuf {
     char *s;       /* NUL-terminated; NULL until the first append */
@@ -21,22 +23,9 @@ char *sbuf_take(sbuf *b);              /* hands over the string (malloc'd), rese
 void sbuf_reset(sbuf *b);              /* len = 0, keeps memory */
 void sbuf_free(sbuf *b);
 
-/* Allocation that never returns NULL: baocao aborts on out-of-memory,
- * since every caller would otherwise need a recovery path it cannot take. */
-/* Prints "out of memory" and aborts: what every allocation here does on failure. */
-void oom(void) __attribute__((noreturn));
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
-
 /* Frees a vector of n malloc'd strings and the vector itself (NULL is fine). */
 void strv_free(char **v, size_t n);
 /* A deep copy of n strings, NULL-terminated. */
 char **strv_dup(const char *const *v, size_t n);
-
-/* Grows *v (element size sz) so that it holds at least need elements. */
-void grow(void *v, size_t *cap, size_t need, size_t sz);
 
 #endif

@@ -38,15 +38,25 @@ typedef struct origin {
     size_t off;
 } origin;
 
+/* A template of a set: parsed, or why not (kept, and reported only if a
+ * render reaches it, as when files were read on demand). */
 typedef struct loaded {
     char *name;
-    tmpl_file *f;
+    tmpl_file *f;             /* NULL: missing, or err says why it did not load */
+    int missing;
+    diag err;
 } loaded;
 
+struct tmpl_set {
+    char **search;            /* NULL-terminated copy */
+    char *dirs;               /* "a, b, c": for not-found messages */
+    loaded *files;            /* each template parsed once, whoever includes it */
+    size_t nfiles, cap;
+};
+
 typedef struct renderer {
-    const char *const *search;
-    loaded *files;            /* each template parsed once, however often included */
-    size_t nfiles, capfiles;
+    const tmpl_set *set;
+    int plain;                /* text for a table cell or a title: values unescaped */
     frame *frames;
     size_t nframes;
     int partials;             /* current partial depth */
@@ -56,35 +66,103 @@ typedef struct renderer {
     diag *d;
 } renderer;
 
-static const tmpl_file *find_template(renderer *r, const char *name, const tmpl_file *from, size_t off)
+static int set_add_partials(tmpl_set *s, const tnodes *ns, diag *d);
+
+static const loaded *set_find(const tmpl_set *s, const char *name)
 {
-    for (size_t i = 0; i < r->nfiles; i++)
-        if (strcmp(r->files[i].name, name) == 0)
-            return r->files[i].f;
-    sbuf path = {0}, dirs = {0};
-    tmpl_file *f = NULL;
-    for (const char *const *dir = r->search; *dir; dir++) {
+    for (size_t i = 0; i < s->nfiles; i++)
+        if (strcmp(s->files[i].name, name) == 0)
+            return &s->files[i];
+    return NULL;
+}
+
+/* Adds template `name` and, through its partials, every template it can
+ * reach (what a render may include, whichever sections the data open). */
+static int set_add(tmpl_set *s, const char *name, diag *d)
+{
+    if (set_find(s, name))
+        return 0;
+    if (s->nfiles == TMPL_MAX_FILES)
+        return diag_set(d, "tmpl-limit", "more than %d template files reachable from one document",
+                        TMPL_MAX_FILES);
+    grow(&s->files, &s->cap, s->nfiles + 1, sizeof *s->files);
+    loaded *l = &s->files[s->nfiles++];
+    memset(l, 0, sizeof *l);
+    l->name = xstrdup(name);
+    l->missing = 1;
+    sbuf path = {0};
+    for (char **dir = s->search; *dir && l->missing; dir++) {
         sbuf_reset(&path);
         sbuf_printf(&path, "%s/%s.tpl", *dir, name);
         if (access(path.s, F_OK) == 0) {
-            if ((f = tmpl_file_load(path.s, r->d)) != NULL) {
-                grow(&r->files, &r->capfiles, r->nfiles + 1, sizeof *r->files);
-                r->files[r->nfiles++] = (loaded){xstrdup(name), f};
-            }
-            goto done;
+            l->missing = 0;
+            l->f = tmpl_file_load(path.s, &l->err);
         }
-        sbuf_printf(&dirs, "%s%s", dir == r->search ? "" : ", ", *dir);
     }
-    if (from)
-        tmpl_error(r->d, from, off, "tmpl-partial", "partial \"%s\" not found: no %s.tpl in %s", name, name,
-                   sbuf_str(&dirs));
-    else
-        diag_set(r->d, "tmpl-not-found", "template \"%s\" not found: no %s.tpl in %s", name, name,
-                 sbuf_str(&dirs));
-done:
     sbuf_free(&path);
-    sbuf_free(&dirs);
-    return f;
+    const tmpl_file *f = l->f;   /* l moves when the set grows */
+    return f ? set_add_partials(s, &f->root, d) : 0;
+}
+
+static int set_add_partials(tmpl_set *s, const tnodes *ns, diag *d)
+{
+    for (size_t i = 0; i < ns->n; i++) {
+        const tnode *n = &ns->v[i];
+        if ((n->kind == TNODE_PARTIAL && set_add(s, n->name, d) < 0) ||
+            ((n->kind == TNODE_SECTION || n->kind == TNODE_INVERTED) && set_add_partials(s, &n->body, d) < 0))
+            return -1;
+    }
+    return 0;
+}
+
+tmpl_set *tmpl_set_load(const char *const *search_path, const char *const *entries, diag *d)
+{
+    tmpl_set *s = xcalloc(1, sizeof *s);
+    size_t n = 0;
+    sbuf dirs = {0};
+    while (search_path[n])
+        n++;
+    s->search = strv_dup(search_path, n);
+    for (size_t i = 0; i < n; i++)
+        sbuf_printf(&dirs, "%s%s", i ? ", " : "", search_path[i]);
+    s->dirs = sbuf_take(&dirs);
+    for (const char *const *e = entries; *e; e++)
+        if (set_add(s, *e, d) < 0) {
+            tmpl_set_free(s);
+            return NULL;
+        }
+    return s;
+}
+
+void tmpl_set_free(tmpl_set *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nfiles; i++) {
+        free(s->files[i].name);
+        tmpl_file_free(s->files[i].f);
+    }
+    free(s->files);
+    for (char **p = s->search; *p; p++)
+        free(*p);
+    free(s->search);
+    free(s->dirs);
+    free(s);
+}
+
+static const tmpl_file *find_template(renderer *r, const char *name, const tmpl_file *from, size_t off)
+{
+    const loaded *l = set_find(r->set, name);
+    if (l && l->f)
+        return l->f;
+    if (l && !l->missing)
+        *r->d = l->err;
+    else if (from)
+        tmpl_error(r->d, from, off, "tmpl-partial", "partial \"%s\" not found: no %s.tpl in %s", name, name,
+                   r->set->dirs);
+    else
+        diag_set(r->d, "tmpl-not-found", "template \"%s\" not found: no %s.tpl in %s", name, name, r->set->dirs);
+    return NULL;
 }
 
 static const value *lookup(renderer *r, const tmpl_file *f, const tnode *n)
@@ -135,10 +213,14 @@ static int render_var(renderer *r, const tmpl_file *f, const tnode *n)
         v = &text;
     }
     char num[40];
-    if (rc == 0 && v->kind == VALUE_STRING)
-        markup_escape(&r->out, v->u.string);
-    else if (rc == 0 && v->kind == VALUE_NUMBER)
-        markup_escape(&r->out, fmt_num(num, sizeof num, v->u.number));
+    const char *s = rc < 0 ? NULL
+                    : v->kind == VALUE_STRING ? v->u.string
+                    : v->kind == VALUE_NUMBER ? fmt_num(num, sizeof num, v->u.number)
+                                              : NULL;
+    if (s && r->plain)
+        sbuf_puts(&r->out, s);
+    else if (s)
+        markup_escape(&r->out, s);
     else if (rc == 0)
         rc = tmpl_error(r->d, f, n->off, "tmpl-type", "\"%s\" is %s; only text and numbers print (a list "
                         "prints with | join, anything else in a section)", n->name, value_kind_name(v->kind));
@@ -240,13 +322,28 @@ static int locate_output(renderer *r, size_t off)
     return -1;
 }
 
-int tmpl_render(const char *name, const char *const *search_path, const value *data, doc *out, diag *d)
+/* Walks template `name` into r->out. */
+static int render_into(renderer *r, const tmpl_set *s, const char *name, const value *data, diag *d)
 {
-    renderer r = {.search = search_path, .d = d};
-    r.frames = xcalloc(MAX_FRAMES, sizeof *r.frames);
-    r.frames[r.nframes++].v = data;
-    const tmpl_file *f = find_template(&r, name, NULL, 0);
-    int rc = f ? render_nodes(&r, f, &f->root) : -1;
+    r->set = s;
+    r->d = d;
+    r->frames = xcalloc(MAX_FRAMES, sizeof *r->frames);
+    r->frames[r->nframes++].v = data;
+    const tmpl_file *f = find_template(r, name, NULL, 0);
+    return f ? render_nodes(r, f, &f->root) : -1;
+}
+
+static void renderer_free(renderer *r)
+{
+    free(r->frames);
+    free(r->origins);
+    sbuf_free(&r->out);
+}
+
+int tmpl_render_set(const tmpl_set *s, const char *name, const value *data, doc *out, diag *d)
+{
+    renderer r = {0};
+    int rc = render_into(&r, s, name, data, d);
     doc body = {0};
     size_t off;
     if (rc == 0 && markup_parse(sbuf_str(&r.out), r.out.len, &body, &off, d) < 0)
@@ -258,13 +355,68 @@ int tmpl_render(const char *name, const char *const *search_path, const value *d
         body.n = 0;
     }
     doc_free(&body);
-    for (size_t i = 0; i < r.nfiles; i++) {
-        free(r.files[i].name);
-        tmpl_file_free(r.files[i].f);
+    renderer_free(&r);
+    return rc;
+}
+
+int tmpl_render(const char *name, const char *const *search_path, const value *data, doc *out, diag *d)
+{
+    const char *entries[] = {name, NULL};
+    tmpl_set *s = tmpl_set_load(search_path, entries, d);
+    int rc = s ? tmpl_render_set(s, name, data, out, d) : -1;
+    tmpl_set_free(s);
+    return rc;
+}
+
+int tmpl_render_texts(const tmpl_set *s, const char *name, const value *data, size_t want, char **out, diag *d)
+{
+    renderer r = {.plain = 1};
+    int rc = render_into(&r, s, name, data, d);
+    size_t n = 0;
+    const char *p = sbuf_str(&r.out);
+    while (rc == 0 && *p) {
+        /* A text is a run of lines up to a blank line; its white space collapses. */
+        sbuf t = {0};
+        while (*p) {
+            size_t len = strcspn(p, "\n");
+            const char *line = p;
+            p += len + (p[len] == '\n');
+            size_t k = 0;
+            while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+                k++;
+            if (k == len) {
+                if (t.len)
+                    break;
+                continue;
+            }
+            for (; k < len; k++) {
+                int space = line[k] == ' ' || line[k] == '\t' || line[k] == '\r';
+                if (!space)
+                    sbuf_putc(&t, line[k]);
+                else if (t.len && t.s[t.len - 1] != ' ')
+                    sbuf_putc(&t, ' ');
+            }
+            if (t.len && t.s[t.len - 1] != ' ')
+                sbuf_putc(&t, ' ');
+        }
+        while (t.len && t.s[t.len - 1] == ' ')
+            t.s[--t.len] = 0;
+        if (!t.len) {
+            sbuf_free(&t);
+            continue;
+        }
+        if (n < want)
+            out[n] = sbuf_take(&t);
+        else
+            sbuf_free(&t);
+        n++;
     }
-    free(r.files);
-    free(r.frames);
-    free(r.origins);
-    sbuf_free(&r.out);
+    if (rc == 0 && n != want)
+        rc = diag_set(d, "template-shape", "template %s: %zu texts, expected %zu (one per table cell, "
+                      "separated by blank lines)", name, n, want);
+    if (rc < 0)
+        for (size_t i = 0; i < want && i < n; i++)
+            free(out[i]), out[i] = NULL;
+    renderer_free(&r);
     return rc;
 }
