@@ -103,6 +103,14 @@ static void run_job(pool *p, job *j)
 {
     doc tree = {0};
     sbuf path = {0};
+    /* Out of memory fails this document only (what it held is lost). */
+    alloc_guard g;
+    alloc_enter(&g);
+    if (setjmp(g.jump)) {
+        j->failed = 1;
+        diag_oom(&j->d);
+        return;
+    }
     int rc = pipeline_build(p->pl, j->unit, &p->o->render.report, &tree, &j->d);
     sbuf_printf(&path, "%s/%s", p->o->out_dir, j->file);
     if (rc == 0)
@@ -118,6 +126,7 @@ static void run_job(pool *p, job *j)
     }
     j->failed = rc < 0;
     doc_free(&tree);
+    alloc_leave(&g);
 }
 
 static void *worker(void *arg)

@@ -73,6 +73,15 @@ int diag_vset(diag *d, const char *key, const char *fmt, va_list ap)
     return -1;
 }
 
+int diag_oom(diag *d)
+{
+    if (d) {
+        snprintf(d->key, sizeof d->key, "out-of-memory");
+        snprintf(d->msg, sizeof d->msg, "%s", diag_text("out of memory"));
+    }
+    return -1;
+}
+
 int diag_set(diag *d, const char *key, const char *fmt, ...)
 {
     va_list ap;

@@ -23,6 +23,10 @@ int diag_set(diag *d, const char *key, const char *fmt, ...)
 
 int diag_vset(diag *d, const char *key, const char *fmt, va_list ap);
 
+/* The error of an allocation that failed (alloc.h): key "out-of-memory".
+ * Allocates nothing. Returns -1. */
+int diag_oom(diag *d);
+
 /* Prepends "prefix: " to the current message (e.g. the file name). */
 int diag_prefix(diag *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

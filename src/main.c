@@ -284,7 +284,33 @@ static int archive(const options *o)
     return rc == ARCHIVE_CONFLICT ? EXIT_CONFLICT : 0;
 }
 
-int main(int argc, char **argv)
+/* score, facts, check: the data the documents are made from. */
+static int inspect(const options *o)
+{
+    diag d = {0};
+    pipeline p;
+    if (pipeline_load(&p, o->file, o->data_dir, &o->input, 0, &d) < 0)
+        return fail(&d);
+    for (size_t i = 0; i < p.sc.nwarnings; i++)
+        warn(NULL, p.sc.warnings[i]);
+    if (!strcmp(o->command, "score")) {
+        table_print(stdout, &p.ds, &p.sc, o->csv);
+    } else if (!strcmp(o->command, "facts")) {
+        report_opts ro = {.blank_number = o->blank_number, .templates = NULL};
+        value *f = pipeline_facts(&p, &ro);
+        sbuf b = {0};
+        value_write_json(f, &b);
+        fputs(sbuf_str(&b), stdout);
+        sbuf_free(&b);
+        value_free(f);
+    } else {
+        printf("%s: ok (%zu units, scheme %s)\n", o->file, p.ds.nunits, p.ds.scheme.id);
+    }
+    pipeline_free(&p);
+    return 0;
+}
+
+static int run(int argc, char **argv)
 {
     char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
     options o = {.pdfa = PDFA_1B, .files = files};
@@ -303,25 +329,20 @@ int main(int argc, char **argv)
     if (!strcmp(o.command, "batch"))
         return batch(&o);
 
-    diag d = {0};
-    pipeline p;
-    if (pipeline_load(&p, o.file, o.data_dir, &o.input, 0, &d) < 0)
+    return inspect(&o);
+}
+
+int main(int argc, char **argv)
+{
+    /* Out of memory anywhere below ends the run with a message, exit 1. */
+    alloc_guard g;
+    alloc_enter(&g);
+    if (setjmp(g.jump)) {
+        diag d = {0};
+        diag_oom(&d);
         return fail(&d);
-    for (size_t i = 0; i < p.sc.nwarnings; i++)
-        warn(NULL, p.sc.warnings[i]);
-    if (!strcmp(o.command, "score")) {
-        table_print(stdout, &p.ds, &p.sc, o.csv);
-    } else if (!strcmp(o.command, "facts")) {
-        report_opts ro = {.blank_number = o.blank_number, .templates = NULL};
-        value *f = pipeline_facts(&p, &ro);
-        sbuf b = {0};
-        value_write_json(f, &b);
-        fputs(sbuf_str(&b), stdout);
-        sbuf_free(&b);
-        value_free(f);
-    } else {
-        printf("%s: ok (%zu units, scheme %s)\n", o.file, p.ds.nunits, p.ds.scheme.id);
     }
-    pipeline_free(&p);
-    return 0;
+    int rc = run(argc, argv);
+    alloc_leave(&g);
+    return rc;
 }

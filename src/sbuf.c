@@ -24,10 +24,11 @@ char **strv_dup(const char *const *v, size_t n)
 
 static void reserve(sbuf *b, size_t extra)
 {
+    /* Checked before any sum that could wrap around. */
+    if (b->len > ALLOC_MAX || extra > ALLOC_MAX - b->len - 1)
+        oom();
     if (b->len + extra + 1 <= b->cap)
         return;
-    if (extra > ALLOC_MAX - b->len - 1 || b->len > ALLOC_MAX)
-        oom();   /* would wrap around, or is past any text baocao makes */
     size_t c = b->cap ? b->cap : 64;
     while (c < b->len + extra + 1)
         c *= 2;
