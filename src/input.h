@@ -31,6 +31,13 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
  * (previous == 1). ds->scheme and ds->sections must be set. */
 int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d);
 
+/* Loads a scheme from a JSON file. Errors name the file, line:column and
+ * the offending key. */
+int scheme_load_file(scheme *s, const char *path, diag *d);
+
+/* Loads scheme `id` from dir/<id>.json (id must be a plain file name). */
+int scheme_load_id(scheme *s, const char *dir, const char *id, diag *d);
+
 /* "2024-12-10" -> date (validated, leap years included); -1 if not a date. */
 int input_date(const char *s, date *out);
 

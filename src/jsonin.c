@@ -172,26 +172,3 @@ int jsonin_object_at(json_t *arr, size_t i, const char *file, const char *where,
         return diag_set(d, "json-type", "%s: %s: expected an object", file, path);
     return 0;
 }
-
-int jsonin_issuer(issuer *is, json_t *names, const char *file, const char *where, const char *lines_key,
-                  json_t *place_obj, const char *place_where, json_t *sig, diag *d)
-{
-    memset(is, 0, sizeof *is);
-    if (jsonin_str(names, file, where, "parent", 0, &is->parent, d) < 0 ||
-        jsonin_strv(names, file, where, lines_key, 1, &is->lines, &is->nlines, d) < 0 ||
-        jsonin_str(names, file, where, "name", 1, &is->name, d) < 0 ||
-        jsonin_str(names, file, where, "full_name", 0, &is->full_name, d) < 0 ||
-        jsonin_str(names, file, where, "locality", 0, &is->locality, d) < 0 ||
-        jsonin_str(place_obj, file, place_where, "place", 1, &is->place, d) < 0 ||
-        jsonin_strv(sig, file, "signer", "authority", 1, &is->signer.authority, &is->signer.nauthority, d) < 0 ||
-        jsonin_str(sig, file, "signer", "name", 1, &is->signer.name, d) < 0 ||
-        jsonin_str(sig, file, "signer", "position", 0, &is->signer.position, d) < 0) {
-        issuer_free(is);
-        return -1;
-    }
-    if (!is->full_name)
-        is->full_name = xstrdup(is->name);
-    if (!is->locality)
-        is->locality = xstrdup("");
-    return 0;
-}

@@ -7,8 +7,6 @@
 #include <jansson.h>
 #include "dec.h"
 #include "diag.h"
-#include "issuer.h"
-#include "notices.h"
 
 /* Parses a file; syntax errors name file:line:column. Limits nesting depth. */
 json_t *jsonin_load(const char *path, diag *d);
@@ -35,19 +33,5 @@ int jsonin_array(json_t *obj, const char *file, const char *where, const char *k
  * writes its located name ("groups[2].indicators[0]") into path. */
 int jsonin_object_at(json_t *arr, size_t i, const char *file, const char *where, const char *key,
                      char *path, size_t size, json_t **out, diag *d);
-
-/* An issuer (issuer.h), the one shape shared by report.json and a notices
- * units file: the agency in `names` (parent, <lines_key>, name, full_name,
- * locality; full_name defaults to name, locality to ""), place_obj.place and
- * the signer object sig (authority, name, position). `where` and `place_where`
- * locate names and place_obj in messages. On failure *is is freed. */
-int jsonin_issuer(issuer *is, json_t *names, const char *file, const char *where, const char *lines_key,
-                  json_t *place_obj, const char *place_where, json_t *sig, diag *d);
-
-/* The "notices" object o of report.json (NULL: absent, an error) for the
- * units of ds, with the files it names (notice_input.c). A problem in one
- * unit's data is stored in that unit's `error`; only problems of the whole
- * set fail. */
-int jsonin_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d);
 
 #endif

@@ -3,7 +3,7 @@
  * The formats are documented in README.md ("Notices"). */
 #include "csv.h"
 #include "input.h"
-#include "jsonin.h"
+#include "records.h"
 #include "notices.h"
 #include "sbuf.h"
 
@@ -60,7 +60,7 @@ static int load_units(notice_set *ns, const dataset *ds, const char *path, diag 
         }
         free(name);
         unit_notice *un = &ns->units[u];
-        if (jsonin_issuer(&un->issuer, o, path, where, "agency", o, where, json_object_get(o, "signer"), d) < 0)
+        if (input_issuer(&un->issuer, o, path, where, "agency", o, where, json_object_get(o, "signer"), d) < 0)
             goto out;
         un->has_issuer = 1;
         if (jsonin_str(o, path, where, "number", 0, &un->number, d) < 0 ||
@@ -241,7 +241,7 @@ static int load_relative(notice_set *ns, const dataset *ds, const char *rel,
     return rc;
 }
 
-int jsonin_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d)
+int input_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d)
 {
     memset(ns, 0, sizeof *ns);
     char *date_s = NULL, *units = NULL, *stats = NULL;

@@ -1,7 +1,7 @@
 /* report_json.c — report.json: the document's metadata and where its
  * scores are. The format is documented in README.md. */
 #include "input.h"
-#include "jsonin.h"
+#include "records.h"
 #include "sbuf.h"
 
 #include <stdio.h>
@@ -169,7 +169,7 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
         jsonin_str(doc, path, "document", "date", 1, &date_s, d) < 0 ||
         jsonin_int(period, path, "period", "month", 1, &ds->period_month, d) < 0 ||
         jsonin_int(period, path, "period", "year", 1, &ds->period_year, d) < 0 ||
-        jsonin_issuer(&ds->issuer, agency, path, "agency", "lines", doc, "document", sig, d) < 0)
+        input_issuer(&ds->issuer, agency, path, "agency", "lines", doc, "document", sig, d) < 0)
         goto out;
 
     if (input_date(date_s, &ds->date) < 0) {
@@ -225,7 +225,7 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
         ds->has_previous = 1;
     }
     if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0 ||
-        (ns && jsonin_notices(ns, ds, json_object_get(root, "notices"), d) < 0))
+        (ns && input_notices(ns, ds, json_object_get(root, "notices"), d) < 0))
         goto out;
     rc = 0;
 out:
@@ -238,4 +238,27 @@ out:
         dataset_free(ds);
     }
     return rc;
+}
+
+int input_issuer(issuer *is, json_t *names, const char *file, const char *where, const char *lines_key,
+                  json_t *place_obj, const char *place_where, json_t *sig, diag *d)
+{
+    memset(is, 0, sizeof *is);
+    if (jsonin_str(names, file, where, "parent", 0, &is->parent, d) < 0 ||
+        jsonin_strv(names, file, where, lines_key, 1, &is->lines, &is->nlines, d) < 0 ||
+        jsonin_str(names, file, where, "name", 1, &is->name, d) < 0 ||
+        jsonin_str(names, file, where, "full_name", 0, &is->full_name, d) < 0 ||
+        jsonin_str(names, file, where, "locality", 0, &is->locality, d) < 0 ||
+        jsonin_str(place_obj, file, place_where, "place", 1, &is->place, d) < 0 ||
+        jsonin_strv(sig, file, "signer", "authority", 1, &is->signer.authority, &is->signer.nauthority, d) < 0 ||
+        jsonin_str(sig, file, "signer", "name", 1, &is->signer.name, d) < 0 ||
+        jsonin_str(sig, file, "signer", "position", 0, &is->signer.position, d) < 0) {
+        issuer_free(is);
+        return -1;
+    }
+    if (!is->full_name)
+        is->full_name = xstrdup(is->name);
+    if (!is->locality)
+        is->locality = xstrdup("");
+    return 0;
 }

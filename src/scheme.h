@@ -49,13 +49,6 @@ typedef struct scheme {
     char *source;          /* file it was loaded from */
 } scheme;
 
-/* Loads a scheme from a JSON file. Errors name the file, line:column and
- * the offending key. */
-int scheme_load_file(scheme *s, const char *path, diag *d);
-
-/* Loads scheme `id` from dir/<id>.json (id must be a plain file name). */
-int scheme_load_id(scheme *s, const char *dir, const char *id, diag *d);
-
 void scheme_free(scheme *s);
 
 /* Index of the indicator with this id, or -1. */
