@@ -7,6 +7,7 @@
 #include "input.h"
 #include "layout.h"
 #include "pdf.h"
+#include "pipeline.h"
 #include "report.h"
 #include "score.h"
 
@@ -39,6 +40,24 @@ void render_warnings(const render_opts *o, const scoring *sc);
  * Thread-safe: tree and fs are only read. */
 int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const char *out, render_result *res,
                 diag *d);
+
+/* What the documents of one run share, made once and then only read: the
+ * loaded and scored report (with its notices if asked) and the font set. */
+typedef struct render_session {
+    pipeline p;
+    fontset fs;
+} render_session;
+
+/* Loads report.json at `in` (with_notices: its notices too), hands the
+ * scoring's warnings to o->warn, loads the fonts. Nothing to free on failure. */
+int render_open(render_session *s, const char *in, const render_opts *o, int with_notices, diag *d);
+
+/* Builds document u (< 0: the report, else that unit's notice) into *tree
+ * (the caller doc_free's it, also on failure) and renders it to `out`.
+ * Thread-safe: s is only read, so threads may render from one session. */
+int render_unit(const render_session *s, long u, const render_opts *o, const char *out, doc *tree,
+                render_result *res, diag *d);
+void render_close(render_session *s);
 
 /* Renders report.json at `in` (or, with o->unit, that unit's notice) into
  * the PDF at `out` (atomically). */

@@ -384,8 +384,10 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
             csv_where(&c, row, k, where, sizeof where);
             if (h.cols[k] >= 0) {
                 if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
-                              d) < 0)
+                              d) < 0) {
+                    diag_locate(d, path, row->line, name, s->indicators[h.cols[k]].id);
                     goto out;
+                }
             } else if (h.cols[k] == COL_SECTION && !previous) {
                 long sec = find_section(ds, v);
                 if (sec < 0) {

@@ -26,7 +26,8 @@ typedef struct fontset {
 /* Loads a font set.
  *  spec == NULL: "Times New Roman" through fontconfig if the match really is
  *    that family and covers Vietnamese; otherwise the Tinos files shipped in
- *    fonts_dir (so output never depends on what happens to be installed).
+ *    fonts_dir (so output never depends on what happens to be installed;
+ *    fonts_dir NULL: the family "Tinos" through fontconfig).
  *  spec names a family ("DejaVu Serif"): found through fontconfig; an error
  *    if fontconfig only offers a substitute.
  *  spec is a path to a .ttf: that file is the regular face; bold/italic are

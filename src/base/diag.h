@@ -15,7 +15,17 @@ typedef struct diag {
     char msg[1024];   /* human-readable, already located; a longer message is
                          cut at a character boundary and ends with "…" (it is
                          for a person to read; the data itself is never cut) */
+    /* Where, for programs (the message says it for people): set by
+     * diag_locate where the reader knows it, else empty / 0. Cut like msg. */
+    char file[512];
+    int line;
+    char unit[256];
+    char indicator[128];
 } diag;
+
+/* Attaches the structured location of the error already set in d (file,
+ * line, unit, indicator; NULL / 0 for what does not apply). Returns -1. */
+int diag_locate(diag *d, const char *file, int line, const char *unit, const char *indicator);
 
 /* Sets key and a printf-style message; always returns -1. */
 int diag_set(diag *d, const char *key, const char *fmt, ...)

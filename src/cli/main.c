@@ -2,6 +2,7 @@
  * call the library, print its messages, map failures to exit codes
  * (0 ok, 1 invalid input, 2 usage). */
 #include "archive.h"
+#include "baocao.h"
 #include "batch.h"
 #include "diag.h"
 #include "layout.h"
@@ -53,8 +54,8 @@ static const char USAGE[] =
     "                   ~/.netrc; $BAOCAO_DAV_CAINFO: a CA bundle (TLS is always verified)\n"
     "\n"
     "options:\n"
-    "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR or the\n"
-    "                   source tree baocao was built from)\n"
+    "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR, else\n"
+    "                   share/baocao of the installation, else the source tree)\n"
     "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
     "                   (default: detected)\n"
     "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
@@ -157,9 +158,7 @@ static int parse_args(int argc, char **argv, options *o)
         strcmp(o->command, "facts") && strcmp(o->command, "archive") && strcmp(o->command, "batch"))
         return usage_error("unknown command %s", o->command);
     if (!o->data_dir)
-        o->data_dir = getenv("BAOCAO_DATADIR");
-    if (!o->data_dir || !*o->data_dir)
-        o->data_dir = BAOCAO_DATADIR;
+        o->data_dir = bc_data_dir();
     if (!o->lang)
         o->lang = getenv("BAOCAO_LANG");
     if (!o->lang || !*o->lang)
@@ -189,24 +188,13 @@ static int fail(const diag *d)
  * catalog templates/messages/<lang>.txt. */
 static int load_messages(const options *o)
 {
-    if (!strcmp(o->lang, "en"))
+    bc_error err;
+    if (bc_set_language(o->lang, o->data_dir, &err) == 0)
         return 0;
-    if (strspn(o->lang, "abcdefghijklmnopqrstuvwxyz") != strlen(o->lang))
+    if (!strcmp(err.key, "lang-unknown"))
         return usage_error("unknown language %s (vi or en)", o->lang);
-    sbuf path = {0};
-    sbuf_printf(&path, "%s/templates/messages/%s.txt", o->data_dir, o->lang);
-    FILE *f = fopen(path.s, "r");
-    diag d = {0};
-    int rc = !f ? usage_error("unknown language %s (vi or en)", o->lang)
-             : diag_catalog_load(path.s, &d) < 0 ? fail(&d)
-                                                : 0;
-    if (f)
-        fclose(f);
-    sbuf_free(&path);
-    if (rc)
-        return rc;
-    atexit(diag_catalog_free);
-    return 0;
+    fprintf(stderr, "baocao: %s [%s]: %s\n", diag_text("error"), err.key, err.message);
+    return EXIT_INPUT;
 }
 
 static void print_rect(const char *name, const lrect *r)
@@ -318,6 +306,7 @@ static int run(int argc, char **argv)
     if (rc == 0) {
         diag_quiet_warnings(o.quiet);
         rc = load_messages(&o);
+        atexit(diag_catalog_free);
     }
     if (rc == 0 && !strcmp(o.command, "archive"))
         rc = archive(&o);

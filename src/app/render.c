@@ -82,24 +82,45 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
     return rc;
 }
 
-int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
+int render_open(render_session *s, const char *in, const render_opts *o, int with_notices, diag *d)
 {
-    pipeline p;
-    doc tree = {0};
-    fontset fs = {0};
-    if (pipeline_load(&p, in, o->data_dir, &o->input, o->unit != NULL, d) < 0)
+    memset(s, 0, sizeof *s);
+    if (pipeline_load(&s->p, in, o->data_dir, &o->input, with_notices, d) < 0)
         return -1;
-    render_warnings(o, &p.sc);
-    long u = o->unit ? pipeline_unit(&p, o->unit, d) : -1;
+    render_warnings(o, &s->p.sc);
     sbuf fonts_dir = {0};
     sbuf_printf(&fonts_dir, "%s/fonts", o->data_dir);
-    int rc = (o->unit && u < 0) || pipeline_build(&p, u, &o->report, &tree, d) < 0 ||
-                     fontset_load(&fs, o->font, fonts_dir.s, d) < 0 || render_tree(&tree, &fs, o, out, res, d) < 0
-                 ? -1
-                 : 0;
+    int rc = fontset_load(&s->fs, o->font, fonts_dir.s, d);
     sbuf_free(&fonts_dir);
-    fontset_free(&fs);
+    if (rc < 0)
+        render_close(s);
+    return rc;
+}
+
+int render_unit(const render_session *s, long u, const render_opts *o, const char *out, doc *tree,
+                render_result *res, diag *d)
+{
+    memset(tree, 0, sizeof *tree);
+    if (pipeline_build(&s->p, u, &o->report, tree, d) < 0)
+        return -1;
+    return render_tree(tree, &s->fs, o, out, res, d);
+}
+
+void render_close(render_session *s)
+{
+    fontset_free(&s->fs);
+    pipeline_free(&s->p);
+}
+
+int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
+{
+    render_session s;
+    doc tree = {0};
+    if (render_open(&s, in, o, o->unit != NULL, d) < 0)
+        return -1;
+    long u = o->unit ? pipeline_unit(&s.p, o->unit, d) : -1;
+    int rc = (o->unit && u < 0) || render_unit(&s, u, o, out, &tree, res, d) < 0 ? -1 : 0;
     doc_free(&tree);
-    pipeline_free(&p);
+    render_close(&s);
     return rc;
 }

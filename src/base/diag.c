@@ -45,20 +45,33 @@ const char *diag_text(const char *english)
 
 int diag_catalog_has(const char *english) { return diag_text(english) != english; }
 
-/* d->msg = text; a text longer than msg holds is cut at a character
+/* buf[size] = text; a text longer than buf holds is cut at a character
  * boundary (never inside a UTF-8 sequence) and ends with "…". */
-static void set_msg(diag *d, const char *text, size_t len)
+static void copy_cut(char *buf, size_t size, const char *text, size_t len)
 {
     static const char ELLIPSIS[] = "…";
-    if (len < sizeof d->msg) {
-        memcpy(d->msg, text, len + 1);
+    if (len < size) {
+        memcpy(buf, text, len + 1);
         return;
     }
-    size_t n = sizeof d->msg - sizeof ELLIPSIS;
+    size_t n = size - sizeof ELLIPSIS;
     while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--;
-    memcpy(d->msg, text, n);
-    memcpy(d->msg + n, ELLIPSIS, sizeof ELLIPSIS);
+    memcpy(buf, text, n);
+    memcpy(buf + n, ELLIPSIS, sizeof ELLIPSIS);
+}
+
+static void set_msg(diag *d, const char *text, size_t len) { copy_cut(d->msg, sizeof d->msg, text, len); }
+
+int diag_locate(diag *d, const char *file, int line, const char *unit, const char *indicator)
+{
+    if (!d)
+        return -1;
+    copy_cut(d->file, sizeof d->file, file ? file : "", file ? strlen(file) : 0);
+    d->line = line;
+    copy_cut(d->unit, sizeof d->unit, unit ? unit : "", unit ? strlen(unit) : 0);
+    copy_cut(d->indicator, sizeof d->indicator, indicator ? indicator : "", indicator ? strlen(indicator) : 0);
+    return -1;
 }
 
 int diag_vset(diag *d, const char *key, const char *fmt, va_list ap)
@@ -66,6 +79,7 @@ int diag_vset(diag *d, const char *key, const char *fmt, va_list ap)
     if (!d)
         return -1;
     snprintf(d->key, sizeof d->key, "%s", key ? key : "");
+    diag_locate(d, NULL, 0, NULL, NULL);   /* a new error: no location until told */
     sbuf b = {0};
     sbuf_vprintf(&b, diag_text(fmt), ap);
     set_msg(d, sbuf_str(&b), b.len);
@@ -78,6 +92,8 @@ int diag_oom(diag *d)
     if (d) {
         snprintf(d->key, sizeof d->key, "out-of-memory");
         snprintf(d->msg, sizeof d->msg, "%s", diag_text("out of memory"));
+        d->file[0] = d->unit[0] = d->indicator[0] = 0;
+        d->line = 0;
     }
     return -1;
 }

@@ -51,8 +51,7 @@ typedef struct job {
 } job;
 
 typedef struct pool {
-    const pipeline *pl;
-    const fontset *fs;
+    const render_session *rs;
     const batch_opts *o;
     job *jobs;
     size_t njobs;
@@ -111,10 +110,8 @@ static void run_job(pool *p, job *j)
         diag_oom(&j->d);
         return;
     }
-    int rc = pipeline_build(p->pl, j->unit, &p->o->render.report, &tree, &j->d);
     sbuf_printf(&path, "%s/%s", p->o->out_dir, j->file);
-    if (rc == 0)
-        rc = render_tree(&tree, p->fs, &p->o->render, path.s, &j->res, &j->d);
+    int rc = render_unit(p->rs, j->unit, &p->o->render, path.s, &tree, &j->res, &j->d);
     sbuf_free(&path);
     /* The manifest files the document as its metadata does: số and date
      * left for the e-office are not known yet, blank here too. */
@@ -225,29 +222,24 @@ static int write_manifest(const pool *p, batch_result *res, diag *d)
 
 int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
 {
-    pipeline pl;
-    fontset fs = {0};
-    pool p = {.o = o, .pl = &pl};
+    render_session rs;
+    pool p = {.o = o, .rs = &rs};
     int rc = -1;
     memset(res, 0, sizeof *res);
 
     /* Everything shared is made here, before any thread starts; the
      * workers only read it. */
-    if (pipeline_load(&pl, in, o->render.data_dir, &o->render.input, 1, d) < 0)
+    if (render_open(&rs, in, &o->render, 1, d) < 0)
         return -1;
-    render_warnings(&o->render, &pl.sc);
-    sbuf fonts_dir = {0};
-    sbuf_printf(&fonts_dir, "%s/fonts", o->render.data_dir);
-    if (fontset_load(&fs, o->render.font, fonts_dir.s, d) < 0 || make_dir(o->out_dir, d) < 0)
+    if (make_dir(o->out_dir, d) < 0)
         goto out;
-
-    p.fs = &fs;
-    p.njobs = pl.ds.nunits + 1;
+    const dataset *ds = &rs.p.ds;
+    p.njobs = ds->nunits + 1;
     p.jobs = xcalloc(p.njobs, sizeof *p.jobs);
     p.jobs[0].unit = -1;
-    p.jobs[0].label = pl.ds.issuer.name;
-    for (size_t u = 0; u < pl.ds.nunits; u++)
-        p.jobs[u + 1].unit = (long)u, p.jobs[u + 1].label = pl.ds.units[u].name;
+    p.jobs[0].label = ds->issuer.name;
+    for (size_t u = 0; u < ds->nunits; u++)
+        p.jobs[u + 1].unit = (long)u, p.jobs[u + 1].label = ds->units[u].name;
     name_jobs(p.jobs, p.njobs);
     for (size_t i = 0; i < p.njobs && o->render.sidecar; i++)
         p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);
@@ -259,9 +251,7 @@ out:
     for (size_t i = 0; i < p.njobs; i++)
         free(p.jobs[i].file), free(p.jobs[i].sidecar), free(p.jobs[i].code);
     free(p.jobs);
-    sbuf_free(&fonts_dir);
-    fontset_free(&fs);
-    pipeline_free(&pl);
+    render_close(&rs);
     return rc;
 }
 

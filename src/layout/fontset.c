@@ -200,9 +200,13 @@ int fontset_load(fontset *fs, const char *spec, const char *fonts_dir, diag *d)
         r = 0;
     } else {
         /* The shipped Tinos has Times New Roman's metrics, so the layout
-         * does not depend on what is installed. */
+         * does not depend on what is installed; without the shipped
+         * fonts, an installed Tinos. */
         sbuf b = {0};
-        sbuf_printf(&b, "%s/Tinos-Regular.ttf", fonts_dir ? fonts_dir : BAOCAO_DATADIR "/fonts");
+        if (fonts_dir)
+            sbuf_printf(&b, "%s/Tinos-Regular.ttf", fonts_dir);
+        else
+            sbuf_puts(&b, "Tinos");
         r = load(fs, cfg, b.s, d);
         sbuf_free(&b);
     }
