@@ -227,6 +227,7 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
     if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0 ||
         (ns && input_notices(ns, ds, json_object_get(root, "notices"), d) < 0))
         goto out;
+    dataset_check(ds);
     rc = 0;
 out:
     free(date_s);

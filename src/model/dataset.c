@@ -2,6 +2,7 @@
 #include "dataset.h"
 #include "sbuf.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,4 +50,24 @@ void dataset_free(dataset *ds)
 void dataset_code(const dataset *ds, char *buf, size_t size)
 {
     snprintf(buf, size, "%s/%s", ds->number ? ds->number : "", ds->notation ? ds->notation : "");
+}
+
+void dataset_check(const dataset *ds)
+{
+#ifndef NDEBUG
+    assert(ds->nsections >= 1);
+    for (size_t u = 0; u < ds->nunits; u++) {
+        const unit *un = &ds->units[u];
+        assert(un->cells && un->section < ds->nsections && un->name && *un->name);
+        assert(ds->has_previous || !un->prev);
+        for (size_t k = 0; k < ds->scheme.nindicators; k++) {
+            const score_cell *c[2] = {&un->cells[k], un->prev ? &un->prev[k] : NULL};
+            for (int p = 0; p < 2; p++)
+                assert(!c[p] || c[p]->state != CELL_VALUE ||
+                       (c[p]->value >= 0 && c[p]->value <= ds->scheme.indicators[k].max));
+        }
+    }
+#else
+    (void)ds;
+#endif
 }

@@ -1,7 +1,15 @@
 /* dataset.h — one report's data: metadata, sections, units and their
  * indicator scores (this period and optionally the previous one).
  * Filled by the input readers (report_json.c, csv.c); read by scoring,
- * narrative and layout. Strings are UTF-8 NFC. */
+ * narrative and layout. Strings are UTF-8 NFC.
+ *
+ * Invariants (dataset_check asserts them in Debug builds, after loading):
+ *  1. every unit's cells has scheme.nindicators entries; prev likewise, or
+ *     NULL — and it is NULL for every unit when has_previous is 0;
+ *  2. units[i].section < nsections, and nsections >= 1;
+ *  3. unit names are non-empty, and unique (scores_read refuses a
+ *     duplicate; not re-checked: it would cost n² here);
+ *  4. a CELL_VALUE of indicator k lies in [0, scheme.indicators[k].max]. */
 #ifndef BAOCAO_DATASET_H
 #define BAOCAO_DATASET_H
 
@@ -85,6 +93,9 @@ typedef struct dataset {
 } dataset;
 
 void dataset_free(dataset *ds);
+
+/* Asserts the invariants above (nothing in NDEBUG builds). */
+void dataset_check(const dataset *ds);
 
 /* "405/BC-UBND" into buf. */
 void dataset_code(const dataset *ds, char *buf, size_t size);

@@ -2,7 +2,12 @@
  *
  * The report (or template) stage builds a doc out of blocks; the layout
  * stage (layout.h) turns it into positioned lines on A4 pages per
- * NĐ 30/2020/NĐ-CP. All strings are UTF-8 NFC and owned by the doc. */
+ * NĐ 30/2020/NĐ-CP. All strings are UTF-8 NFC and owned by the doc.
+ *
+ * Invariants: the builders fill meta before the first block, and nothing
+ * after them reads anything but the doc; in a table, every row's cells
+ * cover exactly ncols grid slots (colspans, minus slots taken by rowspans
+ * from above), and header_rows <= nrows; a run's text is never empty. */
 #ifndef BAOCAO_DOC_H
 #define BAOCAO_DOC_H
 

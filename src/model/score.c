@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "sbuf.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,7 +169,24 @@ int score_dataset(const dataset *ds, scoring *sc, diag *d)
         size_t declared = (size_t)ds->sections[s].expected;
         ss->expected = declared > ss->units ? declared : ss->units;
     }
+    scoring_check(ds, sc);
     return 0;
+}
+
+void scoring_check(const dataset *ds, const scoring *sc)
+{
+#ifndef NDEBUG
+    assert(sc->n == ds->nunits && sc->nsections == ds->nsections);
+    char *seen = xcalloc(sc->n + 1, 1);   /* order is a permutation */
+    for (size_t i = 0; i < sc->n; i++) {
+        assert(sc->order[i] < sc->n && !seen[sc->order[i]]);
+        seen[sc->order[i]] = 1;
+        assert((sc->units[i].now.rank >= 1) == (sc->units[i].now.scored != 0));
+    }
+    free(seen);
+#else
+    (void)ds, (void)sc;
+#endif
 }
 
 void scoring_free(scoring *sc)

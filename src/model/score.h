@@ -46,6 +46,9 @@ typedef struct scoring {
     size_t nwarnings, warnings_cap;
 } scoring;
 
+/* Asserts the invariants above against ds (nothing in NDEBUG builds). */
+void scoring_check(const dataset *ds, const scoring *sc);
+
 /* Computes everything; fails only on arithmetic that cannot be represented. */
 int score_dataset(const dataset *ds, scoring *out, diag *d);
 void scoring_free(scoring *sc);
