@@ -163,12 +163,18 @@ int jsonin_array(json_t *obj, const char *file, const char *where, const char *k
     return 0;
 }
 
-int jsonin_object_at(json_t *arr, size_t i, const char *file, const char *where, const char *key,
-                     char *path, size_t size, json_t **out, diag *d)
+int jsonin_each(json_t *arr, const char *file, const char *where, const char *key, jsonin_each_fn each,
+                void *ctx, diag *d)
 {
-    snprintf(path, size, "%s%s%s[%zu]", where, *where ? "." : "", key, i);
-    *out = json_array_get(arr, i);
-    if (!json_is_object(*out))
-        return diag_set(d, "json-type", "%s: %s: expected an object", file, path);
-    return 0;
+    sbuf path = {0};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < json_array_size(arr); i++) {
+        sbuf_reset(&path);
+        sbuf_printf(&path, "%s%s%s[%zu]", where, *where ? "." : "", key, i);
+        json_t *o = json_array_get(arr, i);
+        rc = !json_is_object(o) ? diag_set(d, "json-type", "%s: %s: expected an object", file, path.s)
+                                : each(o, path.s, ctx, d);
+    }
+    sbuf_free(&path);
+    return rc < 0 ? -1 : 0;
 }

@@ -29,9 +29,11 @@ int jsonin_strv(json_t *obj, const char *file, const char *where, const char *ke
 int jsonin_array(json_t *obj, const char *file, const char *where, const char *key, int required,
                  json_t **out, diag *d);
 
-/* Element i of the array found at `where`.`key`, which must be an object;
- * writes its located name ("groups[2].indicators[0]") into path. */
-int jsonin_object_at(json_t *arr, size_t i, const char *file, const char *where, const char *key,
-                     char *path, size_t size, json_t **out, diag *d);
+/* Calls each(o, path, ctx, d) for every element o of the array arr found
+ * at `where`.`key`, in order; each must be an object, path is its located
+ * name ("groups[2].indicators[0]"). Stops at the first failure: -1. */
+typedef int (*jsonin_each_fn)(json_t *o, const char *path, void *ctx, diag *d);
+int jsonin_each(json_t *arr, const char *file, const char *where, const char *key, jsonin_each_fn each,
+                void *ctx, diag *d);
 
 #endif

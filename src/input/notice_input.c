@@ -34,6 +34,39 @@ static void unit_error(unit_notice *un, const char *fmt, ...)
     un->error = sbuf_take(&b);
 }
 
+typedef struct units_reading {
+    notice_set *ns;
+    const dataset *ds;
+    const char *path;
+} units_reading;
+
+/* One entry of units.json: the unit issues its own notice. */
+static int load_unit(json_t *o, const char *where, void *ctx, diag *d)
+{
+    const units_reading *r = ctx;
+    char *name = NULL;
+    if (jsonin_str(o, r->path, where, "unit", 1, &name, d) < 0)
+        return -1;
+    long u = find_unit(r->ds, name);
+    if (u < 0 || r->ns->units[u].has_issuer) {
+        diag_set(d, u < 0 ? "unit-unknown" : "unit-duplicate", "%s: %s: unit \"%s\" %s", r->path, where, name,
+                 u < 0 ? "is not in the scores file" : "is listed twice");
+        free(name);
+        return -1;
+    }
+    free(name);
+    unit_notice *un = &r->ns->units[u];
+    if (input_issuer(&un->issuer, o, r->path, where, "agency", o, where, json_object_get(o, "signer"), d) < 0)
+        return -1;
+    un->has_issuer = 1;
+    if (jsonin_str(o, r->path, where, "number", 0, &un->number, d) < 0 ||
+        jsonin_strv(o, r->path, where, "addressees", 0, &un->addressees, &un->naddressees, d) < 0)
+        return -1;
+    if (!un->number)
+        un->number = xstrdup("");
+    return 0;
+}
+
 /* units.json: {"units": [...]}, each {unit, agency, name, full_name, locality, place,
  * number, signer {authority, name, position}, addressees}. */
 static int load_units(notice_set *ns, const dataset *ds, const char *path, diag *d)
@@ -41,36 +74,10 @@ static int load_units(notice_set *ns, const dataset *ds, const char *path, diag 
     json_t *root = jsonin_load(path, d);
     if (!root)
         return -1;
-    int rc = -1;
     json_t *list;
-    if (jsonin_array(root, path, "", "units", 1, &list, d) < 0)
-        goto out;
-    for (size_t i = 0; i < json_array_size(list); i++) {
-        char where[48], *name = NULL;
-        json_t *o;
-        if (jsonin_object_at(list, i, path, "", "units", where, sizeof where, &o, d) < 0 ||
-            jsonin_str(o, path, where, "unit", 1, &name, d) < 0)
-            goto out;
-        long u = find_unit(ds, name);
-        if (u < 0 || ns->units[u].has_issuer) {
-            diag_set(d, u < 0 ? "unit-unknown" : "unit-duplicate", "%s: %s: unit \"%s\" %s", path, where,
-                     name, u < 0 ? "is not in the scores file" : "is listed twice");
-            free(name);
-            goto out;
-        }
-        free(name);
-        unit_notice *un = &ns->units[u];
-        if (input_issuer(&un->issuer, o, path, where, "agency", o, where, json_object_get(o, "signer"), d) < 0)
-            goto out;
-        un->has_issuer = 1;
-        if (jsonin_str(o, path, where, "number", 0, &un->number, d) < 0 ||
-            jsonin_strv(o, path, where, "addressees", 0, &un->addressees, &un->naddressees, d) < 0)
-            goto out;
-        if (!un->number)
-            un->number = xstrdup("");
-    }
-    rc = 0;
-out:
+    units_reading r = {ns, ds, path};
+    int rc = jsonin_array(root, path, "", "units", 1, &list, d) < 0 ? -1
+                                                                      : jsonin_each(list, path, "", "units", load_unit, &r, d);
     json_decref(root);
     return rc;
 }

@@ -33,6 +33,29 @@ char *input_path(const char *dir, const char *rel)
     return sbuf_take(&b);
 }
 
+/* What the per-element readers below need besides the element. */
+typedef struct reading {
+    dataset *ds;
+    const char *file;
+} reading;
+
+static int load_section(json_t *o, const char *where, void *ctx, diag *d)
+{
+    const reading *r = ctx;
+    section *s = &r->ds->sections[r->ds->nsections++];
+    if (jsonin_str(o, r->file, where, "id", 1, &s->id, d) < 0 ||
+        jsonin_str(o, r->file, where, "title", 1, &s->title, d) < 0 ||
+        jsonin_str(o, r->file, where, "heading", 0, &s->heading, d) < 0 ||
+        jsonin_str(o, r->file, where, "unit_noun", 0, &s->unit_noun, d) < 0 ||
+        jsonin_int(o, r->file, where, "expected", 0, &s->expected, d) < 0)
+        return -1;
+    if (!s->unit_noun)
+        s->unit_noun = xstrdup("đơn vị");
+    if (s->expected < 0)
+        return diag_set(d, "json-type", "%s: %s.expected: must not be negative", r->file, where);
+    return 0;
+}
+
 static int load_sections(dataset *ds, json_t *arr, const char *file, diag *d)
 {
     size_t n = arr ? json_array_size(arr) : 0;
@@ -44,24 +67,8 @@ static int load_sections(dataset *ds, json_t *arr, const char *file, diag *d)
         ds->nsections = 1;
         return 0;
     }
-    for (size_t i = 0; i < n; i++) {
-        char where[48];
-        json_t *o;
-        if (jsonin_object_at(arr, i, file, "", "sections", where, sizeof where, &o, d) < 0)
-            return -1;
-        section *s = &ds->sections[ds->nsections++];
-        if (jsonin_str(o, file, where, "id", 1, &s->id, d) < 0 ||
-            jsonin_str(o, file, where, "title", 1, &s->title, d) < 0 ||
-            jsonin_str(o, file, where, "heading", 0, &s->heading, d) < 0 ||
-            jsonin_str(o, file, where, "unit_noun", 0, &s->unit_noun, d) < 0 ||
-            jsonin_int(o, file, where, "expected", 0, &s->expected, d) < 0)
-            return -1;
-        if (!s->unit_noun)
-            s->unit_noun = xstrdup("đơn vị");
-        if (s->expected < 0)
-            return diag_set(d, "json-type", "%s: %s.expected: must not be negative", file, where);
-    }
-    return 0;
+    reading r = {ds, file};
+    return jsonin_each(arr, file, "", "sections", load_section, &r, d);
 }
 
 /* Long names for running text, keyed by the table name. */
@@ -87,6 +94,16 @@ static int load_long_names(dataset *ds, json_t *root, const char *file, diag *d)
     return 0;
 }
 
+static int load_unit_kind(json_t *o, const char *where, void *ctx, diag *d)
+{
+    const reading *r = ctx;
+    unit_kind *k = &r->ds->kinds[r->ds->nkinds++];
+    return jsonin_str(o, r->file, where, "prefix", 1, &k->prefix, d) < 0 ||
+                   jsonin_str(o, r->file, where, "plural", 1, &k->plural, d) < 0
+               ? -1
+               : 0;
+}
+
 /* How units of one kind are named together: "UBND xã " → "UBND các xã".
  * From report.json's "unit_kinds", else templates/unit-kinds.json. */
 static int load_unit_kinds(dataset *ds, json_t *root, const char *file, const char *data_dir, diag *d)
@@ -104,18 +121,9 @@ static int load_unit_kinds(dataset *ds, json_t *root, const char *file, const ch
         if (jsonin_array(own, file, "", "unit_kinds", 1, &arr, d) < 0)
             goto out;
     }
-    size_t n = json_array_size(arr);
-    ds->kinds = xcalloc(n + 1, sizeof *ds->kinds);
-    for (size_t i = 0; i < n; i++) {
-        char where[48];
-        json_t *o;
-        unit_kind *k = &ds->kinds[ds->nkinds++];
-        if (jsonin_object_at(arr, i, file, "", "unit_kinds", where, sizeof where, &o, d) < 0 ||
-            jsonin_str(o, file, where, "prefix", 1, &k->prefix, d) < 0 ||
-            jsonin_str(o, file, where, "plural", 1, &k->plural, d) < 0)
-            goto out;
-    }
-    rc = 0;
+    ds->kinds = xcalloc(json_array_size(arr) + 1, sizeof *ds->kinds);
+    reading r = {ds, file};
+    rc = jsonin_each(arr, file, "", "unit_kinds", load_unit_kind, &r, d);
 out:
     json_decref(own);
     sbuf_free(&path);

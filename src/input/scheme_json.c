@@ -58,79 +58,79 @@ static int load_indicator(scheme *s, size_t *cap, json_t *o, const char *file, c
     return 0;
 }
 
-static int load_groups(scheme *s, json_t *groups, const char *file, diag *d)
+/* The scheme being read, for the per-element readers below. */
+typedef struct reading {
+    scheme *s;
+    const char *file;
+    size_t gcap, icap;
+    const indicator_group *grp;   /* the group whose indicators are read */
+} reading;
+
+static int load_group_indicator(json_t *o, const char *where, void *ctx, diag *d)
 {
-    size_t gcap = 0, icap = 0;
-    for (size_t gi = 0; gi < json_array_size(groups); gi++) {
-        char where[64];
-        json_t *g;
-        if (jsonin_object_at(groups, gi, file, "", "groups", where, sizeof where, &g, d) < 0)
+    reading *r = ctx;
+    return load_indicator(r->s, &r->icap, o, r->file, where, r->grp->id, r->s->ngroups - 1, d);
+}
+
+static int load_group(json_t *g, const char *where, void *ctx, diag *d)
+{
+    reading *r = ctx;
+    scheme *s = r->s;
+    const char *file = r->file;
+    grow(&s->groups, &r->gcap, s->ngroups + 1, sizeof *s->groups);
+    indicator_group *grp = &s->groups[s->ngroups++];
+    memset(grp, 0, sizeof *grp);
+    grp->first = s->nindicators;
+    json_t *inds;
+    if (jsonin_str(g, file, where, "id", 1, &grp->id, d) < 0 ||
+        jsonin_str(g, file, where, "label", 1, &grp->label, d) < 0 ||
+        jsonin_str(g, file, where, "name", 0, &grp->name, d) < 0 ||
+        jsonin_array(g, file, where, "indicators", 0, &inds, d) < 0)
+        return -1;
+    if (!grp->name)
+        grp->name = xstrdup(grp->label);
+    r->grp = grp;
+    if (!inds) {
+        /* A group of one: the group is the indicator ("tien_do", 30 points). */
+        if (load_indicator(s, &r->icap, g, file, where, NULL, s->ngroups - 1, d) < 0)
             return -1;
-        grow(&s->groups, &gcap, s->ngroups + 1, sizeof *s->groups);
-        indicator_group *grp = &s->groups[s->ngroups++];
-        memset(grp, 0, sizeof *grp);
-        grp->first = s->nindicators;
-        json_t *inds;
-        if (jsonin_str(g, file, where, "id", 1, &grp->id, d) < 0 ||
-            jsonin_str(g, file, where, "label", 1, &grp->label, d) < 0 ||
-            jsonin_str(g, file, where, "name", 0, &grp->name, d) < 0 ||
-            jsonin_array(g, file, where, "indicators", 0, &inds, d) < 0)
+    } else {
+        if (json_array_size(inds) == 0)
+            return diag_set(d, "scheme-empty", "%s: %s.indicators: the list is empty", file, where);
+        if (jsonin_each(inds, file, where, "indicators", load_group_indicator, r, d) < 0)
             return -1;
-        if (!grp->name)
-            grp->name = xstrdup(grp->label);
-        if (!inds) {
-            /* A group of one: the group is the indicator ("tien_do", 30 points). */
-            if (load_indicator(s, &icap, g, file, where, NULL, s->ngroups - 1, d) < 0)
-                return -1;
-        } else {
-            if (json_array_size(inds) == 0)
-                return diag_set(d, "scheme-empty", "%s: %s.indicators: the list is empty", file, where);
-            for (size_t ii = 0; ii < json_array_size(inds); ii++) {
-                char w2[96];
-                json_t *io;
-                if (jsonin_object_at(inds, ii, file, where, "indicators", w2, sizeof w2, &io, d) < 0 ||
-                    load_indicator(s, &icap, io, file, w2, grp->id, s->ngroups - 1, d) < 0)
-                    return -1;
-            }
-        }
-        grp->count = s->nindicators - grp->first;
-        /* Running text needs a name that stands alone: an unnamed indicator
-         * of a group is "Nhóm mức độ hài lòng (Chỉ số 1)". */
-        for (size_t i = grp->first; i < s->nindicators; i++) {
-            indicator *ind = &s->indicators[i];
-            if (ind->name)
-                continue;
-            sbuf b = {0};
-            if (inds)
-                sbuf_printf(&b, "%s (%s)", grp->name, ind->label);
-            else
-                sbuf_puts(&b, grp->name);
-            ind->name = sbuf_take(&b);
-        }
+    }
+    grp->count = s->nindicators - grp->first;
+    /* Running text needs a name that stands alone: an unnamed indicator
+     * of a group is "Nhóm mức độ hài lòng (Chỉ số 1)". */
+    for (size_t i = grp->first; i < s->nindicators; i++) {
+        indicator *ind = &s->indicators[i];
+        if (ind->name)
+            continue;
+        sbuf b = {0};
+        if (inds)
+            sbuf_printf(&b, "%s (%s)", grp->name, ind->label);
+        else
+            sbuf_puts(&b, grp->name);
+        ind->name = sbuf_take(&b);
     }
     return 0;
 }
 
-static int load_ratings(scheme *s, json_t *arr, const char *file, diag *d)
+static int load_rating(json_t *o, const char *where, void *ctx, diag *d)
 {
-    s->ratings = xcalloc(json_array_size(arr) + 1, sizeof *s->ratings);
-    for (size_t i = 0; i < json_array_size(arr); i++) {
-        char where[64];
-        json_t *r;
-        if (jsonin_object_at(arr, i, file, "", "ratings", where, sizeof where, &r, d) < 0)
-            return -1;
-        rating *rt = &s->ratings[s->nratings++];
-        if (jsonin_str(r, file, where, "name", 1, &rt->name, d) < 0 ||
-            jsonin_str(r, file, where, "abbr", 0, &rt->abbr, d) < 0 ||
-            jsonin_dec(r, file, where, "min", 1, &rt->min_percent, d) < 0)
-            return -1;
-        if (rt->min_percent < 0 || rt->min_percent > DEC_INT(100))
-            return diag_set(d, "scheme-rating", "%s: %s.min: must be between 0 and 100", file, where);
-        if (i > 0 && rt->min_percent >= s->ratings[i - 1].min_percent)
-            return diag_set(d, "scheme-rating",
-                            "%s: %s: ratings must be listed from the highest threshold down", file,
-                            where);
-    }
+    reading *r = ctx;
+    rating *rt = &r->s->ratings[r->s->nratings++];
+    if (jsonin_str(o, r->file, where, "name", 1, &rt->name, d) < 0 ||
+        jsonin_str(o, r->file, where, "abbr", 0, &rt->abbr, d) < 0 ||
+        jsonin_dec(o, r->file, where, "min", 1, &rt->min_percent, d) < 0)
+        return -1;
+    if (rt->min_percent < 0 || rt->min_percent > DEC_INT(100))
+        return diag_set(d, "scheme-rating", "%s: %s.min: must be between 0 and 100", r->file, where);
+    size_t i = r->s->nratings - 1;
+    if (i > 0 && rt->min_percent >= r->s->ratings[i - 1].min_percent)
+        return diag_set(d, "scheme-rating", "%s: %s: ratings must be listed from the highest threshold down",
+                        r->file, where);
     return 0;
 }
 
@@ -144,6 +144,7 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
     s->scale = 100;
     s->places = 2;
     json_t *groups, *ratings;
+    reading r = {.s = s, .file = path};
     int rc = -1;
     if (jsonin_str(root, path, "", "id", 1, &s->id, d) < 0 ||
         jsonin_str(root, path, "", "title", 1, &s->title, d) < 0 ||
@@ -162,7 +163,7 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
         diag_set(d, "scheme-places", "%s: places: must be between 0 and 4", path);
         goto out;
     }
-    if (load_groups(s, groups, path, d) < 0)
+    if (jsonin_each(groups, path, "", "groups", load_group, &r, d) < 0)
         goto out;
     if (s->nindicators == 0) {
         diag_set(d, "scheme-empty", "%s: groups: the scheme has no indicators", path);
@@ -172,7 +173,8 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
         diag_set(d, "scheme-empty", "%s: every indicator is informational", path);
         goto out;
     }
-    if (ratings && load_ratings(s, ratings, path, d) < 0)
+    s->ratings = xcalloc(json_array_size(ratings) + 1, sizeof *s->ratings);
+    if (jsonin_each(ratings, path, "", "ratings", load_rating, &r, d) < 0)
         goto out;
     rc = 0;
 out:
