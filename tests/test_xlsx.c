@@ -91,11 +91,10 @@ static void test_cells(void)
     const char *want1[] = {"8.625", "padded", "-0.001", "1234567"};
     for (size_t k = 0; k < 4 && k < c.rows[1].n; k++)
         CHECK_STR(c.rows[1].fields[k], want1[k]);
-    char where[128];
-    csv_where(&c, &c.rows[0], 3, where, sizeof where);
-    CHECK(strstr(where, "cells.xlsx:Bảng 1!D2") != NULL);
-    csv_where(&c, &c.rows[1], 27, where, sizeof where);
-    CHECK(strstr(where, "!AB5") != NULL);
+    sbuf where = {0};
+    CHECK(strstr(csv_where(&c, &c.rows[0], 3, &where), "cells.xlsx:Bảng 1!D2") != NULL);
+    CHECK(strstr(csv_where(&c, &c.rows[1], 27, &where), "!AB5") != NULL);
+    sbuf_free(&where);
     csv_free(&c);
 
     /* The first sheet by default; an unknown one is named. */

@@ -8,7 +8,6 @@
 #include "sbuf.h"
 
 #include <dlfcn.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,29 +49,31 @@ static int has_templates(const char *dir)
 static char *beside_binary(void)
 {
     Dl_info info;
-    char real[PATH_MAX];
-    if (!dladdr((void *)bc_data_dir, &info) || !info.dli_fname || !realpath(info.dli_fname, real))
+    char *real;
+    if (!dladdr((void *)bc_data_dir, &info) || !info.dli_fname || !(real = realpath(info.dli_fname, NULL)))
         return NULL;
     size_t lib_levels = 1;
     for (const char *p = BAOCAO_LIB_SUBDIR; *p; p++)
         lib_levels += *p == '/';
     const size_t levels[] = {lib_levels, 1};
-    for (size_t k = 0; k < 2; k++) {
-        char prefix[PATH_MAX];
-        memcpy(prefix, real, sizeof prefix);
+    char *found = NULL;
+    for (size_t k = 0; k < 2 && !found; k++) {
+        sbuf b = {0};
+        sbuf_puts(&b, real);
         for (size_t up = 0; up <= levels[k]; up++) {   /* the file name, then each folder */
-            char *slash = strrchr(prefix, '/');
+            char *slash = strrchr(b.s, '/');
             if (!slash)
                 break;
             *slash = 0;
         }
-        sbuf b = {0};
-        sbuf_printf(&b, "%s/%s", prefix, BAOCAO_DATA_SUBDIR);
+        b.len = strlen(b.s);
+        sbuf_printf(&b, "/%s", BAOCAO_DATA_SUBDIR);
         if (has_templates(b.s))
-            return sbuf_take(&b);
+            found = sbuf_take(&b);
         sbuf_free(&b);
     }
-    return NULL;
+    free(real);
+    return found;
 }
 
 static char *data_dir;

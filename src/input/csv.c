@@ -226,21 +226,22 @@ int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d)
     return rc;
 }
 
-void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size)
+const char *csv_where(const csv *c, const csv_row *r, size_t col, sbuf *out)
 {
+    sbuf_reset(out);
     if (!c->sheet) {
-        snprintf(buf, size, "%s:%d", c->path, r->line);
-        return;
+        sbuf_printf(out, "%s:%d", c->path, r->line);
+        return out->s;
     }
-    char letters[8];
+    char letters[8];   /* column letters: at most "XFD" */
     size_t n = 0;
     for (size_t k = col + 1; k && n < sizeof letters; k = (k - 1) / 26)
         letters[n++] = (char)('A' + (k - 1) % 26);
-    int len = snprintf(buf, size, "%s:%s!", c->path, c->sheet);
-    for (size_t i = 0; i < n && len >= 0 && (size_t)len + 1 < size; i++)
-        buf[len++] = letters[n - 1 - i];
-    if (len >= 0 && (size_t)len < size)
-        snprintf(buf + len, size - (size_t)len, "%d", r->line);
+    sbuf_printf(out, "%s:%s!", c->path, c->sheet);
+    while (n)
+        sbuf_putc(out, letters[--n]);
+    sbuf_printf(out, "%d", r->line);
+    return out->s;
 }
 
 void csv_free(csv *c)

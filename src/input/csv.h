@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "diag.h"
 #include "encoding.h"
+#include "sbuf.h"
 
 typedef struct csv_row {
     char **fields;         /* UTF-8 NFC, trimmed */
@@ -39,8 +40,8 @@ int csv_parse(csv *c, const char *name, const char *data, size_t len, diag *d);
 char csv_detect_decimal(const csv *c);
 
 /* Where cell col of row r is, for messages: "scores.csv:7" or, from an
- * XLSX file, "scores.xlsx:Sheet1!D7". */
-void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size);
+ * XLSX file, "scores.xlsx:Sheet1!D7"; into out (reset first), returned. */
+const char *csv_where(const csv *c, const csv_row *r, size_t col, sbuf *out);
 void csv_free(csv *c);
 
 /* Appends row r (fields malloc'd, trimmed NFC) and takes its memory; drops

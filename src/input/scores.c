@@ -97,6 +97,7 @@ typedef struct header {
     size_t n;
     size_t name_col, first_row;
     long section_col;
+    sbuf where;            /* "file:line" of the header, for its messages */
 } header;
 
 /* Reads the header from rows[0], or from rows[0] (groups, merged across
@@ -106,8 +107,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
 {
     const scheme *s = &ds->scheme;
     const csv_row *top = &c->rows[0], *low = two_rows ? &c->rows[1] : top;
-    char where[256];
-    csv_where(c, low, 0, where, sizeof where);
+    const char *where = csv_where(c, low, 0, &h->where);
     h->n = top->n > low->n ? top->n : low->n;
     h->first_row = two_rows ? 2 : 1;
     h->cols = xmalloc(h->n * sizeof *h->cols);
@@ -317,7 +317,8 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
     int rc = -1;
     header h = {0};
     unit_index idx = {0};
-    char where[256];
+    sbuf wb = {0};
+    const char *where;
     if (c.n == 0) {
         diag_set(d, "csv-empty", "%s: the file has no header row", path);
         goto out;
@@ -335,7 +336,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
     for (size_t r = h.first_row; r < c.n; r++) {
         const csv_row *row = &c.rows[r];
         const char *name = h.name_col < row->n ? row->fields[h.name_col] : "";
-        csv_where(&c, row, h.name_col, where, sizeof where);
+        where = csv_where(&c, row, h.name_col, &wb);
         if (!*name) {
             diag_set(d, "unit-empty-name", "%s: the unit name (column %zu) is empty", where,
                      h.name_col + 1);
@@ -381,7 +382,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
         }
         for (size_t k = 0; k < h.n; k++) {
             const char *v = k < row->n ? row->fields[k] : "";
-            csv_where(&c, row, k, where, sizeof where);
+            where = csv_where(&c, row, k, &wb);
             if (h.cols[k] >= 0) {
                 if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
                               d) < 0) {
@@ -406,7 +407,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
                 u->long_name = xstrdup(v);
             }
         }
-        csv_where(&c, row, h.name_col, where, sizeof where);
+        where = csv_where(&c, row, h.name_col, &wb);
         /* A given total cannot exceed what the unit could score. */
         const score_cell *tot = previous ? &u->prev_total : &u->total;
         if (tot->state == CELL_VALUE) {
@@ -444,6 +445,8 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
     rc = 0;
 out:
     free(h.cols);
+    sbuf_free(&h.where);
+    sbuf_free(&wb);
     free(idx.slot);
     csv_free(&c);
     return rc;

@@ -109,15 +109,16 @@ static void fail(reader *r, const char *key, const char *fmt, ...)
 static void fail(reader *r, const char *key, const char *fmt, ...)
 {
     if (!r->failed) {
-        char msg[512], where[256];
+        sbuf msg = {0}, where = {0};
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(msg, sizeof msg, fmt, ap);
+        sbuf_vprintf(&msg, fmt, ap);
         va_end(ap);
         csv_row at = {.line = (int)r->row_no};
         csv tmp = {.path = (char *)r->path, .sheet = r->sheet};
-        csv_where(&tmp, &at, r->col < 0 ? 0 : (size_t)r->col, where, sizeof where);
-        diag_set(r->d, key, "%s: %s", where, msg);
+        diag_set(r->d, key, "%s: %s", csv_where(&tmp, &at, r->col < 0 ? 0 : (size_t)r->col, &where), msg.s);
+        sbuf_free(&msg);
+        sbuf_free(&where);
     }
     r->failed = 1;
     XML_StopParser(r->p, XML_FALSE);
