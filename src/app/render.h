@@ -53,7 +53,8 @@ typedef struct render_session {
 int render_open(render_session *s, const char *in, const render_opts *o, int with_notices, diag *d);
 
 /* Builds document u (< 0: the report, else that unit's notice) into *tree
- * (the caller doc_free's it, also on failure) and renders it to `out`.
+ * (the caller doc_free's it, also on failure) and renders it to `out`,
+ * which may not be one of the inputs nor a file that is not a PDF.
  * Thread-safe: s is only read, so threads may render from one session. */
 int render_unit(const render_session *s, long u, const render_opts *o, const char *out, doc *tree,
                 render_result *res, diag *d);
