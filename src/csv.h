@@ -11,9 +11,20 @@
 #include "diag.h"
 #include "encoding.h"
 
+/* Upper bounds of both readers that turn hostile input into a clear error
+ * instead of exhausting memory. */
+#define CSV_MAX_FIELD (1u << 20)   /* bytes of one cell */
+#define CSV_MAX_FIELDS 4096        /* columns */
+
+/* A row: dense from a CSV (fields[k] is column k), sparse from an XLSX
+ * sheet (only the cells that hold text, at columns cols[]), so that a row
+ * with one value in its last column costs one cell. Read it with
+ * csv_field. */
 typedef struct csv_row {
-    char **fields;         /* UTF-8 NFC, trimmed */
-    size_t n;
+    char **fields;         /* UTF-8 NFC, trimmed; `count` of them */
+    size_t *cols;          /* their columns, ascending; NULL when dense */
+    size_t count;
+    size_t n;              /* width: the last column that holds text, plus one */
     int line;              /* 1-based line where the row starts */
 } csv_row;
 
@@ -42,6 +53,9 @@ char csv_detect_decimal(const csv *c);
  * XLSX file, "scores.xlsx:Sheet1!D7". */
 void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size);
 void csv_free(csv *c);
+
+/* The text of column k of r ("" when the row has no such cell). */
+const char *csv_field(const csv_row *r, size_t k);
 
 /* Appends row r (fields malloc'd, trimmed NFC) and takes its memory; drops
  * its trailing empty cells, and the row when nothing is left. Resets r. */

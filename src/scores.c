@@ -115,8 +115,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     const char *group = NULL;
     long name_col = -1;
     for (size_t k = 0; k < h->n; k++) {
-        const char *up = k < top->n ? top->fields[k] : "";
-        const char *lo = k < low->n ? low->fields[k] : "";
+        const char *up = csv_field(top, k), *lo = csv_field(low, k);
         if (*up)
             group = up;
         const char *label = two_rows && !*lo ? up : lo;   /* merged down over both rows */
@@ -128,9 +127,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     h->name_col = name_col < 0 ? 0 : (size_t)name_col;
     h->cols[h->name_col] = COL_NAME;
     for (size_t k = 0; k < h->n; k++) {
-        const char *label = k < low->n && *low->fields[k] ? low->fields[k]
-                            : k < top->n                  ? top->fields[k]
-                                                          : "";
+        const char *label = *csv_field(low, k) ? csv_field(low, k) : csv_field(top, k);
         if (h->cols[k] == COL_UNKNOWN)
             return diag_set(d, "csv-unknown-column",
                             "%s: column %zu \"%s\" is not an indicator of scheme %s", where, k + 1,
@@ -178,7 +175,7 @@ static int resolve_header(const dataset *ds, const csv *c, int previous, header 
         return 0;
     free(h->cols);
     h->cols = NULL;
-    if (c->rows[1].fields[0][0])
+    if (*csv_field(&c->rows[1], 0))
         *d = first;
     return -1;
 }
@@ -334,7 +331,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
     size_t ucap = ds->nunits;
     for (size_t r = h.first_row; r < c.n; r++) {
         const csv_row *row = &c.rows[r];
-        const char *name = h.name_col < row->n ? row->fields[h.name_col] : "";
+        const char *name = csv_field(row, h.name_col);
         csv_where(&c, row, h.name_col, where, sizeof where);
         if (!*name) {
             diag_set(d, "unit-empty-name", "%s: the unit name (column %zu) is empty", where,
@@ -380,7 +377,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
             u->cells = cells;
         }
         for (size_t k = 0; k < h.n; k++) {
-            const char *v = k < row->n ? row->fields[k] : "";
+            const char *v = csv_field(row, k);
             csv_where(&c, row, k, where, sizeof where);
             if (h.cols[k] >= 0) {
                 if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
