@@ -243,6 +243,17 @@ int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d)
     return rc;
 }
 
+void csv_column_name(size_t col, char out[8])
+{
+    char rev[8];
+    size_t n = 0;
+    for (size_t k = col + 1; k && n < sizeof rev - 1; k = (k - 1) / 26)
+        rev[n++] = (char)('A' + (k - 1) % 26);
+    for (size_t i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    out[n] = 0;
+}
+
 void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size)
 {
     if (!c->sheet) {
@@ -250,14 +261,8 @@ void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t siz
         return;
     }
     char letters[8];
-    size_t n = 0;
-    for (size_t k = col + 1; k && n < sizeof letters; k = (k - 1) / 26)
-        letters[n++] = (char)('A' + (k - 1) % 26);
-    int len = snprintf(buf, size, "%s:%s!", c->path, c->sheet);
-    for (size_t i = 0; i < n && len >= 0 && (size_t)len + 1 < size; i++)
-        buf[len++] = letters[n - 1 - i];
-    if (len >= 0 && (size_t)len < size)
-        snprintf(buf + len, size - (size_t)len, "%d", r->line);
+    csv_column_name(col, letters);
+    snprintf(buf, size, "%s:%s!%s%d", c->path, c->sheet, letters, r->line);
 }
 
 void csv_free(csv *c)

@@ -54,6 +54,9 @@ char csv_detect_decimal(const csv *c);
 void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size);
 void csv_free(csv *c);
 
+/* The column's letters as a spreadsheet names it: 0 -> "A", 27 -> "AB". */
+void csv_column_name(size_t col, char out[8]);
+
 /* The text of column k of r ("" when the row has no such cell). */
 const char *csv_field(const csv_row *r, size_t k);
 

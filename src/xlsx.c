@@ -53,8 +53,9 @@ static int parse_part(zip_t *z, const char *part, int optional, XML_Parser p, co
     do {
         k = zip_fread(f, buf, sizeof buf);
         if (k < 0) {
+            /* The cause (a zlib or CRC error) is the file's, not the archive's. */
             rc = diag_set(d, "xlsx-format", "%s: %s: cannot decompress: %s", path, part,
-                          zip_strerror(z));
+                          zip_file_strerror(f));
             break;
         }
         total += (size_t)k;
@@ -106,21 +107,23 @@ typedef struct reader {
     size_t nmerges, mcap;
 } reader;
 
-/* Stops the parse with an error about the current cell ("file:Sheet!C5: …"). */
-static void fail(reader *r, const char *key, const char *fmt, ...)
+/* Stops the parse with an error about the current cell ("file:Sheet!C5: …"),
+ * or the sheet ("file:Sheet: …") when the parse is not inside a cell. */
+static void sheet_error(reader *r, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static void fail(reader *r, const char *key, const char *fmt, ...)
+static void sheet_error(reader *r, const char *key, const char *fmt, ...)
 {
     if (!r->failed) {
-        char msg[512], where[256];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(msg, sizeof msg, fmt, ap);
+        diag_vset(r->d, key, fmt, ap);
         va_end(ap);
-        csv_row at = {.line = (int)r->row_no};
-        csv tmp = {.path = (char *)r->path, .sheet = r->sheet};
-        csv_where(&tmp, &at, r->col < 0 ? 0 : (size_t)r->col, where, sizeof where);
-        diag_set(r->d, key, "%s: %s", where, msg);
+        char col[8];
+        csv_column_name(r->in_cell ? (size_t)r->col : 0, col);
+        if (r->in_cell)
+            diag_prefix(r->d, "%s:%s!%s%ld", r->path, r->sheet, col, r->row_no);
+        else
+            diag_prefix(r->d, "%s:%s", r->path, r->sheet);
     }
     r->failed = 1;
     XML_StopParser(r->p, XML_FALSE);
@@ -247,7 +250,7 @@ static void finish_cell(reader *r)
         char *end;
         unsigned long i = strtoul(raw, &end, 10);
         if (end == raw || *end || i >= r->nstrings) {
-            fail(r, "xlsx-format", "shared string %s does not exist", raw);
+            sheet_error(r, "xlsx-format", "shared string %s does not exist", raw);
             return;
         }
         sbuf_puts(&v, r->strings[i]);
@@ -262,11 +265,11 @@ static void finish_cell(reader *r)
     size_t len = v.len;
     sbuf_free(&v);
     if (len > CSV_MAX_FIELD) {
-        fail(r, "csv-field-too-long", "a cell is longer than %u bytes", CSV_MAX_FIELD);
+        sheet_error(r, "csv-field-too-long", "a cell is longer than %u bytes", CSV_MAX_FIELD);
         return;
     }
     if (!nfc) {
-        fail(r, "xlsx-format", "invalid UTF-8 in a cell");
+        sheet_error(r, "xlsx-format", "invalid UTF-8 in a cell");
         return;
     }
     char *text = text_trim(nfc);
@@ -277,7 +280,7 @@ static void finish_cell(reader *r)
     /* Styled empty cells may lie anywhere; only text beyond the limit counts. */
     if (r->col >= CSV_MAX_FIELDS) {
         free(text);
-        fail(r, "csv-too-many-columns", "more than %d columns", CSV_MAX_FIELDS);
+        sheet_error(r, "csv-too-many-columns", "more than %d columns", CSV_MAX_FIELDS);
         return;
     }
     row_put(&r->row, &r->rowcap, (size_t)r->col, text);
@@ -292,12 +295,12 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
     const char *l = local(name), *ref = attr(atts, "r");
     if (!strcmp(l, "row")) {
         if (r->in_row) {
-            fail(r, "xlsx-format", "a row inside row %ld", r->row_no);
+            sheet_error(r, "xlsx-format", "a row inside row %ld", r->row_no);
             return;
         }
         long n = ref ? atol(ref) : r->row_no + 1;
         if (n <= r->row_no || n > XLSX_MAX_ROWS) {
-            fail(r, "xlsx-format", "row \"%s\" is out of order or out of range", ref ? ref : "");
+            sheet_error(r, "xlsx-format", "row \"%s\" is out of order or out of range", ref ? ref : "");
             return;
         }
         r->in_row = 1;
@@ -305,17 +308,22 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
         r->row.line = (int)n;
         r->col = -1;
     } else if (!strcmp(l, "c")) {
-        if (!r->in_row || r->in_cell) {
-            fail(r, "xlsx-format", r->in_cell ? "a cell inside a cell" : "a cell outside a row");
+        if (r->in_cell) {
+            sheet_error(r, "xlsx-format", "a cell inside a cell");
+            return;
+        }
+        if (!r->in_row) {
+            sheet_error(r, "xlsx-format", "a cell outside a row");
             return;
         }
         long col = r->col + 1, row = r->row_no;
         if (ref && (parse_ref(ref, &col, &row) < 0 || row != r->row_no || col <= r->col)) {
-            fail(r, "xlsx-format", "cell reference \"%s\" is out of order or out of range", ref);
+            sheet_error(r, "xlsx-format", "cell reference \"%s\" in row %ld is out of order or out of range",
+                 ref, r->row_no);
             return;
         }
         if (col >= XLSX_MAX_COLS) {
-            fail(r, "xlsx-too-large", "more columns than a worksheet can have");
+            sheet_error(r, "xlsx-too-large", "more columns than a worksheet can have");
             return;
         }
         r->in_cell = 1;
@@ -327,7 +335,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
     } else if (!strcmp(l, "v") || (!strcmp(l, "t") && r->in_cell)) {
         /* <v>, or <t> of an inline string <is>; the formula <f> is skipped. */
         if (!r->in_cell) {
-            fail(r, "xlsx-format", "a value outside a cell");
+            sheet_error(r, "xlsx-format", "a value outside a cell, in row %ld", r->row_no);
             return;
         }
         r->collect = 1;
@@ -336,7 +344,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
         r->in_phonetic = 1;
     } else if (!strcmp(l, "mergeCell") && attr(atts, "ref")) {
         if (r->nmerges >= XLSX_MAX_MERGES) {
-            fail(r, "xlsx-too-large", "more than %d merged ranges", XLSX_MAX_MERGES);
+            sheet_error(r, "xlsx-too-large", "more than %d merged ranges", XLSX_MAX_MERGES);
             return;
         }
         grow(&r->merges, &r->mcap, r->nmerges + 1, sizeof *r->merges);
@@ -355,8 +363,8 @@ static void sheet_end(void *ud, const XML_Char *name)
     } else if (!strcmp(l, "rPh")) {
         r->in_phonetic = 0;
     } else if (!strcmp(l, "c")) {
-        r->in_cell = 0;
         finish_cell(r);
+        r->in_cell = 0;
     } else if (!strcmp(l, "row")) {
         r->in_row = 0;
         csv_add_row(r->c, &r->row);
@@ -449,8 +457,9 @@ static int apply_merges(reader *r)
                 bytes += strlen(v) + 1;
                 if (n >= XLSX_MAX_MERGE_CELLS || bytes > XLSX_MAX_PART) {
                     rc = diag_set(r->d, "xlsx-too-large",
-                                  "%s:%s: the merged ranges cover more than %u cells or %u MB",
-                                  r->path, r->sheet, XLSX_MAX_MERGE_CELLS, XLSX_MAX_PART >> 20);
+                                  "the merged ranges cover more than %u cells or %u MB",
+                                  XLSX_MAX_MERGE_CELLS, XLSX_MAX_PART >> 20);
+                    diag_prefix(r->d, "%s:%s", r->path, r->sheet);
                     break;
                 }
                 grow(&f, &cap, n + 1, sizeof *f);

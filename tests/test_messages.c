@@ -18,7 +18,7 @@
 /* Name and index of the format argument of each translated call. */
 static const struct { const char *name; int arg; } CALLS[] = {
     {"diag_set", 2}, {"diag_prefix", 1}, {"diag_warn", 0}, {"tmpl_error", 4},
-    {"type_error", 3}, {"diag_text", 0},
+    {"type_error", 3}, {"diag_text", 0}, {"sheet_error", 2},
 };
 
 static char **found;   /* every format seen */
