@@ -279,6 +279,19 @@ scheme_case scheme-no-groups '/"groups": \[/,/^  \],/c\  "groups": [],' scheme-e
 scheme_case scheme-rating 's/"min": 90 }/"min": 120 }/' scheme-rating "ratings[0].min: must be between 0 and 100"
 scheme_case scheme-rating-order 's/"min": 80 }/"min": 95 }/' scheme-rating \
     "ratings[1]: ratings must be listed from the highest threshold down"
+# Numbers of a scheme follow the CSV's rule: more than 6 decimals are refused,
+# never rounded (30.0000001 used to become 30, 89.9999996 90).
+scheme_case scheme-max-precision 's/"max": 30,/"max": 30.0000001,/' json-type \
+    "groups[1].max: expected a number with at most 6 decimals"
+scheme_case scheme-min-precision 's/"min": 90 }/"min": 89.9999996 }/' json-type \
+    "ratings[0].min: expected a number with at most 6 decimals"
+scheme_case scheme-text-precision 's/"min": 90 }/"min": "89,9999996" }/' json-type \
+    "ratings[0].min: expected a number with at most 6 decimals"
+new_case scheme-six-decimals   # 6 decimals and an exponent are read
+data_dir data-scheme-six-decimals
+sed -i 's/"min": 90 }/"min": 89.999999 }/;s/"max": 30,/"max": 3e1,/' "$scheme"
+"$BAOCAO" check --lang en "${extra[@]}" "$d/report.json" >"$tmp/out" 2>"$tmp/err"
+expect_eq "scheme-six-decimals: check passes ($(cat "$tmp/err"))" "$?" 0
 
 # --- render: the PDF and the fonts ---------------------------------------
 
