@@ -85,6 +85,12 @@ static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *n
     char *nfc = text_nfc(sbuf_str(f), f->len);
     if (!nfc)
         return diag_set(d, "csv-encoding", "%s:%d: invalid UTF-8 in a field", name, line);
+    uint32_t cp;
+    if (text_find_control(nfc, strlen(nfc), &cp) < strlen(nfc)) {
+        free(nfc);
+        return diag_set(d, "input-control", "%s:%d: column %zu holds a control character (U+%04X)",
+                        name, line, r->count + 1, (unsigned)cp);
+    }
     grow(&r->fields, cap, r->count + 1, sizeof *r->fields);
     r->fields[r->count++] = text_trim(nfc);
     sbuf_reset(f);

@@ -25,6 +25,37 @@ static int depth_ok(json_t *v, int depth)
     return 1;
 }
 
+/* The first string or key of v holding a control character (text.h); its
+ * place ("ratings[0].name") in path. Strings that are not UTF-8 are left to
+ * the getters. */
+static int controls_ok(json_t *v, sbuf *path, uint32_t *cp)
+{
+    size_t i, len = path->len;
+    const char *k;
+    json_t *c;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        return text_find_control(s, n, cp) == n;
+    }
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, c) {
+            sbuf_printf(path, "[%zu]", i);
+            if (!controls_ok(c, path, cp))
+                return 0;
+            path->s[path->len = len] = 0;
+        }
+    } else if (json_is_object(v)) {
+        json_object_foreach(v, k, c) {
+            sbuf_printf(path, "%s%s", len ? "." : "", k);
+            if (text_find_control(k, strlen(k), cp) < strlen(k) || !controls_ok(c, path, cp))
+                return 0;
+            path->s[path->len = len] = 0;
+        }
+    }
+    return 1;
+}
+
 json_t *jsonin_load(const char *path, diag *d)
 {
     json_error_t err;
@@ -43,6 +74,15 @@ json_t *jsonin_load(const char *path, diag *d)
         json_decref(root);
         return NULL;
     }
+    sbuf at = {0};
+    uint32_t cp;
+    if (!controls_ok(root, &at, &cp)) {
+        diag_set(d, "input-control", "%s: %s: a control character (U+%04X)", path, sbuf_str(&at),
+                 (unsigned)cp);
+        json_decref(root);
+        root = NULL;
+    }
+    sbuf_free(&at);
     return root;
 }
 

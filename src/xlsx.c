@@ -272,6 +272,12 @@ static void finish_cell(reader *r)
         sheet_error(r, "xlsx-format", "invalid UTF-8 in a cell");
         return;
     }
+    uint32_t cp;
+    if (text_find_control(nfc, strlen(nfc), &cp) < strlen(nfc)) {
+        free(nfc);
+        sheet_error(r, "input-control", "a control character (U+%04X)", (unsigned)cp);
+        return;
+    }
     char *text = text_trim(nfc);
     if (!*text) {
         free(text);
