@@ -180,6 +180,8 @@ static void test_nesting(void)
         {"celloutside", "<c r=\"A1\"><v>1</v></c>", "celloutside.xlsx:Ghi chú: a cell outside a row"},
         {"cellincell", "<row r=\"1\"><c r=\"B1\"><c r=\"C1\"><v>1</v></c></c></row>",
          "cellincell.xlsx:Ghi chú!B1: a cell inside a cell"},
+        {"control", "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>X\xc2\x85</t></is></c></row>",
+         "control.xlsx:Ghi chú!B3: a control character (U+0085)"},
         {"valueoutside", "<row r=\"4\"><v>1</v></row>", "valueoutside.xlsx:Ghi chú: a value outside a cell, in row 4"},
     };
     /* 33 cells, then a row of 40 inside: the 40 went on after the 33. */
@@ -198,7 +200,7 @@ static void test_nesting(void)
         csv c;
         diag d = {0};
         CHECK_INT(xlsx_read_file(&c, path, NULL, &d), -1);
-        CHECK_STR(d.key, "xlsx-format");
+        CHECK_STR(d.key, strstr(cases[i].msg, "control") ? "input-control" : "xlsx-format");
         if (!strstr(d.msg, cases[i].msg))
             fprintf(stderr, "got: %s\n", d.msg);
         CHECK(strstr(d.msg, cases[i].msg) != NULL);
