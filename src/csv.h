@@ -50,7 +50,10 @@ int csv_parse(csv *c, const char *name, const char *data, size_t len, diag *d);
 char csv_detect_decimal(const csv *c);
 
 /* Where cell col of row r is, for messages: "scores.csv:7" or, from an
- * XLSX file, "scores.xlsx:Sheet1!D7". */
+ * XLSX file, "scores.xlsx:Sheet1!D7". CSV_WHERE_SIZE holds any of them (a
+ * path of PATH_MAX, a sheet name of Excel's 31 characters), so that a place
+ * is never cut inside a character. */
+#define CSV_WHERE_SIZE (4096 + 256)
 void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size);
 void csv_free(csv *c);
 

@@ -106,7 +106,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
 {
     const scheme *s = &ds->scheme;
     const csv_row *top = &c->rows[0], *low = two_rows ? &c->rows[1] : top;
-    char where[256];
+    char where[CSV_WHERE_SIZE];
     csv_where(c, low, 0, where, sizeof where);
     h->n = top->n > low->n ? top->n : low->n;
     h->first_row = two_rows ? 2 : 1;
@@ -314,7 +314,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
     int rc = -1;
     header h = {0};
     unit_index idx = {0};
-    char where[256];
+    char where[CSV_WHERE_SIZE];
     if (c.n == 0) {
         diag_set(d, "csv-empty", "%s: the file has no header row", path);
         goto out;

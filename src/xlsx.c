@@ -20,6 +20,7 @@
 #define XLSX_MAX_PART (64u << 20)    /* decompressed bytes of one XML part */
 #define XLSX_MAX_ROWS 1048576        /* Excel's own limits */
 #define XLSX_MAX_COLS 16384          /* (CSV_MAX_FIELDS bounds the columns read) */
+#define XLSX_MAX_SHEET_NAME 31      /* characters, as Excel allows */
 #define XLSX_MAX_MERGES 65536        /* merged ranges of one sheet */
 #define XLSX_MAX_MERGE_CELLS (1u << 20)  /* cells given a value by merges */
 
@@ -144,6 +145,16 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **atts
     if (strcmp(local(name), "sheet") || r->rid || !n || !id)
         return;
     if (!r->want || !strcmp(n, r->want)) {
+        size_t chars = 0;   /* expat gives valid UTF-8: count the lead bytes */
+        for (const char *q = n; *q; q++)
+            chars += ((unsigned char)*q & 0xC0) != 0x80;
+        if (chars > XLSX_MAX_SHEET_NAME) {
+            r->failed = 1;
+            diag_set(r->d, "xlsx-format", "%s: a sheet name is longer than %d characters", r->path,
+                     XLSX_MAX_SHEET_NAME);
+            XML_StopParser(r->p, XML_FALSE);
+            return;
+        }
         r->sheet = xstrdup(n);
         r->rid = xstrdup(id);
     }

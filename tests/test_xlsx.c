@@ -239,6 +239,22 @@ static void test_sparse(void)
     unlink(path);
 }
 
+/* A sheet name longer than Excel allows would not fit the places of
+ * messages (csv_where). */
+static void test_sheet_name(void)
+{
+    const char *wb = "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Bảng điểm các đơn vị tháng 7 năm 2023\" "
+                     "sheetId=\"1\" r:id=\"rId7\"/></sheets></workbook>";
+    const char *path = book("longname.xlsx", "xl/workbook.xml", wb, "xl/_rels/workbook.xml.rels",
+                            RELS, "xl/worksheets/notes.xml", NOTES, NULL);
+    csv c;
+    diag d = {0};
+    CHECK_INT(xlsx_read_file(&c, path, NULL, &d), -1);
+    CHECK_STR(d.key, "xlsx-format");
+    CHECK(strstr(d.msg, "longname.xlsx: a sheet name is longer than 31 characters") != NULL);
+    unlink(path);
+}
+
 /* Corrupt deflate data is reported with libzip's cause, not a stale errno
  * ("No such file"). */
 static void test_corrupt(void)
@@ -289,6 +305,7 @@ int main(void)
     test_nesting();
     test_sparse();
     test_corrupt();
+    test_sheet_name();
     const char *names[] = {"cells", "merged", "plain", "badxml", "bomb", "badref"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         char p[320];
