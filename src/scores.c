@@ -95,6 +95,7 @@ static long header_column(const scheme *s, const char *h, const char *group)
 typedef struct header {
     long *cols;
     size_t n;
+    size_t *used, nused;   /* the columns a row is read from */
     size_t name_col, first_row;
     long section_col;
 } header;
@@ -156,6 +157,18 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     if (h->section_col < 0 && ds->nsections > 1 && !previous)
         return diag_set(d, "csv-no-section", "%s: the report has %zu sections but the file has no "
                         "\"section\" column", where, ds->nsections);
+    /* Rows are read from the indicator columns and the last section, total
+     * and long-name column (a later one would win anyway): the work per row
+     * does not grow with ignored columns, which a sparse XLSX row has free. */
+    h->used = xmalloc(h->n * sizeof *h->used);
+    for (size_t k = 0; k < h->n; k++) {
+        long col = h->cols[k];
+        int last = col >= 0 || col == COL_SECTION || col == COL_TOTAL || col == COL_LONG_NAME;
+        for (size_t j = k + 1; j < h->n && last && col < 0; j++)
+            last = h->cols[j] != col;
+        if (last)
+            h->used[h->nused++] = k;
+    }
     return 0;
 }
 
@@ -376,7 +389,8 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
             u->row = row->line;
             u->cells = cells;
         }
-        for (size_t k = 0; k < h.n; k++) {
+        for (size_t j = 0; j < h.nused; j++) {
+            size_t k = h.used[j];
             const char *v = csv_field(row, k);
             csv_where(&c, row, k, where, sizeof where);
             if (h.cols[k] >= 0) {
@@ -439,6 +453,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
     rc = 0;
 out:
     free(h.cols);
+    free(h.used);
     free(idx.slot);
     csv_free(&c);
     return rc;
