@@ -119,12 +119,13 @@ static void sheet_error(reader *r, const char *key, const char *fmt, ...)
         va_start(ap, fmt);
         diag_vset(r->d, key, fmt, ap);
         va_end(ap);
-        char col[8];
-        csv_column_name(r->in_cell ? (size_t)r->col : 0, col);
-        if (r->in_cell)
+        if (r->in_cell) {
+            char col[8];
+            csv_column_name((size_t)r->col, col);
             diag_prefix(r->d, "%s:%s!%s%ld", r->path, r->sheet, col, r->row_no);
-        else
+        } else {
             diag_prefix(r->d, "%s:%s", r->path, r->sheet);
+        }
     }
     r->failed = 1;
     XML_StopParser(r->p, XML_FALSE);
@@ -272,13 +273,13 @@ static void finish_cell(reader *r)
     } else {   /* inlineStr, str (a formula's text), e (#DIV/0!) */
         sbuf_puts(&v, raw);
     }
-    char *nfc = v.len > CSV_MAX_FIELD ? NULL : text_nfc(sbuf_str(&v), v.len);
-    size_t len = v.len;
-    sbuf_free(&v);
-    if (len > CSV_MAX_FIELD) {
+    if (v.len > CSV_MAX_FIELD) {
+        sbuf_free(&v);
         sheet_error(r, "csv-field-too-long", "a cell is longer than %u bytes", CSV_MAX_FIELD);
         return;
     }
+    char *nfc = text_nfc(sbuf_str(&v), v.len);
+    sbuf_free(&v);
     if (!nfc) {
         sheet_error(r, "xlsx-format", "invalid UTF-8 in a cell");
         return;
@@ -406,7 +407,7 @@ static size_t row_at(const csv *c, long line)
 /* A cell that a merged range gives its value. */
 typedef struct fill {
     size_t row, col, merge;   /* index in c->rows, column, which merge (later wins) */
-    const char *value;        /* in the sheet's own cells, not freed */
+    const char *value;        /* the top-left cell's text (copied before rows change) */
 } fill;
 
 static int fill_cmp(const void *a, const void *b)
