@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* getline */
 #include "diag.h"
 #include "sbuf.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -45,6 +46,24 @@ const char *diag_text(const char *english)
 
 int diag_catalog_has(const char *english) { return diag_text(english) != english; }
 
+/* Appends text[0..n) so that it prints safely on a terminal: control
+ * characters (text_is_control: raw escape sequences from an input file,
+ * also as single bytes that are not UTF-8) become "U+001B". */
+static void printable(sbuf *out, const char *text, size_t n)
+{
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        int k = utf8_next(text + i, n - i, &cp);
+        if (k <= 0)
+            k = 1, cp = (unsigned char)text[i];   /* a byte that is not UTF-8 stays as it is */
+        if (text_is_control(cp))
+            sbuf_printf(out, "U+%04X", (unsigned)cp);
+        else
+            sbuf_add(out, text + i, (size_t)k);
+        i += (size_t)k;
+    }
+}
+
 /* buf[size] = text; a text longer than buf holds is cut at a character
  * boundary (never inside a UTF-8 sequence) and ends with "…". */
 static void copy_cut(char *buf, size_t size, const char *text, size_t len)
@@ -61,7 +80,14 @@ static void copy_cut(char *buf, size_t size, const char *text, size_t len)
     memcpy(buf + n, ELLIPSIS, sizeof ELLIPSIS);
 }
 
-static void set_msg(diag *d, const char *text, size_t len) { copy_cut(d->msg, sizeof d->msg, text, len); }
+/* d->msg = text, printable and cut between characters when it must be. */
+static void set_msg(diag *d, const char *text, size_t len)
+{
+    sbuf b = {0};
+    printable(&b, text, len);
+    copy_cut(d->msg, sizeof d->msg, sbuf_str(&b), b.len);
+    sbuf_free(&b);
+}
 
 int diag_locate(diag *d, const char *file, int line, const char *unit, const char *indicator)
 {
@@ -129,11 +155,14 @@ void diag_warn(const char *fmt, ...)
     if (warnings_quiet)
         return;
     va_list ap;
-    fprintf(stderr, "baocao: %s: ", diag_text("warning"));
+    sbuf raw = {0}, msg = {0};
     va_start(ap, fmt);
-    vfprintf(stderr, diag_text(fmt), ap);
+    sbuf_vprintf(&raw, diag_text(fmt), ap);
     va_end(ap);
-    fputc('\n', stderr);
+    printable(&msg, sbuf_str(&raw), raw.len);
+    fprintf(stderr, "baocao: %s: %s\n", diag_text("warning"), sbuf_str(&msg));
+    sbuf_free(&raw);
+    sbuf_free(&msg);
 }
 
 /* The arguments a format consumes, one letter each: 'i' int (also '*'),

@@ -28,6 +28,8 @@
 #define TMPL_MAX_PARTIALS 32          /* partials inside partials */
 #define TMPL_MAX_FILES 1024           /* templates reachable from one document */
 #define TMPL_MAX_OUTPUT (16 << 20)    /* bytes of rendered markup */
+#define TMPL_MAX_WORK (1 << 22)       /* nodes expanded: partials that include the next
+                                         one twice, 30 deep, expand 2^30 empty nodes */
 
 /* A set of compiled templates: the entries and every partial they can
  * reach, each file read and parsed once. A template is the file
