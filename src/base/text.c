@@ -1,0 +1,186 @@
+/* text.c — UTF-8 helpers on top of utf8proc. */
+#include "text.h"
+#include "sbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int utf8_next(const char *s, size_t n, uint32_t *cp)
+{
+    if (n == 0)
+        return 0;
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return -1;
+    }
+    *cp = (uint32_t)c;
+    return (int)k;
+}
+
+int utf8_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+    uint32_t cp;
+    while (i < n) {
+        int k = utf8_next(s + i, n - i, &cp);
+        if (k <= 0)
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+int utf8_put(uint32_t cp, char *out)
+{
+    return (int)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+}
+
+/* NFC piece by piece. ASCII is its own normal form, and no ASCII character
+ * is ever the second half of a composition, so the text can be cut before
+ * any ASCII character followed by another: runs of ASCII are copied as
+ * they are, and utf8proc (which needs four bytes a character) only sees the
+ * stretches between them. A 100 MB field of digits costs 100 MB, not 500. */
+char *text_nfc(const char *s, size_t n)
+{
+    sbuf b = {xmalloc(n + 1), 0, n + 1};   /* composing never lengthens much */
+    size_t i = 0;
+    b.s[0] = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j < n && j > i)
+            j--;    /* the last ASCII letter may take the marks that follow */
+        sbuf_add(&b, s + i, j - i);
+        if ((i = j) == n)
+            break;
+        size_t k = i + 1;
+        while (k < n && !((unsigned char)s[k] < 0x80 && (k + 1 == n || (unsigned char)s[k + 1] < 0x80)))
+            k++;
+        utf8proc_uint8_t *out = NULL;
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(k - i),
+                                          &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r == UTF8PROC_ERROR_NOMEM)
+            oom();
+        if (r < 0) {
+            sbuf_free(&b);
+            return NULL;
+        }
+        sbuf_add(&b, (const char *)out, (size_t)r);
+        free(out);
+        i = k;
+    }
+    return sbuf_take(&b);
+}
+
+static char *map_each(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t))
+{
+    sbuf b = {0};
+    size_t n = strlen(s), i = 0;
+    uint32_t cp;
+    char enc[4];
+    while (i < n) {
+        int k = utf8_next(s + i, n - i, &cp);
+        if (k <= 0)
+            k = 1;
+        sbuf_add(&b, enc, (size_t)utf8_put((uint32_t)f((utf8proc_int32_t)cp), enc));
+        i += (size_t)k;
+    }
+    char *t = sbuf_take(&b);
+    char *nfc = text_nfc(t, strlen(t));
+    free(t);
+    return nfc ? nfc : xstrdup("");
+}
+
+char *text_upper(const char *s) { return map_each(s, utf8proc_toupper); }
+
+char *text_fold(const char *s)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &out,
+                                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                      UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
+    if (r < 0)
+        return xstrdup("");
+    /* đ/Đ carry no combining mark: fold them to d by hand; collapse spaces. */
+    sbuf b = {0};
+    size_t n = (size_t)r, i = 0;
+    int space = 1;
+    while (i < n) {
+        uint32_t cp;
+        int k = utf8_next((const char *)out + i, n - i, &cp);
+        if (k <= 0)
+            k = 1;
+        if (cp == 0x111 || cp == 0x110)
+            cp = 'd';
+        if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' || cp == '\r') {
+            if (!space)
+                sbuf_putc(&b, ' ');
+            space = 1;
+        } else {
+            char enc[4];
+            sbuf_add(&b, enc, (size_t)utf8_put(cp, enc));
+            space = 0;
+        }
+        i += (size_t)k;
+    }
+    free(out);
+    if (b.len && b.s[b.len - 1] == ' ')
+        b.s[--b.len] = 0;
+    return sbuf_take(&b);
+}
+
+static int is_ws(const unsigned char *p, size_t left, size_t *len)
+{
+    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+        *len = 1;
+        return 1;
+    }
+    if (left >= 2 && p[0] == 0xC2 && p[1] == 0xA0) {
+        *len = 2;
+        return 1;
+    }
+    return 0;
+}
+
+char *text_trim(char *s)
+{
+    size_t n = strlen(s), k;
+    size_t a = 0;
+    while (a < n && is_ws((unsigned char *)s + a, n - a, &k))
+        a += k;
+    size_t e = n;
+    while (e > a) {
+        if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')
+            e--;
+        else if (e - a >= 2 && (unsigned char)s[e - 2] == 0xC2 && (unsigned char)s[e - 1] == 0xA0)
+            e -= 2;
+        else
+            break;
+    }
+    memmove(s, s + a, e - a);
+    s[e - a] = 0;
+    return s;
+}
+
+int text_is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+size_t text_find_control(const char *s, size_t n, uint32_t *cp)
+{
+    for (size_t i = 0; i < n;) {
+        int k = utf8_next(s + i, n - i, cp);
+        if (k <= 0)
+            return n;
+        if (text_is_control(*cp))
+            return i;
+        i += (size_t)k;
+    }
+    return n;
+}
