@@ -192,6 +192,7 @@ static value *list_value(const dataset *ds, const size_t *idx, size_t n, const u
     }
     set_str(m, "grouped", sbuf_str(&b));
     sbuf_free(&b);
+    value_map_set(m, "several", value_bool(n > 1));
     int too_many = n > (size_t)ds->style.max_names;
     value_map_set(m, "too_many", value_bool(too_many));
     unit_list rest = {0};
@@ -398,7 +399,7 @@ static value *indicator_value(const dataset *ds, size_t i)
 {
     const scheme *s = &ds->scheme;
     const indicator *in = &s->indicators[i];
-    unit_list zero = {0}, half = {0}, below = {0}, applicable = {0}, none = {0};
+    unit_list zero = {0}, half = {0}, below = {0}, applicable = {0}, none = {0}, fell = {0};
     value *m = value_map();
     set_str(m, "id", in->id);
     set_str(m, "label", in->label);
@@ -424,6 +425,7 @@ static value *indicator_value(const dataset *ds, size_t i)
         int known;
         dec ch = score_change(un, i, &known);
         if (known && ch < 0) {
+            push(&fell, u);
             value *e = value_list_push(dl, value_map());
             set_text_name(e, "unit", ds, un);
             set_dec(e, "amount", -ch);
@@ -431,6 +433,22 @@ static value *indicator_value(const dataset *ds, size_t i)
     }
     value_map_set(m, "all_at_max", value_bool(applicable.n && !below.n));
     set_int(m, "fell_count", (long)dl->u.list.n);
+    /* Too many decreases to name: the largest one and who had it. */
+    value_map_set(m, "fell_too_many", value_bool(fell.n > (size_t)ds->style.max_names));
+    unit_list largest = {0};
+    dec most = 0;
+    for (size_t k = 0; k < fell.n; k++) {
+        dec a = -score_change(&ds->units[fell.idx[k]], i, &(int){0});
+        if (a > most)
+            most = a, largest.n = 0;
+        if (a == most)
+            push(&largest, fell.idx[k]);
+    }
+    free(fell.idx);
+    if (largest.n)
+        set_dec(set_list(m, "largest_decrease", ds, &largest, NULL), "amount", most);
+    else
+        value_map_set(m, "largest_decrease", value_null());
     /* Shortfalls other than overdue files, which templates report apart. */
     set_int(m, "shortfall", in->progress ? 0 : (long)(zero.n + half.n));
     set_list(m, "zero", ds, &zero, &applicable);
