@@ -178,8 +178,12 @@ expect_eq "QĐ 459: the report and $units notices" "$(find "$tmp/hdb" -name '*.p
 IFS='|' read -r conv rating rank <<<"$(cells "$tmp/hdb.csv" unit "UBND xã Hua Thanh" converted rating rank)"
 pdftotext "$tmp/hdb/ubnd-xa-hua-thanh.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/ht.txt"
 rating_lc=$(printf '%s' "$rating" | sed 's/^K/k/; s/^T/t/; s/^X/x/; s/^Y/y/')
-expect "QĐ 459 notice: score, class and rank of the table" \
-    grep -qF "quy đổi ${conv/./,}/100 điểm, xếp loại $rating_lc; xếp hạng $(printf %02d "$rank")/$units" "$tmp/ht.txt"
+# A commune is ranked among the communes (section II), not with the offices.
+read -r srank scount <<<"$(awk -F, -v c="$conv" '$1 == "II" { n++; if ($(NF-2) + 0 > c + 0) above++ }
+    END { print above + 1, n }' "$tmp/hdb.csv")"
+expect "QĐ 459 notice: score, class and rank within its section" \
+    grep -qF "quy đổi ${conv/./,}/100 điểm, xếp loại $rating_lc; xếp hạng $(printf %02d "$srank")/$scount UBND xã" "$tmp/ht.txt"
+expect "QĐ 459: the overall rank differs, so the test tells them apart" test "$rank" != "$srank"
 expect "QĐ 459 notice: no date (--blank-number)" sh -c "! grep -q 'ngày 18 tháng 8' '$tmp/ht.txt'"
 expect "QĐ 459 notice: Kính gửi the unit" grep -qF "Kính gửi: UBND xã Hua Thanh" "$tmp/ht.txt"
 expect "QĐ 459 notice: an indicator below its maximum" \

@@ -18,7 +18,7 @@ môi trường điện tử nhằm nâng cao chất lượng phục vụ ngườ
 chỉ số đạt điểm tối đa{{#same_class}} và xếp loại {{same_class}}{{/same_class}}.
 {{/most_at_max.is_top}}
 {{^most_at_max.is_top}}
-- {{grouped | upper_first}} đạt kết quả cao nhất ({{#several}}cùng đạt {{/several}}{{converted | num}}
+- {{grouped | upper_first}} đạt kết quả cao nhất ({{#several}}cùng đạt {{/several}}{{converted | fixed2}}
 điểm{{#same_class}}, xếp loại {{same_class}}{{/same_class}}){{#most_at_max}}{{^too_many}}; {{grouped}}
 có nhiều chỉ số đạt điểm tối đa nhất ({{at_max | pad2}}/{{applicable | pad2}} chỉ số){{/too_many}}{{/most_at_max}}.
 {{/most_at_max.is_top}}
@@ -34,8 +34,7 @@ hệ thống phần mềm một cửa của tỉnh.
 {{#no_files.count}}
 - Không phát sinh hồ sơ TTHC trong {{period.date | month_year}}{{^no_files.too_many}}:
 {{no_files.grouped}}{{/no_files.too_many}}{{#no_files.too_many}} tại {{no_files.count | pad2}} đơn vị
-(chi tiết tại Phụ lục){{/no_files.too_many}}; các chỉ số về hồ sơ của {{#no_files.several}}các{{/no_files.several}}
-đơn vị này không được tính là chưa thực hiện hay quá hạn.
+(chi tiết tại Phụ lục){{/no_files.too_many}} (điểm các chỉ số về hồ sơ bằng 0).
 {{/no_files.count}}
 {{^has_shortcomings}}
 - Trong {{period.date | month_year}} không có đơn vị nào có hồ sơ xử lý quá hạn, giảm điểm so với

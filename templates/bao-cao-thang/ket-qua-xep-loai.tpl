@@ -15,8 +15,8 @@ Thực hiện chấm điểm đánh giá {{scored | pad2}}/{{expected | pad2}} {
 {{/has_ratings}}
 {{^has_ratings}}
 Thực hiện chấm điểm đánh giá {{scored | pad2}}/{{expected | pad2}} {{unit_noun}}{{#best_units}}{{^too_many}};
-cao nhất là {{grouped}} ({{#several}}cùng đạt {{/several}}{{converted | num}} điểm){{/too_many}}{{/best_units}}{{#worst_units}}{{^too_many}},
-thấp nhất là {{grouped}} ({{#several}}cùng đạt {{/several}}{{converted | num}} điểm){{/too_many}}{{/worst_units}}.
+cao nhất là {{grouped}} ({{#several}}cùng đạt {{/several}}{{converted | fixed2}} điểm){{/too_many}}{{/best_units}}{{#worst_units}}{{^too_many}},
+thấp nhất là {{grouped}} ({{#several}}cùng đạt {{/several}}{{converted | fixed2}} điểm){{/too_many}}{{/worst_units}}.
 {{/has_ratings}}
 {{/all_one_class}}
 {{#not_scored.count}}
