@@ -494,7 +494,7 @@ static int shared_class(const scoring *sc, const unit_list *l)
     return r;
 }
 
-/* top: every unit ranked first; most_at_max: every unit with the largest
+/* top: every unit ranked first (everyone: all scored units tie); most_at_max: every unit with the largest
  * share of its applicable indicators at their maximum (ties: the same
  * share and count), and whether they are the top units too. */
 static void add_leaders(value *f, const dataset *ds, const scoring *sc)
@@ -529,7 +529,12 @@ static void add_leaders(value *f, const dataset *ds, const scoring *sc)
     }
     int cls = shared_class(sc, &top);
     dec converted = sc->units[top.idx[0]].now.converted;
+    size_t scored = 0;
+    for (size_t u = 0; u < ds->nunits; u++)
+        scored += sc->units[u].now.scored != 0;
+    int everyone = top.n == scored;
     value *t = set_list(f, "top", ds, &top, NULL);
+    value_map_set(t, "everyone", value_bool(everyone));
     set_dec(t, "converted", converted);
     set_class(t, "same_class", ds, cls);
     if (!most.n) {

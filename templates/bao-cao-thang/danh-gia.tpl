@@ -12,6 +12,7 @@ môi trường điện tử nhằm nâng cao chất lượng phục vụ ngườ
 - Các đơn vị đều đạt điểm tối đa ở {{full_marks.names | join}}.
 {{/full_marks.count}}
 {{#top}}
+{{^everyone}}
 {{^too_many}}
 {{#most_at_max.is_top}}
 - {{grouped | upper_first}} đạt kết quả cao nhất với {{most_at_max.at_max | pad2}}/{{most_at_max.applicable | pad2}}
@@ -23,6 +24,7 @@ chỉ số đạt điểm tối đa{{#same_class}} và xếp loại {{same_class
 có nhiều chỉ số đạt điểm tối đa nhất ({{at_max | pad2}}/{{applicable | pad2}} chỉ số){{/too_many}}{{/most_at_max}}.
 {{/most_at_max.is_top}}
 {{/too_many}}
+{{/everyone}}
 {{/top}}
 {{#progress.all_at_max}}
 - Trong {{period.date | month_year}} không để xảy ra tình trạng xử lý hồ sơ quá hạn trên
@@ -37,8 +39,9 @@ hệ thống phần mềm một cửa của tỉnh.
 (chi tiết tại Phụ lục){{/no_files.too_many}} (điểm các chỉ số về hồ sơ bằng 0).
 {{/no_files.count}}
 {{^has_shortcomings}}
-- Trong {{period.date | month_year}} không có đơn vị nào có hồ sơ xử lý quá hạn, giảm điểm so với
-tháng trước hoặc có chỉ số chưa thực hiện, chưa đạt 50% số điểm tối đa.
+- Trong {{period.date | month_year}} không có đơn vị nào có hồ sơ xử lý quá hạn{{#has_previous}}, giảm
+điểm so với tháng {{period.previous | mm_yyyy}}{{/has_previous}} hoặc có chỉ số chưa thực hiện, chưa đạt
+50% số điểm tối đa.
 {{/has_shortcomings}}
 {{#progress}}
 {{^all_at_max}}

@@ -8,5 +8,5 @@ giải quyết hồ sơ TTHC khắc phục ngay việc giảm điểm các chỉ
 {{/fell.count}}
 - {{#audience.agencies}}Thủ trưởng các cơ quan, đơn vị{{#audience.local}}, {{/audience.local}}{{/audience.agencies}}{{#audience.local}}Chủ tịch
 UBND các {{audience.local}}{{/audience.local}} tiếp tục quan tâm chỉ đạo triển khai các nhiệm vụ công tác kiểm
-soát TTHC, khắc phục những tồn tại, hạn chế đã nêu, nâng cao chất lượng phục vụ người dân, doanh
+soát TTHC, {{#has_shortcomings}}khắc phục những tồn tại, hạn chế đã nêu, {{/has_shortcomings}}nâng cao chất lượng phục vụ người dân, doanh
 nghiệp trong thực hiện TTHC, dịch vụ công trên môi trường điện tử.
