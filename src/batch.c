@@ -122,7 +122,7 @@ static void run_job(pool *p, job *j)
         rc = render_tree(&view, &tree, p->fs, &p->o->render, path.s, &j->res, &j->d);
     sbuf_free(&path);
     /* Số and date left for the e-office are not known yet: blank here too. */
-    if (p->ro.blank_number)
+    if (report_blank(&view, p->ro.blank_number))
         snprintf(j->code, sizeof j->code, "/%s", view.notation);
     else {
         dataset_code(&view, j->code, sizeof j->code);

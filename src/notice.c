@@ -393,10 +393,11 @@ static void add_citation(value *facts, const dataset *view, const report_opts *o
 {
     char line[256], when[96];
     value *c = value_map_set(facts, "citation", value_map());
-    report_number_line(view, o->blank_number, line, sizeof line);
+    int blank = report_blank(view, o->blank_number);
+    report_number_line(view, blank, line, sizeof line);
     const char *code = strchr(line, ' ');   /* past "Số:" */
     set_text(c, "code", code ? code + 1 : line);
-    report_date_words(&view->date, o->blank_number, when, sizeof when);
+    report_date_words(&view->date, blank, when, sizeof when);
     set_text(c, "date", when);
 }
 

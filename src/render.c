@@ -43,7 +43,7 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
      * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's.
      * A shallow copy: ds is shared with other threads. */
     dataset meta = *ds;
-    if (o->report.blank_number) {
+    if (report_blank(ds, o->report.blank_number)) {
         meta.number = "";
         meta.date.day = meta.date.month = 0;
     }

@@ -29,6 +29,11 @@ void report_date_words(const date *dt, int blank, char *buf, size_t size)
         snprintf(buf, size, "ngày %02d tháng %d năm %d", dt->day, dt->month, dt->year);
 }
 
+int report_blank(const dataset *ds, int blank_number)
+{
+    return blank_number || !ds->number || !*ds->number;
+}
+
 void report_number_line(const dataset *ds, int blank, char *buf, size_t size)
 {
     const char *num = blank ? "" : ds->number;
@@ -48,9 +53,10 @@ static void build_header(const dataset *ds, const report_opts *o, doc *d)
     h->parent = ds->parent_agency ? xstrdup(ds->parent_agency) : NULL;
     h->agency = doc_strv((const char *const *)ds->agency, ds->nagency);
     h->nagency = ds->nagency;
-    report_number_line(ds, o->blank_number, buf, sizeof buf);
+    int blank = report_blank(ds, o->blank_number);
+    report_number_line(ds, blank, buf, sizeof buf);
     h->number = xstrdup(buf);
-    report_date_words(&ds->date, o->blank_number, when, sizeof when);
+    report_date_words(&ds->date, blank, when, sizeof when);
     snprintf(buf, sizeof buf, "%s, %s", ds->place, when);
     h->place_date = xstrdup(buf);
     if (!*ds->doc_type) {
@@ -156,9 +162,10 @@ static void build_appendix_title(const dataset *ds, const report_opts *o, doc *d
                                ds->locality, ds->period_month, ds->period_year);
     centered(d, title, STYLE_BOLD, 13, 0);
     free(title);
-    report_date_words(&ds->date, o->blank_number, when, sizeof when);
+    int blank = report_blank(ds, o->blank_number);
+    report_date_words(&ds->date, blank, when, sizeof when);
     char code[128];
-    if (o->blank_number || !*ds->number)
+    if (blank)
         snprintf(code, sizeof code, BLANK "/%s", ds->notation);
     else
         dataset_code(ds, code, sizeof code);
@@ -270,9 +277,28 @@ static void build_table(const dataset *ds, const scoring *sc, doc *d)
     free(shown);
 }
 
-static void build_notes(const dataset *ds, doc *d)
+/* Does the table print a "-": an indicator not applicable in a shown
+ * column, or the totals of a unit not scored? */
+static int table_has_dash(const dataset *ds, const scoring *sc)
 {
-    if (!ds->scheme.na_note)
+    const scheme *s = &ds->scheme;
+    for (size_t u = 0; u < ds->nunits; u++)
+        if (!sc->units[u].now.scored)
+            return 1;
+    for (size_t g = 0; g < s->ngroups; g++) {
+        const indicator_group *grp = &s->groups[g];
+        for (size_t u = 0; group_shown(ds, grp) && u < ds->nunits; u++)
+            for (size_t i = grp->first; i < grp->first + grp->count; i++)
+                if (ds->units[u].cells[i].state != CELL_VALUE)
+                    return 1;
+    }
+    return 0;
+}
+
+/* The note on "-", only under a table that prints one. */
+static void build_notes(const dataset *ds, const scoring *sc, doc *d)
+{
+    if (!ds->scheme.na_note || !table_has_dash(ds, sc))
         return;
     doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
     p->size = 12;
@@ -308,7 +334,7 @@ void report_score_appendix(const dataset *ds, const scoring *sc, const report_op
     doc_add_section(out, 1, 1);
     build_appendix_title(ds, o, out);
     build_table(ds, sc, out);
-    build_notes(ds, out);
+    build_notes(ds, sc, out);
 }
 
 int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)

@@ -39,6 +39,11 @@ void report_score_appendix(const dataset *ds, const scoring *sc, const report_op
  * (NĐ 30, Phụ lục I, II.4b); blank_number leaves day and month empty. */
 void report_date_words(const date *dt, int blank, char *buf, size_t size);
 
+/* The one rule for blanks: số and day/month are left blank together, for the
+ * e-office system to stamp, when asked (--blank-number) or when no số is
+ * given: a document never prints a blank số beside a filled day. */
+int report_blank(const dataset *ds, int blank_number);
+
 /* "Số: 1004/BC-UBND", or "Số:      /BC-UBND" when blank. */
 void report_number_line(const dataset *ds, int blank, char *buf, size_t size);
 

@@ -119,4 +119,27 @@ pdftotext -layout "$tmp/l.pdf" "$tmp/l.txt"
 expect "the phụ lục title's last line is not one word" sh -c "! grep -qE '^ *2023 *\$' '$tmp/l.txt'"
 expect "the phụ lục title is there" grep -q 'THÁNG 12 NĂM 2023' "$tmp/l.txt"
 
+# 4. One số/date policy: a notice without a số leaves its day and month
+# blank too, and so does a report whose số is left empty, "Kèm theo" line included.
+"$BAOCAO" render "$D/lists/report.json" --unit "UBND xã Mùn Chung" -o "$tmp/n.pdf" --quiet 2>/dev/null
+head=$(pdftotext -layout "$tmp/n.pdf" - | grep 'Tuần Giáo, ngày')
+case "$head" in *"ngày 07"*|*"tháng 5"*) bad "blank số, filled date: $head" ;; *"năm 2024"*) ok ;; *) bad "no date line: $head" ;; esac
+mkdir "$tmp/nonum"
+cp "$D/ties/"* "$tmp/nonum/"
+sed -i 's/"number": "12"/"number": ""/' "$tmp/nonum/report.json"
+"$BAOCAO" render "$tmp/nonum/report.json" -o "$tmp/nn.pdf" --quiet 2>/dev/null
+pdftotext -layout "$tmp/nn.pdf" "$tmp/nn.txt"
+expect "report without số: no day in the header" sh -c "! grep -q 'ngày 08 tháng 4' '$tmp/nn.txt'"
+expect "report without số: the Kèm theo line blank alike" grep -qE 'Kèm theo Báo cáo số +/BC-UBND ngày +tháng +năm 2024' "$tmp/nn.txt"
+t=$(text "$D/ties")
+says "a number given: the date printed" "$t" "Hòa An, ngày 08 tháng 4 năm 2024"
+
+# 5. The note on "-" only under a table that prints a "-"; its noun fits any unit.
+pdftotext "$tmp/nn.pdf" "$tmp/nn.txt"
+expect "no '-' in the table, no note on it" sh -c "! grep -q 'Dấu (-)' '$tmp/nn.txt'"
+"$BAOCAO" render "$D/communes/report.json" -o "$tmp/c.pdf" --quiet 2>/dev/null
+t=$(pdftotext "$tmp/c.pdf" - | tr '\n' ' ' | tr -s ' ')
+says "a '-' in the table, the note" "$t" "Lưu ý: Các chỉ số đánh giá bởi dấu (-) là nhiệm vụ các đơn vị không phải thực hiện"
+never "the note's noun" "$t" "UBND các xã không phải"
+
 finish
