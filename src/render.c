@@ -45,7 +45,7 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
     dataset meta = *ds;
     if (report_blank(ds, o->report.blank_number)) {
         meta.number = "";
-        meta.date.day = meta.date.month = 0;
+        meta.date.day = 0;
     }
     dataset_code(&meta, code, sizeof code);
     if (*meta.doc_type)

@@ -19,14 +19,20 @@
  * which layout neither collapses nor breaks. */
 #define BLANK "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
 
+/* A blank date leaves the day for the e-office system and keeps the month,
+ * as offices write it ("ngày      tháng 3 năm 2024"). */
 void report_date_words(const date *dt, int blank, char *buf, size_t size)
 {
-    if (blank)
-        snprintf(buf, size, "ngày " BLANK " tháng " BLANK " năm %d", dt->year);
-    else if (dt->month <= 2)
-        snprintf(buf, size, "ngày %02d tháng %02d năm %d", dt->day, dt->month, dt->year);
+    char day[16], month[16];
+    if (blank || !dt->day)
+        snprintf(day, sizeof day, BLANK);
     else
-        snprintf(buf, size, "ngày %02d tháng %d năm %d", dt->day, dt->month, dt->year);
+        snprintf(day, sizeof day, "%02d", dt->day);
+    if (!dt->month)
+        snprintf(month, sizeof month, BLANK);
+    else
+        snprintf(month, sizeof month, dt->month <= 2 ? "%02d" : "%d", dt->month);
+    snprintf(buf, size, "ngày %s tháng %s năm %d", day, month, dt->year);
 }
 
 int report_blank(const dataset *ds, int blank_number)

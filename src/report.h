@@ -12,7 +12,7 @@
 #include "value.h"
 
 typedef struct report_opts {
-    int blank_number;      /* leave số and day/month blank for the e-office to stamp */
+    int blank_number;      /* leave số and day blank for the e-office to stamp */
     const char *templates_dir; /* the shipped templates/ */
 } report_opts;
 
@@ -36,10 +36,11 @@ void report_closing(const dataset *ds, doc *out);
 void report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, doc *out);
 
 /* "ngày 05 tháng 01 năm 2024": day padded, month padded only for 1 and 2
- * (NĐ 30, Phụ lục I, II.4b); blank_number leaves day and month empty. */
+ * (NĐ 30, Phụ lục I, II.4b); blank leaves the day empty for the e-office
+ * ("ngày      tháng 3 năm 2024"), as does a day or month of 0. */
 void report_date_words(const date *dt, int blank, char *buf, size_t size);
 
-/* The one rule for blanks: số and day/month are left blank together, for the
+/* The one rule for blanks: số and day are left blank together, for the
  * e-office system to stamp, when asked (--blank-number) or when no số is
  * given: a document never prints a blank số beside a filled day. */
 int report_blank(const dataset *ds, int blank_number);

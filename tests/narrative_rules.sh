@@ -127,14 +127,14 @@ expect "the phụ lục title is there" grep -q 'THÁNG 12 NĂM 2023' "$tmp/l.tx
 # blank too, and so does a report whose số is left empty, "Kèm theo" line included.
 "$BAOCAO" render "$D/lists/report.json" --unit "UBND xã Mùn Chung" -o "$tmp/n.pdf" --quiet 2>/dev/null
 head=$(pdftotext -layout "$tmp/n.pdf" - | grep 'Tuần Giáo, ngày')
-case "$head" in *"ngày 07"*|*"tháng 5"*) bad "blank số, filled date: $head" ;; *"năm 2024"*) ok ;; *) bad "no date line: $head" ;; esac
+case "$head" in *"ngày 07"*) bad "blank số, filled day: $head" ;; *"tháng 5 năm 2024"*) ok ;; *) bad "no date line: $head" ;; esac
 mkdir "$tmp/nonum"
 cp "$D/ties/"* "$tmp/nonum/"
 sed -i 's/"number": "12"/"number": ""/' "$tmp/nonum/report.json"
 "$BAOCAO" render "$tmp/nonum/report.json" -o "$tmp/nn.pdf" --quiet 2>/dev/null
 pdftotext -layout "$tmp/nn.pdf" "$tmp/nn.txt"
 expect "report without số: no day in the header" sh -c "! grep -q 'ngày 08 tháng 4' '$tmp/nn.txt'"
-expect "report without số: the Kèm theo line blank alike" grep -qE 'Kèm theo Báo cáo số +/BC-UBND ngày +tháng +năm 2024' "$tmp/nn.txt"
+expect "report without số: the Kèm theo line blank alike" grep -qE 'Kèm theo Báo cáo số +/BC-UBND ngày +tháng 4 năm 2024' "$tmp/nn.txt"
 t=$(text "$D/ties")
 says "a number given: the date printed" "$t" "Hòa An, ngày 08 tháng 4 năm 2024"
 
