@@ -167,8 +167,8 @@ static int listed(const size_t *idx, size_t n, size_t u)
     return 0;
 }
 
-/* A list of units (in table order): {count, names, grouped, too_many,
- * except}. A list that spans sections is grouped section by section, the
+/* A list of units (in table order): {count, names, grouped, several,
+ * out_of, too_many, except}; out_of: the size of its population. A list that spans sections is grouped section by section, the
  * parts joined by "; ". too_many: more names than a sentence may hold
  * (style.max_names); except: then, the units of the population (pop, may
  * be NULL) not in the list, when they are few enough to name instead. */
@@ -193,6 +193,7 @@ static value *list_value(const dataset *ds, const size_t *idx, size_t n, const u
     set_str(m, "grouped", sbuf_str(&b));
     sbuf_free(&b);
     value_map_set(m, "several", value_bool(n > 1));
+    value_map_set(m, "out_of", pop ? value_number(DEC_INT((long)pop->n)) : value_null());
     int too_many = n > (size_t)ds->style.max_names;
     value_map_set(m, "too_many", value_bool(too_many));
     unit_list rest = {0};

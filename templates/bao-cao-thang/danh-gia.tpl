@@ -52,7 +52,7 @@ hạn{{^below_max.too_many}}: {{below_max.grouped}}{{/below_max.too_many}}{{#bel
 {{/all_at_max}}
 {{/progress}}
 {{#fell.count}}
-- Tổng điểm đạt được của {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}{{fell.count | pad2}}
+- Tổng điểm đạt được của {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}{{fell.count | pad2}}/{{fell.out_of | pad2}}
 đơn vị{{/fell.too_many}}{{#fell.same_class}} tuy vẫn đạt ở mức {{fell.same_class}} nhưng
 lại{{/fell.same_class}} giảm so với tháng {{period.previous | mm_yyyy}}, cụ thể:
 {{#indicators}}
