@@ -162,10 +162,11 @@ static void build_appendix_title(const dataset *ds, const report_opts *o, doc *d
 {
     char when[96], buf[1024];
     centered(d, "Phụ lục", STYLE_BOLD, 14, 0);
+    /* The month as the body writes it (NĐ 30: 01 and 02 padded): one style a document. */
     char *title = upper_printf("Kết quả đánh giá, xếp loại chất lượng phục vụ người dân, doanh nghiệp "
                                "trong giải quyết TTHC, DVC theo thời gian thực trên môi trường điện tử "
-                               "%s tháng %d năm %d",
-                               ds->locality, ds->period_month, ds->period_year);
+                               "%s tháng %0*d năm %d",
+                               ds->locality, ds->period_month <= 2 ? 2 : 1, ds->period_month, ds->period_year);
     centered(d, title, STYLE_BOLD, 13, 0);
     free(title);
     int blank = report_blank(ds, o->blank_number);

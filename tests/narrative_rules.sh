@@ -71,6 +71,14 @@ t=$(text "$tmp/two")
 says "class names as in the scheme" "$t" "02/02 đơn vị xếp loại Xuất sắc" "- 03 đơn vị xếp loại Tốt:" "và xếp loại Xuất sắc."
 never "class names as in the scheme" "$t" "xếp loại xuất sắc" "xếp loại tốt"
 
+# 6. The month as the body writes it, in the phụ lục title too.
+mkdir "$tmp/feb"
+cp "$D/ties/"* "$tmp/feb/"
+sed -i 's/"month": 3/"month": 2/; s/tháng 3 năm 2024/tháng 02 năm 2024/' "$tmp/feb/report.json"
+"$BAOCAO" render "$tmp/feb/report.json" -o "$tmp/feb.pdf" --quiet 2>/dev/null
+t=$(pdftotext "$tmp/feb.pdf" - | tr '\n' ' ' | tr -s ' ')
+says "month padding" "$t" "huyện Hòa An tháng 02 năm 2024 như sau" "HUYỆN HÒA AN THÁNG 02 NĂM 2024"
+
 # 3. A notice to a commune ranks it among the communes of its section.
 "$BAOCAO" render "$D/lists/report.json" --unit "UBND xã Mùn Chung" -o "$tmp/n.pdf" --quiet 2>/dev/null
 t=$(pdftotext "$tmp/n.pdf" - | tr '\n' ' ' | tr -s ' ')
