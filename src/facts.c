@@ -485,6 +485,56 @@ static value *add_shortfall(value *list, value *last, value **names, const value
     return e;
 }
 
+/* Do two indicators' decreases name the same units, in the same order? */
+static int same_fallen(const value *a, const value *b)
+{
+    if (a->u.list.n != b->u.list.n)
+        return 0;
+    for (size_t k = 0; k < a->u.list.n; k++)
+        if (strcmp(value_get(a->u.list.items[k], "unit")->u.string, value_get(b->u.list.items[k], "unit")->u.string))
+            return 0;
+    return 1;
+}
+
+/* declines: the indicators some unit fell on, consecutive ones on which the
+ * same units fell joined in one entry — {names, several, fell_count, fell_too_many,
+ * largest_decrease, decreases: [{unit, amounts}]} — so that "xã Lay Nưa" is
+ * written once for its two indicators ("giảm lần lượt 0,18 và 1,01 điểm"). */
+static void add_declines(value *f, const value *inds)
+{
+    value *l = value_map_set(f, "declines", value_list());
+    value *last = NULL, *names = NULL, **amounts = NULL;
+    const value *last_dl = NULL;
+    for (size_t i = 0; i < inds->u.list.n; i++) {
+        const value *iv = inds->u.list.items[i];
+        const value *dl = value_get(iv, "decreases");
+        if (!dl->u.list.n)
+            continue;
+        int join = last && !value_truthy(value_get(iv, "fell_too_many")) &&
+                   !value_truthy(value_get(last, "fell_too_many")) && same_fallen(last_dl, dl);
+        if (!join) {
+            last = value_list_push(l, value_map());
+            names = value_map_set(last, "names", value_list());
+            value_map_set(last, "fell_count", value_copy(value_get(iv, "fell_count")));
+            value_map_set(last, "fell_too_many", value_copy(value_get(iv, "fell_too_many")));
+            value_map_set(last, "largest_decrease", value_copy(value_get(iv, "largest_decrease")));
+            value *ds = value_map_set(last, "decreases", value_list());
+            amounts = xrealloc(amounts, dl->u.list.n * sizeof *amounts);
+            for (size_t k = 0; k < dl->u.list.n; k++) {
+                value *e = value_list_push(ds, value_map());
+                set_str(e, "unit", value_get(dl->u.list.items[k], "unit")->u.string);
+                amounts[k] = value_map_set(e, "amounts", value_list());
+            }
+        }
+        last_dl = dl;
+        value_list_push(names, value_string(value_get(iv, "name")->u.string));
+        value_map_set(last, "several", value_bool(names->u.list.n > 1));
+        for (size_t k = 0; k < dl->u.list.n; k++)
+            value_list_push(amounts[k], value_copy(value_get(dl->u.list.items[k], "amount")));
+    }
+    free(amounts);
+}
+
 /* The class every unit of l shares, or -1. */
 static int shared_class(const scoring *sc, const unit_list *l)
 {
@@ -700,6 +750,7 @@ value *facts_report(const dataset *ds, const scoring *sc)
     int overdue = progress->kind != VALUE_NULL && !value_truthy(value_get(progress, "all_at_max"));
     value_map_set(f, "has_shortcomings", value_bool(overdue || nfell || shortfalls));
     value_map_set(f, "progress", progress);
+    add_declines(f, inds);
     set_int(fullm, "count", (long)full->u.list.n);
     set_int(declm, "count", (long)declined->u.list.n);
     return f;

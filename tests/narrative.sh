@@ -62,8 +62,7 @@ says "$t" \
     "Thực hiện chấm điểm đánh giá 03/03 xã, phường. Trong đó 03/03 đơn vị xếp loại xuất sắc." \
     "Tổng điểm đạt được của UBND phường Na Lay và UBND xã Lay Nưa tuy vẫn đạt ở mức xuất sắc nhưng lại giảm so với tháng 10/2024" \
     "“Tỷ lệ nộp hồ sơ trực tuyến” của UBND phường Na Lay giảm 1,55 điểm; UBND xã Lay Nưa giảm 0,01 điểm." \
-    "“Số hóa hồ sơ khi tiếp nhận” của UBND xã Lay Nưa giảm 0,18 điểm." \
-    "“Số hóa kết quả giải quyết TTHC” của UBND xã Lay Nưa giảm 1,01 điểm." \
+    "+ Điểm các chỉ số “Số hóa hồ sơ khi tiếp nhận” và “Số hóa kết quả giải quyết TTHC” của UBND xã Lay Nưa giảm lần lượt 0,18 và 1,01 điểm." \
     "Trong tháng 11 năm 2024 không để xảy ra tình trạng xử lý hồ sơ quá hạn" \
     "THỊ XÃ MƯỜNG LAY THÁNG 11 NĂM 2024"
 case "$t" in *"MƯỜNG LAY THÁNG 10 NĂM 2024"*) bad "000 phụ lục month" ;; *) ok ;; esac

@@ -61,6 +61,17 @@ t=$(text "$tmp/two")
 says "style.max_names" "$t" "- 03 đơn vị xếp loại tốt (chi tiết tại Phụ lục)." \
     "- 02 đơn vị xếp loại trung bình: UBND các xã Quài Nưa, Quài Tở."
 
+# Consecutive indicators on which the same unit fell: the unit named once.
+mkdir "$tmp/dec"
+cp "$D/lists/"* "$tmp/dec/"
+sed -i 's/"scores": "scores.csv"/"scores": "scores.csv", "previous": "prev.csv"/' "$tmp/dec/report.json"
+sed -e 's/^\(UBND xã Mùn Chung,II,-,5,-,25\),8,3,5,8,/\1,10,4,5,9,/' \
+    -e 's/^\(UBND xã Chiềng Đông,II,-,5,-,25,8,3,5\),8,/\1,9,/' "$D/lists/scores.csv" >"$tmp/dec/prev.csv"
+t=$(text "$tmp/dec")
+says "declines" "$t" \
+    "+ Điểm các chỉ số “Tỷ lệ nộp hồ sơ trực tuyến” và “Tỷ lệ hồ sơ thanh toán trực tuyến” của UBND xã Mùn Chung giảm lần lượt 2 và 1 điểm." \
+    "+ Điểm chỉ số “Số hóa kết quả giải quyết TTHC” của UBND xã Chiềng Đông giảm 1 điểm; UBND xã Mùn Chung giảm 1 điểm."
+
 # 6. One style for class names: lower case everywhere by default, as the
 # scheme writes them everywhere with "class_names": "as_scheme".
 t=$(text "$D/lists")

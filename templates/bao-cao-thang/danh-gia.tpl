@@ -55,18 +55,17 @@ hạn{{^below_max.too_many}}: {{below_max.grouped}}{{/below_max.too_many}}{{#bel
 - Tổng điểm đạt được của {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}{{fell.count | pad2}}/{{fell.out_of | pad2}}
 đơn vị{{/fell.too_many}}{{#fell.same_class}} tuy vẫn đạt ở mức {{fell.same_class}} nhưng
 lại{{/fell.same_class}} giảm so với tháng {{period.previous | mm_yyyy}}, cụ thể:
-{{#indicators}}
-{{#fell_count}}
+{{#declines}}
 {{^fell_too_many}}
-+ Điểm chỉ số “{{name}}” của {{#decreases}}{{unit}} giảm {{amount | num}}
++ Điểm {{#several}}các {{/several}}chỉ số {{#names}}{{^@first}}{{#@last}} và {{/@last}}{{^@last}}, {{/@last}}{{/@first}}“{{.}}”{{/names}} của
+{{#decreases}}{{unit}} giảm {{#several}}lần lượt {{/several}}{{amounts | join}}
 điểm{{^@last}}; {{/@last}}{{/decreases}}.
 {{/fell_too_many}}
 {{#fell_too_many}}
-+ Điểm chỉ số “{{name}}” giảm ở {{fell_count | pad2}} đơn vị, giảm nhiều nhất là
++ Điểm chỉ số “{{names.0}}” giảm ở {{fell_count | pad2}} đơn vị, giảm nhiều nhất là
 {{largest_decrease.grouped}} ({{largest_decrease.amount | num}} điểm).
 {{/fell_too_many}}
-{{/fell_count}}
-{{/indicators}}
+{{/declines}}
 {{/fell.count}}
 {{#groups}}
 {{#shortfall}}
