@@ -31,6 +31,14 @@ char *text_case_first(const char *s, int upper);
  * "Chỉ số  1 (5đ)" -> "chi so 1 (5d)". malloc'd. */
 char *text_fold(const char *s);
 
+/* 1 for the C0 and C1 control characters and DEL, except tab, line feed
+ * and carriage return: input refuses them, messages spell them U+XXXX. */
+int text_is_control(uint32_t cp);
+
+/* The offset of the first control character (text_is_control) in valid
+ * UTF-8 s[0..n), its code point in *cp; n when there is none. */
+size_t text_find_control(const char *s, size_t n, uint32_t *cp);
+
 /* Trims ASCII white space and NBSP at both ends, in place; returns s. */
 char *text_trim(char *s);
 
