@@ -458,6 +458,7 @@ declare -A unreachable=(
     [xlsx-too-large]="tests/test_xlsx.c (a zip bomb)"
     [layout-too-tall]="tests/render_samples.sh (a table row taller than a page)"
     [read]="a file that vanishes after it was opened (fileio.c)"
+    [lang-unknown]="--lang with an unknown language: a usage error at the command line (bc_set_language)"
     [no-notices]="baocao batch: tests/notice_batch.sh"
     [notice-data]="baocao batch: tests/notice_batch.sh (by message)"
     [notice-unscored]="baocao batch: tests/notice_batch.sh (by message)"
@@ -469,7 +470,7 @@ declare -A unreachable=(
     [archive-incomplete]="archive of a batch folder stopped part-way: tests/batch_output.sh"
 )
 # Templates are not yet chosen by report.json; tests/test_tmpl.c covers tmpl-*.
-for key in $(grep -ohE '(diag_set|tmpl_error)\([^"]*"[a-z0-9-]+"' "$SRC"/src/*.c | grep -oE '[a-z0-9-]+"$' | tr -d '"' | sort -u); do
+for key in $(grep -ohE '(diag_set|tmpl_error)\([^"]*"[a-z0-9-]+"' "$SRC"/src/*/*.c | grep -oE '[a-z0-9-]+"$' | tr -d '"' | sort -u); do
     case " ${covered[*]} " in *" $key "*) ok; continue ;; esac
     [[ $key == tmpl-* ]] && { ok; continue; }
     expect "error key $key has a case in bad_input.sh or a reason it cannot" test -n "${unreachable[$key]:-}"

@@ -172,22 +172,33 @@ int main(void)
         fprintf(stderr, "%s\n", d.msg);
     CHECK_INT(loaded, 0);
 
-    DIR *dir = opendir(SOURCE_DIR "/src");
-    struct dirent *e;
+    /* src/<stage>/<file>.c */
+    DIR *stages = opendir(SOURCE_DIR "/src");
+    struct dirent *st;
     size_t files = 0;
-    while (dir && (e = readdir(dir)) != NULL) {
-        size_t n = strlen(e->d_name);
-        if (n < 3 || strcmp(e->d_name + n - 2, ".c"))
+    while (stages && (st = readdir(stages)) != NULL) {
+        if (st->d_name[0] == '.')
             continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/src/%s", SOURCE_DIR, e->d_name);
-        char *text = slurp(path);
-        scan(e->d_name, text);
-        free(text);
-        files++;
+        char stage[4096];
+        snprintf(stage, sizeof stage, "%s/src/%s", SOURCE_DIR, st->d_name);
+        DIR *dir = opendir(stage);
+        struct dirent *e;
+        while (dir && (e = readdir(dir)) != NULL) {
+            size_t n = strlen(e->d_name);
+            if (n < 3 || strcmp(e->d_name + n - 2, ".c"))
+                continue;
+            char path[8192];
+            snprintf(path, sizeof path, "%s/%s", stage, e->d_name);
+            char *text = slurp(path);
+            scan(e->d_name, text);
+            free(text);
+            files++;
+        }
+        if (dir)
+            closedir(dir);
     }
-    if (dir)
-        closedir(dir);
+    if (stages)
+        closedir(stages);
     CHECK(files > 20);
     CHECK(nfound > 100);
 

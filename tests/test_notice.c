@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "input.h"
 #include "notice.h"
+#include "pipeline.h"
 
 #include <stdlib.h>
 
@@ -56,29 +57,27 @@ static size_t stat_index(const unit_notice *un, const char *app, const char *stt
 
 static void test_binh_thanh_facts(void)
 {
-    dataset ds;
-    scoring sc;
-    notice_set ns;
+    pipeline p;
     diag d = {0};
-    CHECK_INT(dataset_load(&ds, SOURCE_DIR "/samples/dinh-hoa-2024-02/report.json", SOURCE_DIR, NULL, &d), 0);
-    diag_quiet_warnings(1);
-    CHECK_INT(score_dataset(&ds, &sc, &d), 0);
-    diag_quiet_warnings(0);
-    CHECK_INT(notice_load(&ns, &ds, &d), 0);
+    CHECK_INT(pipeline_load(&p, SOURCE_DIR "/samples/dinh-hoa-2024-02/report.json", SOURCE_DIR, NULL, 1, &d), 0);
+    const dataset *ds = &p.ds;
+    const notice_set *nsp = &p.ns;
     size_t bt = 0;
-    while (bt < ds.nunits && strcmp(ds.units[bt].name, "Xã Bình Thành"))
+    while (bt < ds->nunits && strcmp(ds->units[bt].name, "Xã Bình Thành"))
         bt++;
-    CHECK(bt < ds.nunits);
-    if (bt == ds.nunits)
+    CHECK(bt < ds->nunits);
+    if (bt == ds->nunits)
         return;
-    CHECK(ns.units[bt].error == NULL);
+    CHECK(nsp->units[bt].error == NULL);
 
-    dataset view;
-    notice_view(&ds, &ns, bt, &view);
-    CHECK_STR(view.agency[1], "XÃ BÌNH THÀNH");
-    CHECK_STR(view.signer.name, "Ma Khánh Sơn");
-    CHECK_STR(view.addressees[2], "14 xóm");
-    value *f = notice_facts(&view, &sc, &ns, bt);
+    /* The notice carries its own metadata: the unit issues it (seed 001). */
+    doc tree;
+    report_opts ro = {0};
+    CHECK_INT(pipeline_build(&p, (long)bt, &ro, &tree, &d), 0);
+    CHECK_STR(tree.meta.issuer.lines[1], "XÃ BÌNH THÀNH");
+    CHECK_STR(tree.meta.issuer.signer.name, "Ma Khánh Sơn");
+    CHECK_STR(tree.meta.addressees[2], "14 xóm");
+    value *f = notice_facts(ds, &tree.meta, &p.sc, nsp, bt);
     CHECK_INT(num(f, "score.now"), DEC_INT(86) + 20000);
     CHECK_INT(num(f, "score.delta"), DEC_INT(4) + 60000);
     CHECK_INT(num(f, "rank.now"), DEC_INT(8));
@@ -91,7 +90,7 @@ static void test_binh_thanh_facts(void)
 
     /* 1.2 a): 3863 of 5454 = 70,83% (the original printed 70,63), 68 of
      * 104 = 65,38%, change -5,45 points (printed "-525%"). */
-    size_t i = stat_index(&ns.units[bt], "I", "a)", stat_index(&ns.units[bt], "I", "1.2", 0));
+    size_t i = stat_index(&nsp->units[bt], "I", "a)", stat_index(&nsp->units[bt], "I", "1.2", 0));
     char path[64];
     snprintf(path, sizeof path, "statistics.%zu.prev.rate", i);
     CHECK_INT(num(f, path), DEC_INT(70) + 830000);
@@ -100,12 +99,11 @@ static void test_binh_thanh_facts(void)
     snprintf(path, sizeof path, "statistics.%zu.change", i);
     CHECK_INT(num(f, path), -(DEC_INT(5) + 450000));
     /* 3.1: +0,10 (printed -0,13). */
-    snprintf(path, sizeof path, "statistics.%zu.change", stat_index(&ns.units[bt], "I", "3.1", 0));
+    snprintf(path, sizeof path, "statistics.%zu.change", stat_index(&nsp->units[bt], "I", "3.1", 0));
     CHECK_INT(num(f, path), 100000);
     value_free(f);
-    notice_set_free(&ns);
-    scoring_free(&sc);
-    dataset_free(&ds);
+    doc_free(&tree);
+    pipeline_free(&p);
 }
 
 int main(void)

@@ -1,0 +1,113 @@
+/* baocao.h — the public C API of libbaocao: official Vietnamese reports
+ * (BÁO CÁO) and per-unit notices (công văn) as PDF/A per NĐ 30/2020/NĐ-CP,
+ * from a report.json, its score files and a scheme.
+ *
+ *     bc_error err;
+ *     bc_report *r;
+ *     if (bc_report_open(&r, "report.json", NULL, &err) < 0 ||
+ *         bc_render_report(r, "report.pdf", NULL, &err) < 0)
+ *         fprintf(stderr, "[%s] %s\n", err.key, err.message);
+ *     bc_report_close(r);
+ *
+ * Conventions. Every function that can fail returns 0, or -1 with *err
+ * filled (err may be NULL); nothing is printed and nothing aborts: running
+ * out of memory is the error "out-of-memory" (what the failed call held is
+ * not recovered). Strings are UTF-8. Names are prefixed bc_ / BC_; the
+ * library exports nothing else. Build with `pkg-config --cflags --libs baocao`.
+ *
+ * Threads. Each function says whether it may run on several threads at once.
+ * bc_set_language changes process-wide state: call it first, alone. */
+#ifndef BAOCAO_H
+#define BAOCAO_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define BC_API __attribute__((visibility("default")))
+#else
+#define BC_API
+#endif
+
+#define BC_VERSION "0.1.0"
+
+/* An error: a stable key for programs ("score-above-max", "json-date",
+ * "out-of-memory"; the keys are listed with their messages in
+ * <datadir>/templates/messages/vi.txt), the message for people (English, or
+ * the language of bc_set_language), and where, when the library knows it:
+ * the input file, its line (1-based), the unit and the indicator. Fields
+ * that do not apply are "" / 0. Over-long texts are cut at a character
+ * boundary and end with "…". */
+typedef struct bc_error {
+    char key[48];
+    char message[1024];
+    char file[512];
+    int line;
+    char unit[256];
+    char indicator[128];
+} bc_error;
+
+typedef enum bc_pdfa { BC_PDFA_1B = 0, BC_PDFA_2B, BC_PDFA_NONE } bc_pdfa;
+
+/* Options; a NULL pointer or a zeroed struct means the defaults. */
+typedef struct bc_options {
+    const char *data_dir;  /* templates/ and fonts/; NULL: bc_data_dir() */
+    const char *font;      /* a fontconfig family or a .ttf; NULL: Times New Roman, else the shipped Tinos */
+    bc_pdfa pdfa;          /* PDF/A-1b by default */
+    int blank_number;      /* leave số and day/month blank for the e-office system to stamp */
+    int no_sidecar;        /* do not write the archive metadata X.meta.json next to a PDF */
+    int notices;           /* bc_report_open: read the "notices" object too (needed by bc_render_notice) */
+} bc_options;
+
+/* A report.json loaded and scored: opaque, read-only once open. */
+typedef struct bc_report bc_report;
+
+/* The library's version, "0.1.0". Thread-safe. */
+BC_API const char *bc_version(void);
+
+/* Where the data (templates/, fonts/) are found by default: $BAOCAO_DATADIR
+ * if set, else <prefix>/share/baocao beside the installed library (found at
+ * run time, so an installed tree may move), else the source tree the library
+ * was built from. Thread-safe (the result lives as long as the process). */
+BC_API const char *bc_data_dir(void);
+
+/* Messages in language `lang` ("en": the built-in English; "vi": the
+ * catalog <data_dir>/templates/messages/vi.txt). Not thread-safe: call it
+ * before any other bc_ function runs on another thread. */
+BC_API int bc_set_language(const char *lang, const char *data_dir, bc_error *err);
+
+/* Loads report.json at `path`, its scheme and score files (relative to its
+ * directory), scores it and compiles the templates its documents use.
+ * Thread-safe: any number of reports may be opened at once. */
+BC_API int bc_report_open(bc_report **out, const char *path, const bc_options *o, bc_error *err);
+
+/* Closes r (NULL is fine). Not while another thread still renders from r. */
+BC_API void bc_report_close(bc_report *r);
+
+/* The units of r, in table order; the warnings of its scoring (a total
+ * given by the source that disagrees with its parts, …). The strings live
+ * as long as r. Thread-safe. */
+BC_API size_t bc_report_unit_count(const bc_report *r);
+BC_API const char *bc_report_unit_name(const bc_report *r, size_t i);
+BC_API size_t bc_report_warning_count(const bc_report *r);
+BC_API const char *bc_report_warning(const bc_report *r, size_t i);
+
+/* Renders the report as a PDF at `pdf` (written to a temporary file and
+ * renamed: never a partial file), with its archive sidecar unless
+ * o->no_sidecar. Thread-safe: several threads may render from one r at once
+ * (to different files). o->data_dir and o->font are those of the open. */
+BC_API int bc_render_report(const bc_report *r, const char *pdf, const bc_options *o, bc_error *err);
+
+/* The same for the notice of the unit called `unit` (r opened with
+ * o->notices). Thread-safe as bc_render_report. */
+BC_API int bc_render_notice(const bc_report *r, const char *unit, const char *pdf, const bc_options *o,
+                            bc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,229 @@
+/* baocao.c — the public API (include/baocao.h) over the render session:
+ * handles, options and errors translated, out of memory caught at each
+ * entry point. */
+#define _GNU_SOURCE /* dladdr, realpath */
+#include "baocao.h"
+#include "diag.h"
+#include "render.h"
+#include "sbuf.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef BAOCAO_SOURCE_DATADIR
+#define BAOCAO_SOURCE_DATADIR "."
+#endif
+#ifndef BAOCAO_INSTALL_DATADIR
+#define BAOCAO_INSTALL_DATADIR "/usr/local/share/baocao"
+#endif
+#ifndef BAOCAO_DATA_SUBDIR
+#define BAOCAO_DATA_SUBDIR "share/baocao"
+#endif
+#ifndef BAOCAO_LIB_SUBDIR
+#define BAOCAO_LIB_SUBDIR "lib"
+#endif
+
+struct bc_report {
+    render_session s;
+    render_opts o;
+    char *data_dir;
+};
+
+BC_API const char *bc_version(void) { return BAOCAO_VERSION; }
+
+static int has_templates(const char *dir)
+{
+    sbuf b = {0};
+    sbuf_printf(&b, "%s/templates", dir);
+    struct stat st;
+    int ok = stat(b.s, &st) == 0 && S_ISDIR(st.st_mode);
+    sbuf_free(&b);
+    return ok;
+}
+
+/* <prefix>/share/baocao for the file this code was loaded from: the shared
+ * library in <prefix>/<libdir>, or a program in <prefix>/bin. NULL if none. */
+static char *beside_binary(void)
+{
+    Dl_info info;
+    char *real;
+    if (!dladdr((void *)bc_data_dir, &info) || !info.dli_fname || !(real = realpath(info.dli_fname, NULL)))
+        return NULL;
+    size_t lib_levels = 1;
+    for (const char *p = BAOCAO_LIB_SUBDIR; *p; p++)
+        lib_levels += *p == '/';
+    const size_t levels[] = {lib_levels, 1};
+    char *found = NULL;
+    for (size_t k = 0; k < 2 && !found; k++) {
+        sbuf b = {0};
+        sbuf_puts(&b, real);
+        for (size_t up = 0; up <= levels[k]; up++) {   /* the file name, then each folder */
+            char *slash = strrchr(b.s, '/');
+            if (!slash)
+                break;
+            *slash = 0;
+        }
+        b.len = strlen(b.s);
+        sbuf_printf(&b, "/%s", BAOCAO_DATA_SUBDIR);
+        if (has_templates(b.s))
+            found = sbuf_take(&b);
+        sbuf_free(&b);
+    }
+    free(real);
+    return found;
+}
+
+static char *data_dir;
+static pthread_once_t data_dir_once = PTHREAD_ONCE_INIT;
+
+static void find_data_dir(void)
+{
+    const char *env = getenv("BAOCAO_DATADIR");
+    if (env && *env)
+        data_dir = strdup(env);
+    else if (!(data_dir = beside_binary()))
+        data_dir = strdup(has_templates(BAOCAO_SOURCE_DATADIR) ? BAOCAO_SOURCE_DATADIR : BAOCAO_INSTALL_DATADIR);
+}
+
+BC_API const char *bc_data_dir(void)
+{
+    pthread_once(&data_dir_once, find_data_dir);
+    return data_dir ? data_dir : BAOCAO_INSTALL_DATADIR;
+}
+
+static int fail(bc_error *err, const diag *d)
+{
+    if (err) {
+        memcpy(err->key, d->key, sizeof err->key);
+        memcpy(err->message, d->msg, sizeof err->message);
+        memcpy(err->file, d->file, sizeof err->file);
+        err->line = d->line;
+        memcpy(err->unit, d->unit, sizeof err->unit);
+        memcpy(err->indicator, d->indicator, sizeof err->indicator);
+    }
+    return -1;
+}
+
+/* Every entry point runs its work under an allocation guard: out of memory
+ * unwinds to here and becomes an error. */
+#define GUARDED(err, d, work) \
+    do { \
+        alloc_guard g_; \
+        alloc_enter(&g_); \
+        if (setjmp(g_.jump)) { \
+            diag_oom(&(d)); \
+            return fail(err, &(d)); \
+        } \
+        int rc_ = (work); \
+        alloc_leave(&g_); \
+        return rc_ < 0 ? fail(err, &(d)) : 0; \
+    } while (0)
+
+BC_API int bc_set_language(const char *lang, const char *dir, bc_error *err)
+{
+    diag d = {0};
+    if (!strcmp(lang, "en")) {
+        diag_catalog_free();
+        return 0;
+    }
+    if (!*lang || strspn(lang, "abcdefghijklmnopqrstuvwxyz") != strlen(lang)) {
+        diag_set(&d, "lang-unknown", "unknown language %s (vi or en)", lang);
+        return fail(err, &d);
+    }
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/templates/messages/%s.txt", dir ? dir : bc_data_dir(), lang);
+    struct stat st;
+    int rc = stat(path.s, &st) == 0 ? diag_catalog_load(path.s, &d)
+                                    : diag_set(&d, "lang-unknown", "unknown language %s (vi or en)", lang);
+    sbuf_free(&path);
+    return rc < 0 ? fail(err, &d) : 0;
+}
+
+static void options_of(render_opts *ro, const bc_options *o, const char *dir)
+{
+    static const bc_options none = {0};
+    static const pdfa_level PDFA[] = {PDFA_1B, PDFA_2B, PDFA_NONE};
+    if (!o)
+        o = &none;
+    render_opts_default(ro, dir);
+    ro->font = o->font;
+    ro->pdfa = o->pdfa <= BC_PDFA_NONE ? PDFA[o->pdfa] : PDFA_1B;
+    ro->report.blank_number = o->blank_number;
+    ro->sidecar = !o->no_sidecar;
+}
+
+static int report_open(bc_report **out, const char *path, const bc_options *o, diag *d)
+{
+    bc_report *r = xcalloc(1, sizeof *r);
+    r->data_dir = xstrdup(o && o->data_dir ? o->data_dir : bc_data_dir());
+    options_of(&r->o, o, r->data_dir);
+    if (render_open(&r->s, path, &r->o, o && o->notices, d) < 0) {
+        free(r->data_dir);
+        free(r);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+BC_API int bc_report_open(bc_report **out, const char *path, const bc_options *o, bc_error *err)
+{
+    diag d = {0};
+    *out = NULL;
+    GUARDED(err, d, report_open(out, path, o, &d));
+}
+
+BC_API void bc_report_close(bc_report *r)
+{
+    if (!r)
+        return;
+    render_close(&r->s);
+    free(r->data_dir);
+    free(r);
+}
+
+BC_API size_t bc_report_unit_count(const bc_report *r) { return r->s.p.ds.nunits; }
+
+BC_API const char *bc_report_unit_name(const bc_report *r, size_t i)
+{
+    return i < r->s.p.ds.nunits ? r->s.p.ds.units[i].name : NULL;
+}
+
+BC_API size_t bc_report_warning_count(const bc_report *r) { return r->s.p.sc.nwarnings; }
+
+BC_API const char *bc_report_warning(const bc_report *r, size_t i)
+{
+    return i < r->s.p.sc.nwarnings ? r->s.p.sc.warnings[i] : NULL;
+}
+
+static int render(const bc_report *r, const char *unit_name, const char *pdf, const bc_options *o, diag *d)
+{
+    render_opts ro;
+    options_of(&ro, o, r->data_dir);
+    long u = unit_name ? pipeline_unit(&r->s.p, unit_name, d) : -1;
+    if (unit_name && u < 0)
+        return -1;
+    if (unit_name && !r->s.p.notice_tmpl)
+        return diag_set(d, "no-notices", "%s: no \"notices\" object: nothing says how to write the units' notices",
+                        r->s.p.ds.path);
+    doc tree;
+    int rc = render_unit(&r->s, u, &ro, pdf, &tree, NULL, d);
+    doc_free(&tree);
+    return rc;
+}
+
+BC_API int bc_render_report(const bc_report *r, const char *pdf, const bc_options *o, bc_error *err)
+{
+    diag d = {0};
+    GUARDED(err, d, render(r, NULL, pdf, o, &d));
+}
+
+BC_API int bc_render_notice(const bc_report *r, const char *unit_name, const char *pdf, const bc_options *o,
+                            bc_error *err)
+{
+    diag d = {0};
+    GUARDED(err, d, render(r, unit_name, pdf, o, &d));
+}

@@ -1,0 +1,67 @@
+/* render.h — the whole pipeline for one report: load, score, build the
+ * document, lay it out, write the PDF. Shared by `render` and `batch`. */
+#ifndef BAOCAO_RENDER_H
+#define BAOCAO_RENDER_H
+
+#include "diag.h"
+#include "input.h"
+#include "layout.h"
+#include "pdf.h"
+#include "pipeline.h"
+#include "report.h"
+#include "score.h"
+
+typedef struct render_opts {
+    const char *data_dir;  /* templates/, fonts/ */
+    const char *font;      /* fontset_load spec; NULL = default */
+    pdfa_level pdfa;       /* PDFA_1B by default */
+    const char *icc_path;  /* sRGB profile; NULL = Debian's icc-profiles-free */
+    const char *unit;      /* render this unit's notice (notice.h) instead of the report */
+    int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
+    report_opts report;
+    input_opts input;      /* encodings of the score files, --verbose */
+    void (*warn)(void *ctx, const char *msg); /* where warnings go (NULL: nowhere) */
+    void *warn_ctx;
+} render_opts;
+
+typedef struct render_result {
+    pdf_result pdf;
+    lrect signature, seal; /* where the signature fields are */
+} render_result;
+
+void render_opts_default(render_opts *o, const char *data_dir);
+
+/* Hands the scoring's warnings to o->warn. */
+void render_warnings(const render_opts *o, const scoring *sc);
+
+/* Lays out a built document and writes it to the PDF at `out` (atomically)
+ * with the document's own metadata (tree->meta), then its archive sidecar
+ * (archive_meta.h) if o->sidecar. Needs nothing but the tree.
+ * Thread-safe: tree and fs are only read. */
+int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const char *out, render_result *res,
+                diag *d);
+
+/* What the documents of one run share, made once and then only read: the
+ * loaded and scored report (with its notices if asked) and the font set. */
+typedef struct render_session {
+    pipeline p;
+    fontset fs;
+} render_session;
+
+/* Loads report.json at `in` (with_notices: its notices too), hands the
+ * scoring's warnings to o->warn, loads the fonts. Nothing to free on failure. */
+int render_open(render_session *s, const char *in, const render_opts *o, int with_notices, diag *d);
+
+/* Builds document u (< 0: the report, else that unit's notice) into *tree
+ * (the caller doc_free's it, also on failure) and renders it to `out`,
+ * which may not be one of the inputs nor a file that is not a PDF.
+ * Thread-safe: s is only read, so threads may render from one session. */
+int render_unit(const render_session *s, long u, const render_opts *o, const char *out, doc *tree,
+                render_result *res, diag *d);
+void render_close(render_session *s);
+
+/* Renders report.json at `in` (or, with o->unit, that unit's notice) into
+ * the PDF at `out` (atomically). */
+int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d);
+
+#endif

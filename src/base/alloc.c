@@ -1,0 +1,91 @@
+/* alloc.c — checked allocation that unwinds on failure (see alloc.h). */
+#include "alloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local alloc_guard *guard;
+
+void alloc_enter(alloc_guard *g)
+{
+    g->prev = guard;
+    guard = g;
+}
+
+void alloc_leave(alloc_guard *g)
+{
+    guard = g->prev;
+}
+
+void oom(void)
+{
+    alloc_guard *g = guard;
+    if (!g) {
+        /* No entry point to return to: the only safe thing left. */
+        fputs("baocao: out of memory\n", stderr);
+        abort();
+    }
+    guard = g->prev;
+    longjmp(g->jump, 1);
+}
+
+static size_t checked(size_t n)
+{
+    if (n > ALLOC_MAX)
+        oom();
+    return n ? n : 1;
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(checked(n));
+    if (!p)
+        oom();
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        oom();
+    void *p = calloc(checked(n * size), 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, checked(n));
+    if (!p)
+        oom();
+    return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *d = xmalloc(checked(n + 1));
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+void grow(void *v, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap)
+        return;
+    size_t c = *cap ? *cap : 8;
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            oom();
+        c *= 2;
+    }
+    if (sz && c > SIZE_MAX / sz)
+        oom();
+    *(void **)v = xrealloc(*(void **)v, c * sz);
+    *cap = c;
+}

@@ -1,0 +1,66 @@
+/* diag.h — one error message travelling back up the pipeline.
+ *
+ * Every stage reports failure by filling a diag and returning -1 (or NULL).
+ * The message already names where the problem is (file:line, unit, field),
+ * so the front end only has to print it. A stable key such as
+ * "score-above-max" travels with it, for tests and for translation. */
+#ifndef BAOCAO_DIAG_H
+#define BAOCAO_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct diag {
+    char key[48];     /* stable machine-readable error class (ASCII), "" if none */
+    char msg[1024];   /* human-readable, already located; a longer message is
+                         cut at a character boundary and ends with "…" (it is
+                         for a person to read; the data itself is never cut) */
+    /* Where, for programs (the message says it for people): set by
+     * diag_locate where the reader knows it, else empty / 0. Cut like msg. */
+    char file[512];
+    int line;
+    char unit[256];
+    char indicator[128];
+} diag;
+
+/* Attaches the structured location of the error already set in d (file,
+ * line, unit, indicator; NULL / 0 for what does not apply). Returns -1. */
+int diag_locate(diag *d, const char *file, int line, const char *unit, const char *indicator);
+
+/* Sets key and a printf-style message; always returns -1. */
+int diag_set(diag *d, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+int diag_vset(diag *d, const char *key, const char *fmt, va_list ap);
+
+/* The error of an allocation that failed (alloc.h): key "out-of-memory".
+ * Allocates nothing. Returns -1. */
+int diag_oom(diag *d);
+
+/* Prepends "prefix: " to the current message (e.g. the file name). */
+int diag_prefix(diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Warnings do not stop the run; they go to stderr unless silenced. */
+void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_quiet_warnings(int quiet);
+
+/* Translation. A catalog (templates/messages/<lang>.txt) maps each English
+ * format string, as written in the source, to the same message in another
+ * language; diag_set, diag_prefix and diag_warn look their format up there
+ * and fall back to English. The file holds pairs of lines,
+ *
+ *   en: %s:%d: more than %d columns
+ *   vi: %s:%d: có quá %d cột
+ *
+ * (blank lines and lines starting with # are skipped). Loading refuses a
+ * translation whose conversion specifiers differ from its English format's
+ * in number, order or type, so a wrong catalog cannot crash printf. */
+int diag_catalog_load(const char *path, diag *d);
+void diag_catalog_free(void);
+/* The translation of an English format or fragment, or the text itself. */
+const char *diag_text(const char *english);
+/* Whether the loaded catalog has a translation of this English format. */
+int diag_catalog_has(const char *english);
+
+#endif

@@ -1,0 +1,319 @@
+/* report_json.c — report.json: the document's metadata and where its
+ * scores are. The format is documented in README.md. */
+#include "input.h"
+#include "records.h"
+#include "sbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int input_date(const char *s, date *out)
+{
+    int y, m, dd;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
+        return -1;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1945 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+        return -1;
+    if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return -1;
+    out->year = y, out->month = m, out->day = dd;
+    return 0;
+}
+
+char *input_path(const char *dir, const char *rel)
+{
+    sbuf b = {0};
+    if (rel[0] == '/' || !*dir)
+        sbuf_puts(&b, rel);
+    else
+        sbuf_printf(&b, "%s/%s", dir, rel);
+    return sbuf_take(&b);
+}
+
+/* What the per-element readers below need besides the element. */
+typedef struct reading {
+    dataset *ds;
+    const char *file;
+} reading;
+
+static int load_section(json_t *o, const char *where, void *ctx, diag *d)
+{
+    const reading *r = ctx;
+    section *s = &r->ds->sections[r->ds->nsections++];
+    if (jsonin_str(o, r->file, where, "id", 1, &s->id, d) < 0 ||
+        jsonin_str(o, r->file, where, "title", 1, &s->title, d) < 0 ||
+        jsonin_str(o, r->file, where, "heading", 0, &s->heading, d) < 0 ||
+        jsonin_str(o, r->file, where, "unit_noun", 0, &s->unit_noun, d) < 0 ||
+        jsonin_int(o, r->file, where, "expected", 0, &s->expected, d) < 0)
+        return -1;
+    if (!s->unit_noun)
+        s->unit_noun = xstrdup("đơn vị");
+    if (s->expected < 0)
+        return diag_set(d, "json-type", "%s: %s.expected: must not be negative", r->file, where);
+    return 0;
+}
+
+static int load_sections(dataset *ds, json_t *arr, const char *file, diag *d)
+{
+    size_t n = arr ? json_array_size(arr) : 0;
+    ds->sections = xcalloc(n ? n : 1, sizeof *ds->sections);
+    if (n == 0) {
+        /* No sections declared: one unnamed section holds every unit. */
+        ds->sections[0].id = xstrdup("");
+        ds->sections[0].unit_noun = xstrdup("đơn vị");
+        ds->nsections = 1;
+        return 0;
+    }
+    reading r = {ds, file};
+    return jsonin_each(arr, file, "", "sections", load_section, &r, d);
+}
+
+/* Long names for running text, keyed by the table name. */
+static int load_long_names(dataset *ds, json_t *root, const char *file, diag *d)
+{
+    json_t *names = json_object_get(root, "long_names");
+    if (!names)
+        return 0;
+    if (!json_is_object(names))
+        return diag_set(d, "json-type", "%s: long_names: expected an object", file);
+    const char *key;
+    json_t *v;
+    json_object_foreach(names, key, v) {
+        size_t i = 0;
+        while (i < ds->nunits && strcmp(ds->units[i].name, key) != 0)
+            i++;
+        if (i == ds->nunits)
+            return diag_set(d, "unit-unknown", "%s: long_names: \"%s\" is not a unit of the scores file",
+                            file, key);
+        if (jsonin_str(names, file, "long_names", key, 1, &ds->units[i].long_name, d) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int load_unit_kind(json_t *o, const char *where, void *ctx, diag *d)
+{
+    const reading *r = ctx;
+    unit_kind *k = &r->ds->kinds[r->ds->nkinds++];
+    return jsonin_str(o, r->file, where, "prefix", 1, &k->prefix, d) < 0 ||
+                   jsonin_str(o, r->file, where, "plural", 1, &k->plural, d) < 0 ||
+                   jsonin_str(o, r->file, where, "text", 0, &k->text, d) < 0 ||
+                   jsonin_str(o, r->file, where, "local", 0, &k->local, d) < 0
+               ? -1
+               : 0;
+}
+
+/* How units of one kind are named together: "UBND xã " → "UBND các xã".
+ * From report.json's "unit_kinds", else templates/unit-kinds.json. */
+static int load_unit_kinds(dataset *ds, json_t *root, const char *file, const char *data_dir, diag *d)
+{
+    json_t *arr, *own = NULL;
+    sbuf path = {0};
+    int rc = -1;
+    if (jsonin_array(root, file, "", "unit_kinds", 0, &arr, d) < 0)
+        return -1;
+    if (!arr) {
+        sbuf_printf(&path, "%s/templates/unit-kinds.json", data_dir);
+        if (!(own = jsonin_load(path.s, d)))
+            goto out;
+        file = path.s;
+        if (jsonin_array(own, file, "", "unit_kinds", 1, &arr, d) < 0)
+            goto out;
+    }
+    ds->kinds = xcalloc(json_array_size(arr) + 1, sizeof *ds->kinds);
+    reading r = {ds, file};
+    rc = jsonin_each(arr, file, "", "unit_kinds", load_unit_kind, &r, d);
+out:
+    json_decref(own);
+    sbuf_free(&path);
+    return rc;
+}
+
+/* The fields of one "style" object over *st. */
+static int read_style(json_t *o, const char *file, text_style *st, diag *d)
+{
+    char *cls = NULL;
+    if (jsonin_int(o, file, "style", "max_names", 0, &st->max_names, d) < 0 ||
+        jsonin_str(o, file, "style", "class_names", 0, &cls, d) < 0)
+        return -1;
+    int rc = 0;
+    if (st->max_names < 1)
+        rc = diag_set(d, "json-style", "%s: style.max_names: must be at least 1", file);
+    else if (cls && strcmp(cls, "lower") && strcmp(cls, "as_scheme"))
+        rc = diag_set(d, "json-style", "%s: style.class_names: \"%s\" must be \"lower\" or \"as_scheme\"",
+                      file, cls);
+    else if (cls)
+        st->class_lower = !strcmp(cls, "lower");
+    free(cls);
+    return rc;
+}
+
+/* The template set's style (templates/<set>/style.json, optional), then
+ * report.json's "style" over it. */
+static int load_style(dataset *ds, json_t *root, const char *file, const char *data_dir, diag *d)
+{
+    ds->style = (text_style){.max_names = 10, .class_lower = 1};
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/templates/%s/style.json", data_dir, ds->template_name);
+    FILE *f = fopen(path.s, "rb");
+    int rc = 0;
+    if (f) {
+        fclose(f);
+        json_t *own = jsonin_load(path.s, d);
+        rc = own ? read_style(own, path.s, &ds->style, d) : -1;
+        json_decref(own);
+    }
+    sbuf_free(&path);
+    if (rc < 0)
+        return -1;
+    json_t *o = json_object_get(root, "style");
+    if (o && !json_is_object(o))
+        return diag_set(d, "json-type", "%s: %s: expected an object", file, "style");
+    return o ? read_style(o, file, &ds->style, d) : 0;
+}
+
+int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io, diag *d)
+{
+    return input_load(ds, NULL, path, data_dir, io, d);
+}
+
+int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_dir, const input_opts *io,
+               diag *d)
+{
+    memset(ds, 0, sizeof *ds);
+    json_t *root = jsonin_load(path, d);
+    if (!root)
+        return -1;
+    ds->path = xstrdup(path);
+    const char *slash = strrchr(path, '/');
+    ds->dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup("");
+
+    json_t *doc = json_object_get(root, "document"), *agency = json_object_get(root, "agency"),
+           *period = json_object_get(root, "period"), *sig = json_object_get(root, "signer");
+    json_t *sections;
+    char *date_s = NULL, *scores = NULL, *previous = NULL, *sort = NULL;
+    int rc = -1;
+    ds->scale = 0;
+
+    if (!json_is_object(doc) || !json_is_object(agency) || !json_is_object(period) ||
+        !json_is_object(sig)) {
+        diag_set(d, "json-missing", "%s: needs the objects \"document\", \"agency\", \"period\" and "
+                 "\"signer\"", path);
+        goto out;
+    }
+    if (jsonin_str(root, path, "", "scheme", 1, &ds->scheme_id, d) < 0 ||
+        jsonin_int(root, path, "", "scale", 0, &ds->scale, d) < 0 ||
+        jsonin_str(root, path, "", "template", 0, &ds->template_name, d) < 0 ||
+        jsonin_str(root, path, "", "scores", 1, &scores, d) < 0 ||
+        jsonin_str(root, path, "", "previous", 0, &previous, d) < 0 ||
+        jsonin_str(root, path, "", "sheet", 0, &ds->sheet, d) < 0 ||
+        jsonin_str(root, path, "", "sort", 0, &sort, d) < 0 ||
+        jsonin_strv(root, path, "", "recipients", 1, &ds->recipients, &ds->nrecipients, d) < 0 ||
+        jsonin_strv(root, path, "", "addressees", 0, &ds->addressees, &ds->naddressees, d) < 0 ||
+        jsonin_array(root, path, "", "sections", 0, &sections, d) < 0 ||
+        jsonin_str(doc, path, "document", "type", 0, &ds->doc_type, d) < 0 ||
+        jsonin_str(doc, path, "document", "type_code", 0, &ds->type_code, d) < 0 ||
+        jsonin_str(doc, path, "document", "subject", 1, &ds->subject, d) < 0 ||
+        jsonin_str(doc, path, "document", "number", 0, &ds->number, d) < 0 ||
+        jsonin_str(doc, path, "document", "notation", 1, &ds->notation, d) < 0 ||
+        jsonin_str(doc, path, "document", "date", 1, &date_s, d) < 0 ||
+        jsonin_int(period, path, "period", "month", 1, &ds->period_month, d) < 0 ||
+        jsonin_int(period, path, "period", "year", 1, &ds->period_year, d) < 0 ||
+        input_issuer(&ds->issuer, agency, path, "agency", "lines", doc, "document", sig, d) < 0)
+        goto out;
+
+    if (input_date(date_s, &ds->date) < 0) {
+        diag_set(d, "json-date", "%s: document.date: \"%s\" is not a date (YYYY-MM-DD)", path, date_s);
+        goto out;
+    }
+    if (ds->period_month < 1 || ds->period_month > 12 || ds->period_year < 1945) {
+        diag_set(d, "json-period", "%s: period: month %d/%d is not a valid period", path,
+                 ds->period_month, ds->period_year);
+        goto out;
+    }
+    if (!ds->doc_type)
+        ds->doc_type = xstrdup("BÁO CÁO");
+    if (!ds->number)
+        ds->number = xstrdup("");
+    if (!ds->template_name)
+        ds->template_name = xstrdup("bao-cao-thang");
+    /* The name becomes a directory under templates/: a plain name only. */
+    if (!*ds->template_name || strchr(ds->template_name, '/') || ds->template_name[0] == '.') {
+        diag_set(d, "json-template", "%s: template: \"%s\" must be a plain name (a folder of templates/)",
+                 path, ds->template_name);
+        goto out;
+    }
+    if (sort && strcmp(sort, "table") && strcmp(sort, "score")) {
+        diag_set(d, "json-sort", "%s: sort: \"%s\" must be \"table\" or \"score\"", path, sort);
+        goto out;
+    }
+    ds->sort = sort && !strcmp(sort, "score") ? SORT_SCORE : SORT_TABLE;
+
+    sbuf dir = {0};
+    sbuf_printf(&dir, "%s/templates/schemes", data_dir);
+    int scheme_rc = scheme_load_id(&ds->scheme, dir.s, ds->scheme_id, d);
+    sbuf_free(&dir);
+    if (scheme_rc < 0) {
+        diag_prefix(d, "%s: scheme", path);
+        goto out;
+    }
+    if (!ds->scale)
+        ds->scale = ds->scheme.scale;
+    if (ds->scale != 100 && ds->scale != 10) {
+        diag_set(d, "json-scale", "%s: scale: must be 100 or 10, not %d", path, ds->scale);
+        goto out;
+    }
+    if (load_sections(ds, sections, path, d) < 0)
+        goto out;
+    ds->scores_path = input_path(ds->dir, scores);
+    if (scores_read(ds, ds->scores_path, 0, io, d) < 0)
+        goto out;
+    if (previous) {
+        ds->previous_path = input_path(ds->dir, previous);
+        if (scores_read(ds, ds->previous_path, 1, io, d) < 0)
+            goto out;
+        ds->has_previous = 1;
+    }
+    if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0 ||
+        load_style(ds, root, path, data_dir, d) < 0 ||
+        (ns && input_notices(ns, ds, json_object_get(root, "notices"), d) < 0))
+        goto out;
+    dataset_check(ds);
+    rc = 0;
+out:
+    free(date_s);
+    free(scores);
+    free(previous);
+    free(sort);
+    json_decref(root);
+    if (rc < 0) {
+        dataset_free(ds);
+    }
+    return rc;
+}
+
+int input_issuer(issuer *is, json_t *names, const char *file, const char *where, const char *lines_key,
+                  json_t *place_obj, const char *place_where, json_t *sig, diag *d)
+{
+    memset(is, 0, sizeof *is);
+    if (jsonin_str(names, file, where, "parent", 0, &is->parent, d) < 0 ||
+        jsonin_strv(names, file, where, lines_key, 1, &is->lines, &is->nlines, d) < 0 ||
+        jsonin_str(names, file, where, "name", 1, &is->name, d) < 0 ||
+        jsonin_str(names, file, where, "full_name", 0, &is->full_name, d) < 0 ||
+        jsonin_str(names, file, where, "locality", 0, &is->locality, d) < 0 ||
+        jsonin_str(place_obj, file, place_where, "place", 1, &is->place, d) < 0 ||
+        jsonin_strv(sig, file, "signer", "authority", 1, &is->signer.authority, &is->signer.nauthority, d) < 0 ||
+        jsonin_str(sig, file, "signer", "name", 1, &is->signer.name, d) < 0 ||
+        jsonin_str(sig, file, "signer", "position", 0, &is->signer.position, d) < 0) {
+        issuer_free(is);
+        return -1;
+    }
+    if (!is->full_name)
+        is->full_name = xstrdup(is->name);
+    if (!is->locality)
+        is->locality = xstrdup("");
+    return 0;
+}

@@ -1,0 +1,462 @@
+/* scores.c — the scores table (CSV or XLSX): a unit-name column, one
+ * column per indicator (by id or printed label), "-" for not applicable,
+ * optional section, long name and total columns. */
+#include "csv.h"
+#include "input.h"
+#include "sbuf.h"
+#include "text.h"
+#include "xlsx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { COL_IGNORE = -1, COL_SECTION = -2, COL_LONG_NAME = -3, COL_UNKNOWN = -4, COL_TOTAL = -5,
+       COL_AMBIGUOUS = -6, COL_NAME = -7 };
+
+/* A folded header label without a trailing "(5đ)" / "(10)": the key that
+ * labels are compared by ("Chỉ số 1 (5đ)" -> "chi so 1"). */
+static char *label_key(const char *h)
+{
+    char *f = text_fold(h);
+    char *p = strchr(f, '(');
+    if (p && strchr(p, ')') && !strchr(p, ')')[1])
+        *p = 0;
+    return text_trim(f);
+}
+
+static int key_is(const char *key, const char *label)
+{
+    char *k = label_key(label);
+    int eq = !strcmp(key, k);
+    free(k);
+    return eq;
+}
+
+/* Whether header cell `group` (the row above, may be NULL) names group g. */
+static int group_is(const indicator_group *g, const char *group)
+{
+    if (!group || !*group)
+        return 0;
+    char *k = label_key(group);
+    int eq = !strcmp(k, g->id) || key_is(k, g->label) || key_is(k, g->name);
+    free(k);
+    return eq;
+}
+
+/* Header cell -> indicator index or a COL_ code. Accepts the id
+ * ("dvctt.cs1", the seeds' "dvctt.cs1(10)") or the printed label ("Chỉ số 1
+ * (5đ)", a one-indicator group's "Tiến độ, KQ giải quyết"), case- and
+ * diacritic-insensitively; a label several indicators share is resolved by
+ * the group header above it (two-row headers), else it is ambiguous. */
+static long header_column(const scheme *s, const char *h, const char *group)
+{
+    static const struct { const char *key; long col; } names[] = {
+        {"unit", COL_NAME}, {"ten don vi", COL_NAME}, {"don vi", COL_NAME},
+        {"section", COL_SECTION}, {"nhom", COL_SECTION}, {"long_name", COL_LONG_NAME},
+        {"ten day du", COL_LONG_NAME}, {"total", COL_TOTAL}, {"tong diem", COL_TOTAL},
+        {"stt", COL_IGNORE}};
+    char *key = label_key(h);
+    long r = COL_UNKNOWN;
+    for (size_t i = 0; i < sizeof names / sizeof *names && r == COL_UNKNOWN; i++)
+        if (!strcmp(key, names[i].key))
+            r = names[i].col;
+    if (r == COL_UNKNOWN) {
+        char *id = xstrndup(h, strcspn(h, "( "));
+        long i = scheme_find(s, id);
+        free(id);
+        if (i >= 0)
+            r = i;
+    }
+    if (r == COL_UNKNOWN) {
+        size_t found = 0, in_group = 0;
+        for (size_t i = 0; i < s->nindicators; i++) {
+            const indicator *in = &s->indicators[i];
+            const indicator_group *g = &s->groups[in->group];
+            int hit = key_is(key, in->label) || key_is(key, in->name) ||
+                      (g->count == 1 && (key_is(key, g->label) || key_is(key, g->name)));
+            if (!hit)
+                continue;
+            found++;
+            if (found == 1)
+                r = (long)i;
+            if (group_is(g, group) && in_group++ == 0)
+                r = (long)i;
+        }
+        if (found > 1 && in_group != 1)
+            r = COL_AMBIGUOUS;
+    }
+    free(key);
+    return r;
+}
+
+/* The resolved header: what each column holds and where data starts. */
+typedef struct header {
+    long *cols;
+    size_t n;
+    size_t *used, nused;   /* the columns a row is read from */
+    size_t name_col, first_row;
+    long section_col;
+} header;
+
+/* Reads the header from rows[0], or from rows[0] (groups, merged across
+ * their indicators, so carried right) and rows[1] (labels) when two_rows. */
+static int read_header(const dataset *ds, const csv *c, int two_rows, int previous, header *h,
+                       diag *d)
+{
+    const scheme *s = &ds->scheme;
+    const csv_row *top = &c->rows[0], *low = two_rows ? &c->rows[1] : top;
+    char where[CSV_WHERE_SIZE];
+    csv_where(c, low, 0, where, sizeof where);
+    h->n = top->n > low->n ? top->n : low->n;
+    h->first_row = two_rows ? 2 : 1;
+    h->cols = xmalloc(h->n * sizeof *h->cols);
+    h->section_col = -1;
+    const char *group = NULL;
+    long name_col = -1;
+    for (size_t k = 0; k < h->n; k++) {
+        const char *up = csv_field(top, k), *lo = csv_field(low, k);
+        if (*up)
+            group = up;
+        const char *label = two_rows && !*lo ? up : lo;   /* merged down over both rows */
+        long col = h->cols[k] = header_column(s, label, two_rows && *lo ? group : NULL);
+        if (col == COL_NAME && name_col < 0)
+            name_col = (long)k;
+    }
+    /* The unit name is the "Tên đơn vị" column, else the first one. */
+    h->name_col = name_col < 0 ? 0 : (size_t)name_col;
+    h->cols[h->name_col] = COL_NAME;
+    for (size_t k = 0; k < h->n; k++) {
+        const char *label = *csv_field(low, k) ? csv_field(low, k) : csv_field(top, k);
+        if (h->cols[k] == COL_UNKNOWN)
+            return diag_set(d, "csv-unknown-column",
+                            "%s: column %zu \"%s\" is not an indicator of scheme %s", where, k + 1,
+                            label, s->id);
+        if (h->cols[k] == COL_AMBIGUOUS)
+            return diag_set(d, "csv-ambiguous-column",
+                            "%s: column %zu \"%s\" matches several indicators of scheme %s; write "
+                            "its id (group.indicator) or its group in the row above", where, k + 1,
+                            label, s->id);
+        if (h->cols[k] == COL_SECTION)
+            h->section_col = (long)k;
+        for (size_t j = 0; j < k; j++)
+            if (h->cols[k] >= 0 && h->cols[j] == h->cols[k])
+                return diag_set(d, "csv-duplicate-column",
+                                "%s: indicator %s appears in columns %zu and %zu", where,
+                                s->indicators[h->cols[k]].id, j + 1, k + 1);
+    }
+    for (size_t i = 0; i < s->nindicators; i++) {
+        size_t k = 0;
+        while (k < h->n && h->cols[k] != (long)i)
+            k++;
+        if (k == h->n)
+            return diag_set(d, "csv-missing-column", "%s: no column for indicator %s (%s) of scheme %s",
+                            where, s->indicators[i].id, s->indicators[i].label, s->id);
+    }
+    if (h->section_col < 0 && ds->nsections > 1 && !previous)
+        return diag_set(d, "csv-no-section", "%s: the report has %zu sections but the file has no "
+                        "\"section\" column", where, ds->nsections);
+    /* Rows are read from the indicator columns and the last section, total
+     * and long-name column (a later one would win anyway): the work per row
+     * does not grow with ignored columns, which a sparse XLSX row has free. */
+    h->used = xmalloc(h->n * sizeof *h->used);
+    for (size_t k = 0; k < h->n; k++) {
+        long col = h->cols[k];
+        int last = col >= 0 || col == COL_SECTION || col == COL_TOTAL || col == COL_LONG_NAME;
+        for (size_t j = k + 1; j < h->n && last && col < 0; j++)
+            last = h->cols[j] != col;
+        if (last)
+            h->used[h->nused++] = k;
+    }
+    return 0;
+}
+
+/* One header row, or two when the first does not work and looks like the
+ * group row of an Excel header (the unit-name cell merged down, so empty in
+ * the second row); the one-row error is kept otherwise. */
+static int resolve_header(const dataset *ds, const csv *c, int previous, header *h, diag *d)
+{
+    if (read_header(ds, c, 0, previous, h, d) == 0)
+        return 0;
+    free(h->cols);
+    h->cols = NULL;
+    if (c->n < 3)
+        return -1;
+    diag first = *d;
+    if (read_header(ds, c, 1, previous, h, d) == 0)
+        return 0;
+    free(h->cols);
+    h->cols = NULL;
+    if (*csv_field(&c->rows[1], 0))
+        *d = first;
+    return -1;
+}
+
+/* Units by name in a small open-addressing table, so that checking for
+ * duplicates and matching the previous period stay linear. */
+typedef struct unit_index {
+    long *slot;            /* unit index, -1 = free */
+    size_t cap;
+} unit_index;
+
+static size_t name_hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static long index_find(const unit_index *x, const dataset *ds, const char *name, size_t *at)
+{
+    size_t i = name_hash(name) & (x->cap - 1);
+    while (x->slot[i] >= 0 && strcmp(ds->units[x->slot[i]].name, name))
+        i = (i + 1) & (x->cap - 1);
+    *at = i;
+    return x->slot[i];
+}
+
+static void index_init(unit_index *x, size_t expect)
+{
+    for (x->cap = 16; x->cap < 2 * expect; x->cap *= 2)
+        ;
+    x->slot = xmalloc(x->cap * sizeof *x->slot);
+    memset(x->slot, 0xff, x->cap * sizeof *x->slot);
+}
+
+static long find_section(const dataset *ds, const char *v)
+{
+    for (size_t i = 0; i < ds->nsections; i++) {
+        const section *sec = &ds->sections[i];
+        if (!strcmp(v, sec->id) || (sec->title && !strcmp(v, sec->title)))
+            return (long)i;
+        /* The seeds write "I. CẤP THỊ": id, dot, title. */
+        size_t k = strlen(sec->id);
+        if (!strncmp(v, sec->id, k) && v[k] == '.')
+            return (long)i;
+    }
+    return -1;
+}
+
+/* One score cell: "-" (not applicable), "" (not given) or a number within
+ * [0, max]; decimal is the file's separator (csv.decimal). */
+static int read_cell(const scheme *s, size_t ind, const char *v, char decimal, const char *where,
+                     const char *uname, score_cell *out, diag *d)
+{
+    const indicator *in = &s->indicators[ind];
+    char maxs[32];
+    dec_format(maxs, sizeof maxs, in->max, 0, 6, ',', 0);
+    if (!*v) {
+        out->state = CELL_EMPTY;
+        return 0;
+    }
+    if (!strcmp(v, "-") || !strcmp(v, "\xE2\x80\x93")) {   /* "-" or an en dash */
+        out->state = CELL_NA;
+        return 0;
+    }
+    dec x;
+    switch (dec_parse(v, strlen(v), decimal, &x)) {
+    case DEC_OK:
+        break;
+    case DEC_PRECISION:
+        return diag_set(d, "score-precision",
+                        "%s: unit \"%s\", indicator %s: \"%s\" has more than 6 decimals", where,
+                        uname, in->id, v);
+    default:
+        return diag_set(d, "score-not-number",
+                        "%s: unit \"%s\", indicator %s: \"%s\" is not a number (use \"-\" for "
+                        "not applicable)",
+                        where, uname, in->id, v);
+    }
+    if (x < 0)
+        return diag_set(d, "score-negative", "%s: unit \"%s\", indicator %s: %s is negative", where,
+                        uname, in->id, v);
+    if (x > in->max)
+        return diag_set(d, "score-above-max",
+                        "%s: unit \"%s\", indicator %s: %s is above the maximum %s", where, uname,
+                        in->id, v, maxs);
+    out->state = CELL_VALUE;
+    out->value = x;
+    return 0;
+}
+
+/* The portal's own total (QĐ 766): a number within [0, total maximum]. */
+static int read_total(const scheme *s, const char *v, char decimal, const char *where,
+                      const char *uname, score_cell *out, diag *d)
+{
+    dec x;
+    out->state = CELL_EMPTY;
+    if (!*v)
+        return 0;
+    if (dec_parse(v, strlen(v), decimal, &x) != DEC_OK || x < 0 || x > scheme_total_max(s))
+        return diag_set(d, "score-total", "%s: unit \"%s\", total: \"%s\" is not a number between 0 "
+                        "and the scheme's maximum", where, uname, v);
+    out->state = CELL_VALUE;
+    out->value = x;
+    return 0;
+}
+
+/* The rows of a scores file, CSV or XLSX by its name. */
+static int read_table(const dataset *ds, const char *path, const input_opts *io, csv *c, diag *d)
+{
+    size_t n = strlen(path);
+    int xlsx = n > 5 && !strcasecmp(path + n - 5, ".xlsx");
+    if (xlsx ? xlsx_read_file(c, path, ds->sheet, d) < 0
+             : csv_read_file(c, path, io ? io->encoding : ENC_AUTO, d) < 0)
+        return -1;
+    if (io && io->verbose) {
+        if (xlsx)
+            fprintf(stderr, "baocao: %s: worksheet \"%s\"\n", path, c->sheet);
+        else
+            fprintf(stderr, "baocao: %s: encoding %s%s%s, delimiter %s, decimal %s\n", path,
+                    encoding_name(c->source.encoding), c->source.bom ? " with BOM" : "",
+                    c->source.recomposed ? " (recomposed to NFC)" : "",
+                    c->delimiter == '\t' ? "tab" : c->delimiter == ';' ? "';'" : "','",
+                    c->decimal == ',' ? "comma" : c->decimal == '.' ? "point" : "per value");
+    }
+    return 0;
+}
+
+int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d)
+{
+    const scheme *s = &ds->scheme;
+    csv c;
+    if (read_table(ds, path, io, &c, d) < 0)
+        return -1;
+    int rc = -1;
+    header h = {0};
+    unit_index idx = {0};
+    char where[CSV_WHERE_SIZE];
+    if (c.n == 0) {
+        diag_set(d, "csv-empty", "%s: the file has no header row", path);
+        goto out;
+    }
+    if (resolve_header(ds, &c, previous, &h, d) < 0)
+        goto out;
+    index_init(&idx, ds->nunits + c.n);
+    for (size_t i = 0; i < ds->nunits; i++) {
+        size_t at;
+        index_find(&idx, ds, ds->units[i].name, &at);
+        idx.slot[at] = (long)i;
+    }
+
+    size_t ucap = ds->nunits;
+    for (size_t r = h.first_row; r < c.n; r++) {
+        const csv_row *row = &c.rows[r];
+        const char *name = csv_field(row, h.name_col);
+        csv_where(&c, row, h.name_col, where, sizeof where);
+        if (!*name) {
+            diag_set(d, "unit-empty-name", "%s: the unit name (column %zu) is empty", where,
+                     h.name_col + 1);
+            goto out;
+        }
+        if (row->n > h.n) {
+            diag_set(d, "csv-extra-cells", "%s: unit \"%s\": %zu cells but the header has %zu",
+                     where, name, row->n, h.n);
+            goto out;
+        }
+        score_cell *cells = xcalloc(s->nindicators, sizeof *cells);
+        unit *u = NULL;
+        size_t at;
+        long existing = index_find(&idx, ds, name, &at);
+        if (previous) {
+            if (existing < 0) {
+                free(cells);
+                continue;   /* a unit that no longer reports; nothing to compare */
+            }
+            u = &ds->units[existing];
+            if (u->prev) {
+                free(cells);
+                diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)",
+                         where, name, u->prev_row);
+                goto out;
+            }
+            u->prev = cells;
+            u->prev_row = row->line;
+        } else {
+            if (existing >= 0) {
+                free(cells);
+                diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)",
+                         where, name, ds->units[existing].row);
+                goto out;
+            }
+            grow(&ds->units, &ucap, ds->nunits + 1, sizeof *ds->units);
+            idx.slot[at] = (long)ds->nunits;
+            u = &ds->units[ds->nunits++];
+            memset(u, 0, sizeof *u);
+            u->name = xstrdup(name);
+            u->row = row->line;
+            u->cells = cells;
+        }
+        for (size_t j = 0; j < h.nused; j++) {
+            size_t k = h.used[j];
+            const char *v = csv_field(row, k);
+            csv_where(&c, row, k, where, sizeof where);
+            if (h.cols[k] >= 0) {
+                if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
+                              d) < 0) {
+                    diag_locate(d, path, row->line, name, s->indicators[h.cols[k]].id);
+                    goto out;
+                }
+            } else if (h.cols[k] == COL_SECTION && !previous) {
+                long sec = find_section(ds, v);
+                if (sec < 0) {
+                    diag_set(d, "unit-section", "%s: unit \"%s\": section \"%s\" is not one of "
+                             "the report's sections", where, name, v);
+                    goto out;
+                }
+                u->section = (size_t)sec;
+            } else if (h.cols[k] == COL_TOTAL) {
+                /* Checked against the maximum of all scored indicators. */
+                if (read_total(s, v, c.decimal, where, name,
+                               previous ? &u->prev_total : &u->total, d) < 0)
+                    goto out;
+            } else if (h.cols[k] == COL_LONG_NAME && !previous && *v) {
+                free(u->long_name);
+                u->long_name = xstrdup(v);
+            }
+        }
+        csv_where(&c, row, h.name_col, where, sizeof where);
+        /* A given total cannot exceed what the unit could score. */
+        const score_cell *tot = previous ? &u->prev_total : &u->total;
+        if (tot->state == CELL_VALUE) {
+            dec amax = 0;
+            for (size_t i = 0; i < s->nindicators; i++)
+                if (cells[i].state == CELL_VALUE && !s->indicators[i].informational)
+                    amax += s->indicators[i].max;
+            if (tot->value > amax) {
+                char a[32], m[32];
+                dec_format(a, sizeof a, tot->value, 0, 6, ',', 0);
+                dec_format(m, sizeof m, amax, 0, 6, ',', 0);
+                diag_set(d, "score-total", "%s: unit \"%s\", total: %s is above the applicable "
+                         "maximum %s", where, name, a, m);
+                goto out;
+            }
+        }
+        /* Some cells given and some left blank is a typing slip, not a unit
+         * that did not report: say which cell. */
+        size_t nempty = 0;
+        for (size_t i = 0; i < s->nindicators; i++)
+            nempty += cells[i].state == CELL_EMPTY;
+        if (nempty && nempty < s->nindicators)
+            for (size_t i = 0; i < s->nindicators; i++)
+                if (cells[i].state == CELL_EMPTY) {
+                    diag_set(d, "score-missing",
+                             "%s: unit \"%s\", indicator %s: the cell is empty (write \"-\" if "
+                             "it does not apply)", where, name, s->indicators[i].id);
+                    goto out;
+                }
+    }
+    if (!previous && ds->nunits == 0) {
+        diag_set(d, "csv-no-units", "%s: the file lists no units", path);
+        goto out;
+    }
+    rc = 0;
+out:
+    free(h.cols);
+    free(h.used);
+    free(idx.slot);
+    csv_free(&c);
+    return rc;
+}

@@ -1,0 +1,24 @@
+/* facts.h — what a report's wording needs, derived from the scored data.
+ *
+ * Templates never compute: every count, list of names, change and
+ * comparison they print is worked out here, once, and handed over as a
+ * value tree (value.h). The keys are documented for template authors in
+ * templates/README.md ("Report data"). */
+#ifndef BAOCAO_FACTS_H
+#define BAOCAO_FACTS_H
+
+#include "dataset.h"
+#include "doc.h"
+#include "score.h"
+#include "value.h"
+
+/* The document's own data: document, agency, signer and addressees from its
+ * metadata m (number and date as given, blank or not), period and scheme
+ * from ds. Every template gets these; facts_report and other documents add
+ * to the map. */
+value *facts_common(const dataset *ds, const doc_meta *m);
+
+/* facts_common plus the results: sections, classes, indicators, decreases. */
+value *facts_report(const dataset *ds, const doc_meta *m, const scoring *sc);
+
+#endif

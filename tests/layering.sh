@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The stages are libraries that see only what they link: a file of layout/
+# that includes input/'s header does not compile with layout's own flags,
+# while one including model/'s doc.h (a stage layout links) does. The flags
+# are the real ones, from the build's compile_commands.json.
+set -u
+. "$(dirname "$0")/lib.sh"
+: "${BUILD:?set BUILD to the build directory}"
+
+db=$BUILD/compile_commands.json
+expect "compile_commands.json exists" test -s "$db"
+# try STAGE HEADER: compiles a file of STAGE that includes HEADER.
+try() {
+    local cmd
+    cmd=$(jq -r --arg f "$SRC/src/$1/" 'map(select(.file | startswith($f))) | .[0].command' "$db")
+    printf '#include "%s"\nint layering_probe;\n' "$2" >"$tmp/probe.c"
+    cmd=${cmd% -c *}
+    eval "$cmd -c '$tmp/probe.c' -o '$tmp/probe.o'" 2>"$tmp/err"
+}
+fails() { ! "$@"; }
+expect "layout/ may include model/'s doc.h" try layout doc.h
+expect "layout/ cannot include input/'s input.h" fails try layout input.h
+expect "… because the header is not on its path" grep -q "input.h: No such file" "$tmp/err"
+expect "model/ cannot include text/'s report.h" fails try model report.h
+expect "pdf/ cannot include deliver/'s archive.h" fails try pdf archive.h
+expect "text/ cannot include layout/'s layout.h" fails try text layout.h
+expect "base/ cannot include model/'s dataset.h" fails try base dataset.h
+finish
