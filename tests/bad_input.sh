@@ -249,6 +249,12 @@ new_case bad-sort
 sed -i 's/"sort": "table"/"sort": "name"/' "$d/report.json"
 expect_fail json-sort "$d/report.json: sort: \"name\" must be \"table\" or \"score\""
 
+new_case bad-style
+sed -i 's/"sort": "table"/"sort": "table", "style": {"max_names": 0}/' "$d/report.json"
+expect_fail json-style "$d/report.json: style.max_names: must be at least 1"
+sed -i 's/"max_names": 0/"class_names": "Upper"/' "$d/report.json"
+expect_fail json-style "$d/report.json: style.class_names: \"Upper\" must be \"lower\" or \"as_scheme\""
+
 new_case month-as-text
 sed -i 's/"month": 7/"month": "7"/' "$d/report.json"
 expect_fail json-type "$d/report.json: period.month: expected a whole number"
@@ -365,7 +371,7 @@ expect_render_fail font-open "$d/Fake-Regular.ttf: No such file or directory"
 new_case missing-glyph    # a Chinese character in a unit's name
 sed -i '4s/^Phòng Nội vụ/Phòng 中 Nội vụ/' "$csv"
 # The first place it is drawn is the body's class list, which names the unit.
-expect_render_fail missing-glyph "character U+4E2D '中' is not in the font" 'xếp loại Trung bình'
+expect_render_fail missing-glyph "character U+4E2D '中' is not in the font" 'xếp loại trung bình'
 
 
 new_case template-path    # the template names a folder of templates/, never a path

@@ -22,17 +22,18 @@ t=$(body "$SRC/samples/huyen-dien-bien-2023-07")
 says "$t" \
     "1.1. Các cơ quan chuyên môn thuộc UBND huyện" \
     "Thực hiện chấm điểm đánh giá 05/10 cơ quan, đơn vị, trong đó:" \
-    "- 02 đơn vị xếp loại Xuất sắc: Các phòng: Lao động - Thương binh và Xã hội, Kinh tế và Hạ tầng." \
-    "- 01 đơn vị xếp loại Tốt: Phòng Tư pháp." \
-    "- 02 đơn vị xếp loại Trung bình: Trung tâm Quản lý Đất đai huyện, Phòng Nội vụ." \
+    "- 02 đơn vị xếp loại xuất sắc: các phòng Lao động - Thương binh và Xã hội, Kinh tế và Hạ tầng." \
+    "- 01 đơn vị xếp loại tốt: Phòng Tư pháp." \
+    "- 02 đơn vị xếp loại trung bình: Trung tâm Quản lý Đất đai huyện, Phòng Nội vụ." \
     "1.2. UBND các xã thuộc huyện" \
     "Thực hiện chấm điểm đánh giá 21/21 UBND xã, trong đó:" \
-    "- 01 đơn vị xếp loại Xuất sắc: UBND xã Núa Ngam." \
-    "- 07 đơn vị xếp loại Tốt: UBND các xã: Mường Nhà, Mường Pồn, Pa Thơm, Pom Lót, Sam Mứn, Thanh An, Thanh Yên." \
-    "- 10 đơn vị xếp loại Khá: UBND các xã: Hua Thanh, Hẹ Muông, Na Ư, Noong Hẹt, Noong Luống, Phu Luông, Thanh Chăn, Thanh Hưng, Thanh Luông, Thanh Xương." \
-    "- 03 đơn vị xếp loại Yếu: UBND các xã: Mường Lói, Na Tông, Thanh Nưa." \
-    "Tỷ lệ hồ sơ thanh toán trực tuyến: 10 đơn vị chưa thực hiện: UBND các xã: Hua Thanh, Hẹ Muông, Mường Lói, Mường Pồn, Na Tông, Na Ư, Noong Luống, Phu Luông, Thanh Chăn, Thanh Nưa." \
-    "Số hóa hồ sơ khi tiếp nhận: 06 đơn vị chưa thực hiện: Phòng Nội vụ; UBND các xã: Hua Thanh, Hẹ Muông, Mường Lói, Na Tông, Thanh Nưa." \
+    "- 01 đơn vị xếp loại xuất sắc: UBND xã Núa Ngam." \
+    "- 07 đơn vị xếp loại tốt: UBND các xã Mường Nhà, Mường Pồn, Pa Thơm, Pom Lót, Sam Mứn, Thanh An, Thanh Yên." \
+    "- 10 đơn vị xếp loại khá: UBND các xã Hua Thanh, Hẹ Muông, Na Ư, Noong Hẹt, Noong Luống, Phu Luông, Thanh Chăn, Thanh Hưng, Thanh Luông, Thanh Xương." \
+    "- 03 đơn vị xếp loại yếu: UBND các xã Mường Lói, Na Tông, Thanh Nưa." \
+    "- Không phát sinh hồ sơ TTHC trong tháng 7 năm 2023: UBND các xã Mường Lói, Na Tông, Thanh Nưa (điểm các chỉ số về hồ sơ bằng 0)." \
+    "Tỷ lệ hồ sơ thanh toán trực tuyến: 07 đơn vị chưa thực hiện (UBND các xã Hua Thanh, Hẹ Muông, Mường Pồn, Na Ư, Noong Luống, Phu Luông, Thanh Chăn); 09 đơn vị thực hiện chưa đảm bảo 50% số điểm tối đa" \
+    "Số hóa hồ sơ khi tiếp nhận: 03 đơn vị chưa thực hiện (Phòng Nội vụ; UBND các xã Hua Thanh, Hẹ Muông);" \
     "THÁNG 7 NĂM 2023" \
     "Trên đây là Báo cáo kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử huyện Điện Biên tháng 7 năm 2023./."
 
@@ -41,16 +42,14 @@ says "$t" \
 t=$(body "$SRC/samples/dien-bien-phu-2023-12")
 says "$t" \
     "Thực hiện chấm điểm đánh giá 12/12 đơn vị xã, phường, trong đó:" \
-    "- 01 đơn vị xếp loại Xuất sắc: UBND xã Pá Khoang." \
-    "- 06 đơn vị xếp loại Tốt: UBND phường Him Lam, UBND xã Thanh Minh, UBND phường Nam Thanh, UBND phường Mường Thanh, UBND phường Thanh Trường, UBND xã Nà Nhạn." \
-    "- 01 đơn vị xếp loại Trung bình: UBND xã Nà Tấu." \
-    "UBND xã Pá Khoang đạt kết quả cao nhất với 07/08 chỉ số đạt điểm tối đa và xếp loại xuất sắc." \
-    "hồ sơ xử lý quá hạn: UBND các phường: Noong Bua, Thanh Bình." \
-    "Tỷ lệ nộp hồ sơ trực tuyến: 01 đơn vị thực hiện chưa đảm bảo 50% số điểm tối đa: UBND xã Nà Tấu." \
-    "Tỷ lệ hồ sơ thanh toán trực tuyến: 04 đơn vị chưa thực hiện: UBND xã Thanh Minh, UBND phường Tân Thanh, UBND phường Noong Bua, UBND xã Nà Tấu." \
-    "Tỷ lệ hồ sơ thanh toán trực tuyến: 08 đơn vị thực hiện chưa đảm bảo 50%" \
-    "Số hóa hồ sơ khi tiếp nhận: 01 đơn vị chưa thực hiện: UBND phường Noong Bua." \
-    "Số hóa hồ sơ khi tiếp nhận: 03 đơn vị thực hiện chưa đảm bảo 50% số điểm tối đa: UBND phường Tân Thanh, UBND xã Mường Phăng, UBND xã Nà Tấu." \
+    "- 01 đơn vị xếp loại xuất sắc: UBND xã Pá Khoang." \
+    "- 06 đơn vị xếp loại tốt: UBND phường Him Lam, UBND xã Thanh Minh, UBND phường Nam Thanh, UBND phường Mường Thanh, UBND phường Thanh Trường, UBND xã Nà Nhạn." \
+    "- 01 đơn vị xếp loại trung bình: UBND xã Nà Tấu." \
+    "UBND xã Pá Khoang đạt kết quả cao nhất (9,00 điểm, xếp loại xuất sắc); UBND các xã Pá Khoang, Thanh Minh có nhiều chỉ số đạt điểm tối đa nhất (07/08 chỉ số)." \
+    "hồ sơ xử lý quá hạn: UBND các phường Noong Bua, Thanh Bình." \
+    "Tỷ lệ nộp hồ sơ trực tuyến: 01 đơn vị thực hiện chưa đảm bảo 50% số điểm tối đa (UBND xã Nà Tấu)." \
+    "Tỷ lệ hồ sơ thanh toán trực tuyến: 04 đơn vị chưa thực hiện (UBND xã Thanh Minh, UBND phường Tân Thanh, UBND phường Noong Bua, UBND xã Nà Tấu); 08 đơn vị thực hiện chưa đảm bảo 50%" \
+    "Số hóa hồ sơ khi tiếp nhận: 01 đơn vị chưa thực hiện (UBND phường Noong Bua); 03 đơn vị thực hiện chưa đảm bảo 50% số điểm tối đa (UBND phường Tân Thanh, UBND xã Mường Phăng, UBND xã Nà Tấu)." \
     "THÁNG 12 NĂM 2023"
 case "$t" in *"không để xảy ra tình trạng xử lý hồ sơ quá hạn"*) bad "002 has overdue files" ;; *) ok ;; esac
 
@@ -63,15 +62,14 @@ says "$t" \
     "Thực hiện chấm điểm đánh giá 03/03 xã, phường. Trong đó 03/03 đơn vị xếp loại xuất sắc." \
     "Tổng điểm đạt được của UBND phường Na Lay và UBND xã Lay Nưa tuy vẫn đạt ở mức xuất sắc nhưng lại giảm so với tháng 10/2024" \
     "“Tỷ lệ nộp hồ sơ trực tuyến” của UBND phường Na Lay giảm 1,55 điểm; UBND xã Lay Nưa giảm 0,01 điểm." \
-    "“Số hóa hồ sơ khi tiếp nhận” của UBND xã Lay Nưa giảm 0,18 điểm." \
-    "“Số hóa kết quả giải quyết TTHC” của UBND xã Lay Nưa giảm 1,01 điểm." \
+    "+ Điểm các chỉ số “Số hóa hồ sơ khi tiếp nhận” và “Số hóa kết quả giải quyết TTHC” của UBND xã Lay Nưa giảm lần lượt 0,18 và 1,01 điểm." \
     "Trong tháng 11 năm 2024 không để xảy ra tình trạng xử lý hồ sơ quá hạn" \
     "THỊ XÃ MƯỜNG LAY THÁNG 11 NĂM 2024"
 case "$t" in *"MƯỜNG LAY THÁNG 10 NĂM 2024"*) bad "000 phụ lục month" ;; *) ok ;; esac
 
 # A scheme without classes (QĐ 766 ranks): the first and the last unit.
 t=$(body "$SRC/samples/dinh-hoa-2024-02")
-says "$t" "Thực hiện chấm điểm đánh giá 23/23 xã, thị trấn; cao nhất là Xã Phú Tiến với 94,1 điểm, thấp nhất là Xã Bảo Cường với 69,1 điểm."
+says "$t" "Thực hiện chấm điểm đánh giá 23/23 xã, thị trấn; cao nhất là các xã Phú Tiến, Sơn Phú (cùng đạt 94,10 điểm), thấp nhất là xã Bảo Cường (69,10 điểm)."
 case "$t" in *"đơn vị xếp loại"*) bad "a scheme without classes lists classes" ;; *) ok ;; esac
 
 # Overrides and free paragraphs: a file next to report.json, no rebuild.
@@ -90,7 +88,7 @@ says "$(pdftotext "$tmp/d.pdf" - | tr '\n' ' ' | tr -s ' ')" "Trên đây là n�
 
 # Data is never template syntax or markup: a unit named with {{ }} and *.
 sed -i 's/^UBND xã Nà Tấu,/UBND xã {{x}} *Tấu*,/' "$tmp/own/scores.csv"
-says "$(body "$tmp/own")" "01 đơn vị xếp loại Trung bình: UBND xã {{x}} *Tấu*."
+says "$(body "$tmp/own")" "01 đơn vị xếp loại trung bình: UBND xã {{x}} *Tấu*."
 
 # A template error names file:line:col and renders nothing.
 printf 'Trên đây là\n{{document.subjcet}}\n' >"$tmp/own/ket-thuc.tpl"

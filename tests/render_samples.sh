@@ -121,6 +121,6 @@ read -r _ _ sx _ <<<"$(word_box "$tmp/blank.pdf" 1 "Số:")"
 read -r nx _ _ _ <<<"$(word_box "$tmp/blank.pdf" 1 "/BC-UBND")"
 expect "blank number: a gap of at least 5 mm between Số: and /BC-UBND" \
     awk -v a="$sx" -v b="$nx" -v m=$MM 'BEGIN { exit !(b - a >= 5 * m) }'
-expect "blank date keeps the year" grep -qP 'ngày[ \x{a0}]{6,}tháng[ \x{a0}]{6,}năm 2024' "$tmp/blank.txt"
+expect "blank date: the day blank, month and year kept" grep -qP 'ngày[ \x{a0}]{6,}tháng 12 năm 2024' "$tmp/blank.txt"
 
 finish

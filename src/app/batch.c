@@ -123,7 +123,7 @@ static void run_job(pool *p, job *j)
     if (rc == 0) {
         doc_issue is = doc_meta_issue(&tree.meta);
         j->code = doc_meta_code(&tree.meta);
-        if (is.date.month)
+        if (is.date.day)
             snprintf(j->date, sizeof j->date, "%04d-%02d-%02d", is.date.year, is.date.month, is.date.day);
     }
     j->failed = rc < 0;

@@ -12,6 +12,9 @@ void date_words(sbuf *out, const date *dt)
         sbuf_printf(out, "ngày " DATE_BLANK " tháng " DATE_BLANK " năm %d", dt->year);
         return;
     }
-    sbuf_printf(out, "ngày %02d ", dt->day);
+    if (dt->day)
+        sbuf_printf(out, "ngày %02d ", dt->day);
+    else
+        sbuf_puts(out, "ngày " DATE_BLANK " ");
     date_month_year(out, dt->year, dt->month);
 }

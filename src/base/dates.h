@@ -9,7 +9,7 @@
 #include "sbuf.h"
 
 typedef struct date {
-    int year, month, day;  /* month 0 (and day 0) = left blank for the e-office to stamp */
+    int year, month, day;  /* day 0 (or month and day 0) = left blank for the e-office to stamp */
 } date;
 
 /* What the e-office system stamps over: no-break spaces, which layout
@@ -19,8 +19,8 @@ typedef struct date {
 /* "tháng 02 năm 2024" / "tháng 7 năm 2023". */
 void date_month_year(sbuf *out, int year, int month);
 
-/* "ngày 05 tháng 02 năm 2024"; month 0: "ngày ␣ tháng ␣ năm 2024" with
- * DATE_BLANK for day and month. */
+/* "ngày 05 tháng 02 năm 2024"; day 0: "ngày ␣ tháng 02 năm 2024", month 0:
+ * "ngày ␣ tháng ␣ năm 2024", with DATE_BLANK for what is left blank. */
 void date_words(sbuf *out, const date *dt);
 
 #endif

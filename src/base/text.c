@@ -77,26 +77,33 @@ char *text_nfc(const char *s, size_t n)
     return sbuf_take(&b);
 }
 
-static char *map_each(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t))
+/* s with f applied to its first `count` characters (all: (size_t)-1). */
+static char *map_each(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t), size_t count)
 {
     sbuf b = {0};
     size_t n = strlen(s), i = 0;
     uint32_t cp;
     char enc[4];
-    while (i < n) {
+    for (; i < n && count; count--) {
         int k = utf8_next(s + i, n - i, &cp);
         if (k <= 0)
             k = 1;
         sbuf_add(&b, enc, (size_t)utf8_put((uint32_t)f((utf8proc_int32_t)cp), enc));
         i += (size_t)k;
     }
+    sbuf_add(&b, s + i, n - i);
     char *t = sbuf_take(&b);
     char *nfc = text_nfc(t, strlen(t));
     free(t);
     return nfc ? nfc : xstrdup("");
 }
 
-char *text_upper(const char *s) { return map_each(s, utf8proc_toupper); }
+char *text_upper(const char *s) { return map_each(s, utf8proc_toupper, (size_t)-1); }
+
+char *text_case_first(const char *s, int upper)
+{
+    return map_each(s, upper ? utf8proc_toupper : utf8proc_tolower, 1);
+}
 
 char *text_fold(const char *s)
 {

@@ -23,6 +23,10 @@ char *text_nfc(const char *s, size_t n);
 /* Upper case (full Unicode simple mapping: "Ủy ban" -> "ỦY BAN"), NFC. */
 char *text_upper(const char *s);
 
+/* The first letter in upper (upper != 0) or lower case, the rest as it is:
+ * "Xuất sắc" -> "xuất sắc". malloc'd. */
+char *text_case_first(const char *s, int upper);
+
 /* Lower-case, diacritic-free, space-collapsed key for matching labels:
  * "Chỉ số  1 (5đ)" -> "chi so 1 (5d)". malloc'd. */
 char *text_fold(const char *s);

@@ -38,7 +38,7 @@ static const char USAGE[] =
     "  --font SPEC      a font family known to fontconfig, or a .ttf file (regular face);\n"
     "                   default Times New Roman if installed, else the shipped Tinos\n"
     "  --pdfa 1b|2b     PDF/A level (default 1b); --no-pdfa for plain PDF 1.4\n"
-    "  --blank-number   leave số and day/month blank for the e-office system to stamp\n"
+    "  --blank-number   leave số and day blank for the e-office system to stamp\n"
     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
     "  --unit NAME      render that unit's notice (as batch does) instead of the report\n"
     "  --no-sidecar     do not write the archive metadata OUT.meta.json next to the PDF\n"

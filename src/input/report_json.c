@@ -99,7 +99,9 @@ static int load_unit_kind(json_t *o, const char *where, void *ctx, diag *d)
     const reading *r = ctx;
     unit_kind *k = &r->ds->kinds[r->ds->nkinds++];
     return jsonin_str(o, r->file, where, "prefix", 1, &k->prefix, d) < 0 ||
-                   jsonin_str(o, r->file, where, "plural", 1, &k->plural, d) < 0
+                   jsonin_str(o, r->file, where, "plural", 1, &k->plural, d) < 0 ||
+                   jsonin_str(o, r->file, where, "text", 0, &k->text, d) < 0 ||
+                   jsonin_str(o, r->file, where, "local", 0, &k->local, d) < 0
                ? -1
                : 0;
 }
@@ -128,6 +130,49 @@ out:
     json_decref(own);
     sbuf_free(&path);
     return rc;
+}
+
+/* The fields of one "style" object over *st. */
+static int read_style(json_t *o, const char *file, text_style *st, diag *d)
+{
+    char *cls = NULL;
+    if (jsonin_int(o, file, "style", "max_names", 0, &st->max_names, d) < 0 ||
+        jsonin_str(o, file, "style", "class_names", 0, &cls, d) < 0)
+        return -1;
+    int rc = 0;
+    if (st->max_names < 1)
+        rc = diag_set(d, "json-style", "%s: style.max_names: must be at least 1", file);
+    else if (cls && strcmp(cls, "lower") && strcmp(cls, "as_scheme"))
+        rc = diag_set(d, "json-style", "%s: style.class_names: \"%s\" must be \"lower\" or \"as_scheme\"",
+                      file, cls);
+    else if (cls)
+        st->class_lower = !strcmp(cls, "lower");
+    free(cls);
+    return rc;
+}
+
+/* The template set's style (templates/<set>/style.json, optional), then
+ * report.json's "style" over it. */
+static int load_style(dataset *ds, json_t *root, const char *file, const char *data_dir, diag *d)
+{
+    ds->style = (text_style){.max_names = 10, .class_lower = 1};
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/templates/%s/style.json", data_dir, ds->template_name);
+    FILE *f = fopen(path.s, "rb");
+    int rc = 0;
+    if (f) {
+        fclose(f);
+        json_t *own = jsonin_load(path.s, d);
+        rc = own ? read_style(own, path.s, &ds->style, d) : -1;
+        json_decref(own);
+    }
+    sbuf_free(&path);
+    if (rc < 0)
+        return -1;
+    json_t *o = json_object_get(root, "style");
+    if (o && !json_is_object(o))
+        return diag_set(d, "json-type", "%s: %s: expected an object", file, "style");
+    return o ? read_style(o, file, &ds->style, d) : 0;
 }
 
 int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io, diag *d)
@@ -233,6 +278,7 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
         ds->has_previous = 1;
     }
     if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0 ||
+        load_style(ds, root, path, data_dir, d) < 0 ||
         (ns && input_notices(ns, ds, json_object_get(root, "notices"), d) < 0))
         goto out;
     dataset_check(ds);

@@ -48,7 +48,8 @@ static int load_indicator(scheme *s, size_t *cap, json_t *o, const char *file, c
         jsonin_str(o, file, where, "name", 0, &ind->name, d) < 0 ||
         jsonin_dec(o, file, where, "max", 1, &ind->max, d) < 0 ||
         jsonin_bool(o, file, where, "informational", &ind->informational, d) < 0 ||
-        jsonin_bool(o, file, where, "progress", &ind->progress, d) < 0)
+        jsonin_bool(o, file, where, "progress", &ind->progress, d) < 0 ||
+        jsonin_bool(o, file, where, "files", &ind->files, d) < 0)
         return -1;
     if (ind->max <= 0)
         return diag_set(d, "scheme-max", "%s: %s.max: must be greater than 0", file, where);
@@ -82,7 +83,9 @@ static int load_group(json_t *g, const char *where, void *ctx, diag *d)
     memset(grp, 0, sizeof *grp);
     grp->first = s->nindicators;
     json_t *inds;
-    if (jsonin_str(g, file, where, "id", 1, &grp->id, d) < 0 ||
+    int files = 0;
+    if (jsonin_bool(g, file, where, "files", &files, d) < 0 ||
+        jsonin_str(g, file, where, "id", 1, &grp->id, d) < 0 ||
         jsonin_str(g, file, where, "label", 1, &grp->label, d) < 0 ||
         jsonin_str(g, file, where, "name", 0, &grp->name, d) < 0 ||
         jsonin_array(g, file, where, "indicators", 0, &inds, d) < 0)
@@ -101,6 +104,9 @@ static int load_group(json_t *g, const char *where, void *ctx, diag *d)
             return -1;
     }
     grp->count = s->nindicators - grp->first;
+    /* "files" on a group marks each of its indicators. */
+    for (size_t i = grp->first; files && i < s->nindicators; i++)
+        s->indicators[i].files = 1;
     /* Running text needs a name that stands alone: an unnamed indicator
      * of a group is "Nhóm mức độ hài lòng (Chỉ số 1)". */
     for (size_t i = grp->first; i < s->nindicators; i++) {

@@ -331,7 +331,44 @@ found:
     a->hard = 0;
 }
 
-/* Greedy first fit of the measured words into lines of the given width. */
+/* A word that is only a dash ("Lao động - Thương binh"): no line may end
+ * with it or just before it, so a name never breaks at its dash. */
+static int is_dash(const lay *L, size_t j)
+{
+    const word *w = &L->words[j];
+    const piece *p = &L->pieces[w->p];
+    return w->np == 1 && ((p->n == 1 && p->s[0] == '-') || (p->n == 3 && !memcmp(p->s, "\u2013", 3)));
+}
+
+/* Width of words i..j-1 set on one line. */
+static double span_width(const lay *L, size_t i, size_t j)
+{
+    double w = 0;
+    for (size_t k = i; k < j; k++)
+        w += (k > i ? L->words[k - 1].gap : 0) + L->words[k].w;
+    return w;
+}
+
+/* The last line of a paragraph holding one word while the line before has
+ * room to give one: that word moves down, unless the line left behind
+ * would be stretched past a third of its width. */
+static void avoid_lone_word(lay *L, double width)
+{
+    for (size_t k = 1; k < L->nlines; k++) {
+        line *a = &L->lines[k - 1], *b = &L->lines[k];
+        if (!b->last || a->last || b->w1 - b->w0 != 1 || a->w1 - a->w0 < 3 || is_dash(L, a->w1 - 2))
+            continue;
+        double avail = width - a->indent;
+        double left = span_width(L, a->w0, a->w1 - 1);
+        if (left < avail * 2 / 3 || span_width(L, a->w1 - 1, b->w1) > width - b->indent + EPS)
+            continue;
+        a->w1--, a->width = left;
+        b->w0--, b->width = span_width(L, b->w0, b->w1);
+    }
+}
+
+/* First fit of the measured words into lines of the given width, never
+ * breaking beside a dash that has words before it on the line. */
 static void break_lines(lay *L, const fmt *f, double width)
 {
     L->nlines = 0;
@@ -348,6 +385,12 @@ static void break_lines(lay *L, const fmt *f, double width)
             if (L->words[j++].hard)
                 break;
         }
+        /* Back off to a break that is not beside a dash, if the line has one. */
+        size_t k = j;
+        while (k < L->nwords && k - 1 > i && !L->words[k - 1].hard && (is_dash(L, k - 1) || is_dash(L, k)))
+            k--;
+        if (k < L->nwords && k - 1 > i && !is_dash(L, k - 1) && !is_dash(L, k))
+            j = k, w = span_width(L, i, j);
         grow(&L->lines, &L->cap_lines, L->nlines + 1, sizeof *L->lines);
         L->lines[L->nlines++] = (line){i, j, w, indent, j == L->nwords || L->words[j - 1].hard};
         i = j;
@@ -600,7 +643,14 @@ static int build_lines(lay *L, const fmt *f, const doc_run *runs, size_t n, doub
 {
     if (measure(L, runs, n, f) < 0)
         return -1;
-    break_lines(L, f, f->width);
+    /* Centred text (titles) in lines of even length, never one word alone
+     * below; running text without a lone word on its last line. */
+    if (f->align == ALIGN_CENTER) {
+        break_balanced(L, f, f->width);
+    } else {
+        break_lines(L, f, f->width);
+        avoid_lone_word(L, f->width);
+    }
     double dy = baseline(L, f->size, f->pitch);
     if (L->nlines == 0)  /* an empty paragraph is a blank line */
         push_box(L, L->npool, before, f->pitch, 0);

@@ -42,6 +42,8 @@ void dataset_free(dataset *ds)
     for (size_t i = 0; i < ds->nkinds; i++) {
         free(ds->kinds[i].prefix);
         free(ds->kinds[i].plural);
+        free(ds->kinds[i].text);
+        free(ds->kinds[i].local);
     }
     free(ds->kinds);
     memset(ds, 0, sizeof *ds);

@@ -50,9 +50,18 @@ typedef struct section {
 
 /* Units named together: "UBND xã A", "UBND xã B" → "UBND các xã: A, B". */
 typedef struct unit_kind {
-    char *prefix;          /* "UBND xã " */
-    char *plural;          /* "UBND các xã" */
+    char *prefix;          /* "UBND xã ", "Xã " */
+    char *plural;          /* "UBND các xã", "các xã" (as mid-sentence) */
+    char *text;            /* the prefix mid-sentence: "xã " for "Xã "; NULL: the prefix */
+    char *local;           /* the local-government word ("xã"), NULL for agencies */
 } unit_kind;
+
+/* How a template set writes values in running text (templates/<set>/style.json,
+ * overridden by report.json "style"). */
+typedef struct text_style {
+    int max_names;         /* a sentence names at most this many units */
+    int class_lower;       /* class names in lower case mid-sentence ("xếp loại xuất sắc") */
+} text_style;
 
 typedef enum sort_order { SORT_TABLE = 0, SORT_SCORE } sort_order;
 
@@ -90,6 +99,7 @@ typedef struct dataset {
     int has_previous;
     unit_kind *kinds;      /* for grouped name lists in running text */
     size_t nkinds;
+    text_style style;
 } dataset;
 
 void dataset_free(dataset *ds);

@@ -162,9 +162,11 @@ static void free_block(doc_block *b)
 doc_issue doc_meta_issue(const doc_meta *m)
 {
     doc_issue is = {m->number ? m->number : "", m->date};
-    if (m->blank) {
+    /* No số (asked for, or none given) means no day either, the month kept,
+     * as offices write it: "ngày      tháng 3 năm 2024". */
+    if (m->blank || !*is.number) {
         is.number = "";
-        is.date.month = is.date.day = 0;
+        is.date.day = 0;
     }
     return is;
 }

@@ -153,8 +153,9 @@ typedef struct doc_meta {
     size_t nrecipients;
 } doc_meta;
 
-/* The số and date the document prints and files: number "" and date month
- * and day 0 where they are left blank. The one place that decides blanks. */
+/* The số and date the document prints and files: number "" and day 0 (the
+ * month kept) when they are left blank — asked for, or no số given: a blank
+ * số never sits beside a filled day. The one place that decides blanks. */
 typedef struct doc_issue {
     const char *number;
     date date;

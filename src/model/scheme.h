@@ -17,6 +17,7 @@ typedef struct indicator {
     dec max;               /* maximum points */
     int informational;     /* printed but not scored (not in achieved or maximum) */
     int progress;          /* 1 for the indicator whose shortfall means overdue files (tiến độ) */
+    int files;             /* counts files: a unit with every such indicator at 0 had no files */
     size_t group;          /* index into scheme.groups */
 } indicator;
 

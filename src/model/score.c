@@ -118,7 +118,7 @@ static void rank(const dataset *ds, scoring *sc, size_t *idx, sort_key *keys, in
         if (k == 0 || period_of(sc, idx[k - 1], prev)->converted != period_of(sc, idx[k], prev)->converted)
             r = (int)k + 1;
         if (sec >= 0)
-            sc->units[idx[k]].section_rank = r;
+            *(prev ? &sc->units[idx[k]].prev_section_rank : &sc->units[idx[k]].section_rank) = r;
         else
             period_of(sc, idx[k], prev)->rank = r;
     }
@@ -141,8 +141,10 @@ int score_dataset(const dataset *ds, scoring *sc, diag *d)
     sort_key *keys = xcalloc(sc->n + 1, sizeof *keys);
     rank(ds, sc, idx, keys, 0, -1);
     rank(ds, sc, idx, keys, 1, -1);
-    for (size_t s = 0; s < ds->nsections; s++)
+    for (size_t s = 0; s < ds->nsections; s++) {
         rank(ds, sc, idx, keys, 0, (long)s);
+        rank(ds, sc, idx, keys, 1, (long)s);
+    }
     for (size_t i = 0; i < sc->n; i++)
         if (sc->units[i].now.scored && sc->units[i].prev.scored)
             sc->units[i].rank_change = sc->units[i].prev.rank - sc->units[i].now.rank;

@@ -21,6 +21,7 @@ typedef struct period_score {
 typedef struct unit_score {
     period_score now, prev;    /* prev.scored == 0 when there is no previous period */
     int section_rank;          /* rank within the unit's section */
+    int prev_section_rank;     /* the same last period (0: not ranked) */
     int rank_change;           /* prev.rank - now.rank (> 0: moved up); valid if both ranked */
     int at_max;                /* applicable scored indicators at their maximum */
     int applicable;            /* applicable scored indicators */

@@ -169,14 +169,21 @@ static void add_score(value *f, const dataset *ds, const scoring *sc, size_t u)
     set_text(v, "rating", now && us->now.rating >= 0 ? s->ratings[us->now.rating].name : NULL);
     set_text(v, "prev_rating", prev && us->prev.rating >= 0 ? s->ratings[us->prev.rating].name : NULL);
 
-    long ranked = 0;
-    for (size_t i = 0; i < sc->n; i++)
-        ranked += sc->units[i].now.scored;
+    /* Ranked among the units of its own section (the communes apart from
+     * the district's offices); all: among every unit of the report. */
+    long ranked = 0, all = 0;
+    for (size_t i = 0; i < sc->n; i++) {
+        all += sc->units[i].now.scored;
+        ranked += sc->units[i].now.scored && ds->units[i].section == ds->units[u].section;
+    }
     value *r = value_map_set(f, "rank", value_map());
-    set_int(r, "now", now, us->now.rank);
-    set_int(r, "prev", prev, us->prev.rank);
+    set_int(r, "now", now, us->section_rank);
+    set_int(r, "prev", prev, us->prev_section_rank);
     set_int(r, "count", 1, ranked);
-    set_int(r, "change", now && prev, us->rank_change);
+    set_int(r, "change", now && prev, us->prev_section_rank - us->section_rank);
+    value *a = value_map_set(r, "all", value_map());
+    set_int(a, "now", now, us->now.rank);
+    set_int(a, "count", 1, all);
     value_map_set(r, "has_prev", value_bool(now && prev));
 }
 

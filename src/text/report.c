@@ -267,9 +267,28 @@ static int build_table(const dataset *ds, const scoring *sc, const report_opts *
     return rc;
 }
 
-static void build_notes(const dataset *ds, char *const *w, doc *d)
+/* Does the table print a "-": an indicator not applicable in a shown
+ * column, or the totals of a unit not scored? */
+static int table_has_dash(const dataset *ds, const scoring *sc)
 {
-    if (!ds->scheme.na_note)
+    const scheme *s = &ds->scheme;
+    for (size_t u = 0; u < ds->nunits; u++)
+        if (!sc->units[u].now.scored)
+            return 1;
+    for (size_t g = 0; g < s->ngroups; g++) {
+        const indicator_group *grp = &s->groups[g];
+        for (size_t u = 0; group_shown(ds, grp) && u < ds->nunits; u++)
+            for (size_t i = grp->first; i < grp->first + grp->count; i++)
+                if (ds->units[u].cells[i].state != CELL_VALUE)
+                    return 1;
+    }
+    return 0;
+}
+
+/* The note on "-", only under a table that prints one. */
+static void build_notes(const dataset *ds, const scoring *sc, char *const *w, doc *d)
+{
+    if (!ds->scheme.na_note || !table_has_dash(ds, sc))
         return;
     doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
     p->size = 12;
@@ -312,7 +331,7 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
     build_appendix_title(w, out);
     int rc = build_table(ds, sc, o, w, out, d);
     if (rc == 0)
-        build_notes(ds, w, out);
+        build_notes(ds, sc, w, out);
     for (int i = 0; i < W_N; i++)
         free(w[i]);
     return rc;

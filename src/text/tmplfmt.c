@@ -13,7 +13,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 typedef int format_fn(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d);
 
@@ -155,32 +154,24 @@ static int f_upper(const value *v, char *const *args, size_t nargs, sbuf *out, d
     return 0;
 }
 
-/* The first letter mapped by `map`, the rest as it is. */
-static int first_case(const value *v, utf8proc_int32_t (*map)(utf8proc_int32_t), sbuf *out)
+static int first_case(const value *v, int upper, sbuf *out)
 {
-    const char *s = v->u.string;
-    size_t n = strlen(s);
-    uint32_t cp;
-    int k = utf8_next(s, n, &cp);
-    if (k > 0) {
-        char enc[4];
-        sbuf_add(out, enc, (size_t)utf8_put((uint32_t)map((utf8proc_int32_t)cp), enc));
-        s += k, n -= (size_t)k;
-    }
-    sbuf_add(out, s, n);
+    char *t = text_case_first(v->u.string, upper);
+    sbuf_puts(out, t);
+    free(t);
     return 0;
 }
 
 /* "Xuất sắc" -> "xuất sắc": a class word from a table cell inside a sentence. */
 static int f_lower_first(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    return first_case(v, utf8proc_tolower, out);
+    return first_case(v, 0, out);
 }
 
 /* "tăng 4,06 điểm" -> "Tăng 4,06 điểm": a sentence that starts a table cell. */
 static int f_upper_first(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
-    return first_case(v, utf8proc_toupper, out);
+    return first_case(v, 1, out);
 }
 
 /* Items are text or numbers; before the last one goes `last` (", " for all

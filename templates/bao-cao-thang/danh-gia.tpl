@@ -1,17 +1,31 @@
+{{! 2. Đánh giá chung. Câu chung chỉ nhắc "các cơ quan, đơn vị" khi báo cáo có
+    cơ quan, đơn vị (audience.agencies) và chỉ nhắc các loại đơn vị cấp xã có mặt
+    (audience.local: "xã, phường"). Một câu không nêu quá style.max_names đơn vị. }}
 # 2. Đánh giá chung
 
 ## 2.1. Ưu điểm
 
-- Các cơ quan, đơn vị, UBND cấp xã đã quan tâm triển khai thực hiện nhiệm vụ kiểm soát
+- {{> doi-tuong}} đã quan tâm triển khai thực hiện nhiệm vụ kiểm soát
 TTHC, đổi mới việc thực hiện cơ chế một cửa, một cửa liên thông và thực hiện TTHC trên
 môi trường điện tử nhằm nâng cao chất lượng phục vụ người dân, doanh nghiệp.
 {{#full_marks.count}}
 - Các đơn vị đều đạt điểm tối đa ở {{full_marks.names | join}}.
 {{/full_marks.count}}
-{{#best}}
-- {{best.text_name}} đạt kết quả cao nhất với {{best.at_max | pad2}}/{{best.applicable | pad2}}
-chỉ số đạt điểm tối đa{{#best.now.rating}} và xếp loại {{best.now.rating | lower_first}}{{/best.now.rating}}.
-{{/best}}
+{{#top}}
+{{^everyone}}
+{{^too_many}}
+{{#most_at_max.is_top}}
+- {{grouped | upper_first}} đạt kết quả cao nhất với {{most_at_max.at_max | pad2}}/{{most_at_max.applicable | pad2}}
+chỉ số đạt điểm tối đa{{#same_class}} và xếp loại {{same_class}}{{/same_class}}.
+{{/most_at_max.is_top}}
+{{^most_at_max.is_top}}
+- {{grouped | upper_first}} đạt kết quả cao nhất ({{#several}}cùng đạt {{/several}}{{converted | fixed2}}
+điểm{{#same_class}}, xếp loại {{same_class}}{{/same_class}}){{#most_at_max}}{{^too_many}}; {{grouped}}
+có nhiều chỉ số đạt điểm tối đa nhất ({{at_max | pad2}}/{{applicable | pad2}} chỉ số){{/too_many}}{{/most_at_max}}.
+{{/most_at_max.is_top}}
+{{/too_many}}
+{{/everyone}}
+{{/top}}
 {{#progress.all_at_max}}
 - Trong {{period.date | month_year}} không để xảy ra tình trạng xử lý hồ sơ quá hạn trên
 hệ thống phần mềm một cửa của tỉnh.
@@ -19,34 +33,52 @@ hệ thống phần mềm một cửa của tỉnh.
 
 ## 2.2. Tồn tại, hạn chế
 
+{{#no_files.count}}
+- Không phát sinh hồ sơ TTHC trong {{period.date | month_year}}{{^no_files.too_many}}:
+{{no_files.grouped}}{{/no_files.too_many}}{{#no_files.too_many}} tại {{no_files.count | pad2}} đơn vị
+(chi tiết tại Phụ lục){{/no_files.too_many}} (điểm các chỉ số về hồ sơ bằng 0).
+{{/no_files.count}}
+{{^has_shortcomings}}
+- Trong {{period.date | month_year}} không có đơn vị nào có hồ sơ xử lý quá hạn{{#has_previous}}, giảm
+điểm so với tháng {{period.previous | mm_yyyy}}{{/has_previous}} hoặc có chỉ số chưa thực hiện, chưa đạt
+50% số điểm tối đa.
+{{/has_shortcomings}}
 {{#progress}}
 {{^all_at_max}}
-- Về tiến độ, kết quả giải quyết hồ sơ TTHC còn tình trạng chậm muộn, hồ sơ xử lý quá hạn:
-{{below_max.grouped}}.
+- Về tiến độ, kết quả giải quyết hồ sơ TTHC còn tình trạng chậm muộn, hồ sơ xử lý quá
+hạn{{^below_max.too_many}}: {{below_max.grouped}}{{/below_max.too_many}}{{#below_max.too_many}} tại
+{{below_max.count | pad2}}/{{applicable.count | pad2}} đơn vị{{#below_max.except}} (trừ
+{{grouped}}){{/below_max.except}}{{^below_max.except}} (chi tiết tại Phụ lục){{/below_max.except}}{{/below_max.too_many}}.
 {{/all_at_max}}
 {{/progress}}
 {{#fell.count}}
-- Tổng điểm đạt được của {{fell.names | join}}{{#fell.same_class}} tuy vẫn đạt ở mức
-{{fell.same_class | lower_first}} nhưng lại{{/fell.same_class}} giảm so với
-tháng {{period.previous | mm_yyyy}}, cụ thể:
-{{#indicators}}
-{{#fell_count}}
-+ Điểm chỉ số “{{name}}” của {{#decreases}}{{unit}} giảm {{amount | num}}
+- Tổng điểm đạt được của {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}{{fell.count | pad2}}/{{fell.out_of | pad2}}
+đơn vị{{/fell.too_many}}{{#fell.same_class}} tuy vẫn đạt ở mức {{fell.same_class}} nhưng
+lại{{/fell.same_class}} giảm so với tháng {{period.previous | mm_yyyy}}, cụ thể:
+{{#declines}}
+{{^fell_too_many}}
++ Điểm {{#several}}các {{/several}}chỉ số {{#names}}{{^@first}}{{#@last}} và {{/@last}}{{^@last}}, {{/@last}}{{/@first}}“{{.}}”{{/names}} của
+{{#decreases}}{{unit}} giảm {{#several}}lần lượt {{/several}}{{amounts | join}}
 điểm{{^@last}}; {{/@last}}{{/decreases}}.
-{{/fell_count}}
-{{/indicators}}
+{{/fell_too_many}}
+{{#fell_too_many}}
++ Điểm chỉ số “{{names.0}}” giảm ở {{fell_count | pad2}} đơn vị, giảm nhiều nhất là
+{{largest_decrease.grouped}} ({{largest_decrease.amount | num}} điểm).
+{{/fell_too_many}}
+{{/declines}}
 {{/fell.count}}
 {{#groups}}
 {{#shortfall}}
+{{#single}}
+{{#shortfalls}}
+- {{> thieu-sot}}
+{{/shortfalls}}
+{{/single}}
+{{^single}}
 - {{name}}:
-{{#indicators}}
-{{#zero.count}}
-+ {{name}}: {{zero.count | pad2}} đơn vị chưa thực hiện: {{zero.grouped}}.
-{{/zero.count}}
-{{#below_half.count}}
-+ {{name}}: {{below_half.count | pad2}} đơn vị thực hiện chưa đảm bảo 50% số điểm tối đa:
-{{below_half.grouped}}.
-{{/below_half.count}}
-{{/indicators}}
+{{#shortfalls}}
++ {{> thieu-sot}}
+{{/shortfalls}}
+{{/single}}
 {{/shortfall}}
 {{/groups}}

@@ -1,8 +1,8 @@
 {{! Một mục chỉ có một đơn vị: một câu về đơn vị đó. }}
 {{#now}}
-{{text_name}} đạt {{now.converted | num}} điểm{{#now.rating}}: xếp loại {{now.rating | lower_first}}{{/now.rating}}.
+{{text_name | upper_first}} đạt {{now.converted | fixed2}} điểm{{#now.rating}}: xếp loại {{now.rating}}{{/now.rating}}.
 {{/now}}
 {{^now}}
-{{text_name}} không chấm điểm trong tháng.
+{{text_name | upper_first}} không chấm điểm trong tháng.
 {{/now}}
 

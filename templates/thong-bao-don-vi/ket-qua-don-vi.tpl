@@ -1,5 +1,5 @@
 {{unit.long_name}} đạt **{{score.now | num}}/{{score.max | num}} điểm**, quy đổi
 **{{score.converted | fixed2}}/{{scale}} điểm**{{#score.rating}}, xếp loại
 **{{score.rating | lower_first}}**{{/score.rating}}; xếp hạng {{rank.now | pad2}}/{{rank.count | pad2}}
-đơn vị được đánh giá{{#score.has_prev}}, {{score.delta | change "điểm" "giữ nguyên điểm số"}} và
+{{unit.noun}} được đánh giá{{#score.has_prev}}, {{score.delta | change "điểm" "giữ nguyên điểm số"}} và
 {{rank.change | change "bậc" "giữ nguyên thứ hạng"}} so với {{period.previous | month_year}}{{/score.has_prev}}.

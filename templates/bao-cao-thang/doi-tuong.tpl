@@ -1,0 +1,1 @@
+{{! Các cơ quan, đơn vị và UBND cấp xã có trong báo cáo, ở đầu câu. }}{{#audience.agencies}}Các cơ quan, đơn vị{{#audience.local}}, UBND các {{audience.local}}{{/audience.local}}{{/audience.agencies}}{{^audience.agencies}}UBND các {{audience.local}}{{/audience.agencies}}
