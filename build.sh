@@ -14,7 +14,7 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 # certutil for the signing test, lighttpd with WebDAV for the archive test,
 # python3 for the benchmark's peer generator, clang and its libFuzzer runtime
 # for fuzz/run; man-db for the installed manual page).
-pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev
+pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev libdeflate-dev
       libfontconfig-dev libssl-dev libcurl4-openssl-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
                              jq libnss3-tools libxml2-utils openssl lighttpd lighttpd-mod-webdav
@@ -68,7 +68,11 @@ valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definit
 # and on a batch: the report and a notice per unit on two threads.
 valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch" --jobs 2 --quiet
-echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders, an archive run and a batch"
+# helgrind on the same batch: the two threads share the parsed fonts, the
+# font-program and ICC caches and libdeflate; no data race, no lock misuse.
+valgrind -q --tool=helgrind --error-exitcode=4 \
+    ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch-hg" --jobs 2 --quiet
+echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders, an archive run and a batch; helgrind: 0 races on a 2-thread batch"
 
 # Each fuzzer briefly (fuzz/README.md has the long runs): no crash, leak or sanitizer report.
 fuzz/run 20

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# bench/notices.sh — notices per second of `baocao batch` for a district of
-# 1,000 communes, with --jobs 1 and --jobs 2 (not a test).
+# bench/notices.sh — notices per second and peak RSS of `baocao batch` for
+# a district of 1,000 communes, with --jobs 1 and --jobs 2 (not a test).
 # The dataset is made on the fly from samples/dinh-hoa-2024-02: its 23
 # communes repeated with a number after their names ("Xã Bình Thành 17"),
 # each with its issuer and its Phụ lục I/II statistics.
 #   bench/notices.sh [BAOCAO]   (default: build/baocao, built if missing)
-# Environment: UNITS (default 1000), BENCH_DIR (kept if given).
+# Environment: UNITS (default 1000), JOBS (default "1 2"), BENCH_DIR (kept if given).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 baocao=${1:-$root/build/baocao}
@@ -64,12 +64,12 @@ cp "$src/report.json" "$dir/report.json"
 
 n=$(($(wc -l <"$dir/scores-2024-02.csv") - 1))
 echo "bench/notices.sh: $n communes + the district report, $(nproc) processors"
-for jobs in 1 2; do
+for jobs in ${JOBS:-1 2}; do
     rm -rf "$dir/out"
     t0=$(date +%s.%N)
-    "$baocao" batch "$dir/report.json" -o "$dir/out" --jobs "$jobs" --quiet
+    /usr/bin/time -f %M -o "$dir/rss" "$baocao" batch "$dir/report.json" -o "$dir/out" --jobs "$jobs" --quiet
     t1=$(date +%s.%N)
     pdfs=$(find "$dir/out" -name '*.pdf' | wc -l)
-    awk -v j="$jobs" -v n="$n" -v p="$pdfs" -v a="$t0" -v b="$t1" 'BEGIN {
-        printf "--jobs %d: %d PDFs in %.2f s, %.1f notices/s\n", j, p, b - a, n / (b - a) }'
+    awk -v j="$jobs" -v n="$n" -v p="$pdfs" -v a="$t0" -v b="$t1" -v k="$(tail -n 1 "$dir/rss")" 'BEGIN {
+        printf "--jobs %d: %d PDFs in %.2f s, %.1f notices/s, peak RSS %.1f MB\n", j, p, b - a, n / (b - a), k / 1024 }'
 done

@@ -1,5 +1,6 @@
 /* fuzz_ttf.c — a font file (seeded with a font of fonts/) through the parser,
- * every query layout makes, and the subsetter keeping a spread of glyphs. */
+ * every query layout and the PDF make, and the subsetter keeping a spread of
+ * glyphs. */
 #include "fuzz.h"
 #include "ttf.h"
 
@@ -17,19 +18,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)ttf_glyph(f, cps[i]);
     }
     (void)ttf_ascent(f), (void)ttf_descent(f), (void)ttf_cap_height(f);
-    unsigned n = ttf_glyph_count(f);
-    unsigned char *keep = calloc(n ? n : 1, 1);
-    if (n)
-        keep[n - 1] = 1;   /* the last glyph (the end of loca), and those of cps */
-    for (size_t i = 0; i < sizeof cps / sizeof *cps; i++) {
-        unsigned g = ttf_glyph(f, cps[i]);
-        if (g < n)
-            keep[g] = 1;
-    }
+    /* The glyphs of cps, the last glyph (the end of loca) and one past it
+     * (an id the subsetter must refuse), renumbered as the PDF does. */
+    unsigned ids[sizeof cps / sizeof *cps + 2], n = 0;
+    for (size_t i = 0; i < sizeof cps / sizeof *cps; i++)
+        ids[n++] = ttf_glyph(f, cps[i]);
+    ids[n++] = ttf_glyph_count(f) - 1;
     sbuf out = {0};
-    (void)ttf_subset(f, keep, &out, &d);
+    (void)ttf_subset(f, ids, n, &out, &d);
+    (void)ttf_describe(f);
+    ids[n++] = ttf_glyph_count(f);
+    sbuf_reset(&out);
+    (void)ttf_subset(f, ids, n, &out, &d);
     sbuf_free(&out);
-    free(keep);
     ttf_close(f);
     return 0;
 }

@@ -64,6 +64,14 @@ static void test_tinos(void)
     CHECK(ttf_cap_height(fs.ttf[0]) > 600 && ttf_cap_height(fs.ttf[0]) < 700);
     CHECK(ttf_has(fs.ttf[0], 0x00A0));   /* NBSP keeps "ngày 10" together */
     CHECK(!ttf_has(fs.ttf[0], 0x4E00));
+    /* What the PDF font descriptor is made of. */
+    const ttf_desc *bold = ttf_describe(fs.ttf[FACE_BOLD]), *italic = ttf_describe(fs.ttf[FACE_ITALIC]);
+    CHECK_STR(bold->ps_name, "Tinos-Bold");
+    CHECK_STR(italic->ps_name, "Tinos-Italic");
+    CHECK(bold->bold && !bold->italic && bold->weight == 700 && !bold->fixed_pitch);
+    CHECK(italic->italic && !italic->bold && italic->italic_angle < -5 && italic->italic_angle > -20);
+    CHECK(bold->bbox[0] < 0 && bold->bbox[1] < 0 && bold->bbox[2] > 1000 && bold->bbox[3] > 800);
+    CHECK(ttf_id(fs.ttf[FACE_BOLD]) != ttf_id(fs.ttf[FACE_ITALIC]));
     CHECK_INT(fontset_missing(&fs, FACE_REGULAR, "Việt Nam"), 0);
     CHECK_INT(fontset_missing(&fs, FACE_REGULAR, "Việt 中 Nam"), 0x4E2D);
     /* Invalid UTF-8 measures as U+FFFD / .notdef and does not crash. */
@@ -146,6 +154,14 @@ static void test_bad_fonts(void)
     int fd = mkstemp(tmp);
     close(fd);
 
+    /* The PostScript name comes from the name table, not the file name. */
+    spit(tmp, orig, len);
+    ttf *whole = ttf_open(tmp, &d);
+    CHECK(whole != NULL);
+    if (whole)
+        CHECK_STR(ttf_describe(whole)->ps_name, "Tinos");
+    ttf_close(whole);
+
     spit(tmp, orig, 1000);   /* truncated inside the tables */
     CHECK(ttf_open(tmp, &d) == NULL);
     CHECK_STR(d.key, "font-invalid");
@@ -176,6 +192,7 @@ static void test_bad_fonts(void)
         if (t) {
             for (uint32_t cp = 0; cp < 0x20000; cp += 7)
                 (void)(ttf_has(t, cp) + ttf_advance(t, cp));
+            CHECK(strlen(ttf_describe(t)->ps_name) < sizeof ttf_describe(t)->ps_name);
             ttf_close(t);
         }
     }

@@ -1,11 +1,18 @@
 /* webdav.c — WebDAV requests with libcurl: GET, PUT, PROPFIND, MKCOL, MOVE,
- * DELETE, with retries on connection errors. */
+ * DELETE, with retries on connection errors.
+ *
+ * libcurl is opened on the first connection (dlopen), not linked: its
+ * dependency chain (TLS, HTTP/2, IDN, Kerberos, LDAP, SSH: about 25
+ * libraries) would otherwise be loaded and relocated by every command,
+ * `render` included. curl.h gives the types and constants only. */
 #define _POSIX_C_SOURCE 200809L
 #include "webdav.h"
 #include "fileio.h"
 #include "sbuf.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +42,54 @@ typedef struct response {
     size_t limit;          /* the most body bytes expected; a longer answer is cut off */
     int too_long;
 } response;
+
+#define LIBCURL "libcurl.so.4"
+
+/* The libcurl functions used, found in LIBCURL by lc_load(). */
+static struct {
+    CURLcode (*global_init)(long flags);
+    void (*global_cleanup)(void);
+    CURL *(*easy_init)(void);
+    void (*easy_cleanup)(CURL *c);
+    void (*easy_reset)(CURL *c);
+    CURLcode (*easy_setopt)(CURL *c, CURLoption opt, ...);
+    CURLcode (*easy_getinfo)(CURL *c, CURLINFO info, ...);
+    CURLcode (*easy_perform)(CURL *c);
+    const char *(*easy_strerror)(CURLcode rc);
+    char *(*easy_escape)(CURL *c, const char *s, int n);
+    void (*free)(void *p);
+    struct curl_slist *(*slist_append)(struct curl_slist *l, const char *s);
+    void (*slist_free_all)(struct curl_slist *l);
+    CURLU *(*url)(void);
+    void (*url_cleanup)(CURLU *u);
+    CURLUcode (*url_get)(const CURLU *u, CURLUPart what, char **part, unsigned flags);
+    CURLUcode (*url_set)(CURLU *u, CURLUPart what, const char *part, unsigned flags);
+} lc;
+
+static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
+static char lc_error[256];   /* why LIBCURL could not be used; "" once loaded */
+
+static void lc_load(void)
+{
+    void *h = dlopen(LIBCURL, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(lc_error, sizeof lc_error, "%s", dlerror());
+        return;
+    }
+    static const char *const names[] = {
+        "curl_global_init", "curl_global_cleanup", "curl_easy_init", "curl_easy_cleanup",
+        "curl_easy_reset", "curl_easy_setopt", "curl_easy_getinfo", "curl_easy_perform",
+        "curl_easy_strerror", "curl_easy_escape", "curl_free", "curl_slist_append",
+        "curl_slist_free_all", "curl_url", "curl_url_cleanup", "curl_url_get", "curl_url_set"};
+    /* lc is those pointers in this order (POSIX: function pointers convert from void *). */
+    _Static_assert(sizeof lc == sizeof names / sizeof *names * sizeof(void *), "lc and names");
+    void **slot = (void **)&lc;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!(slot[i] = dlsym(h, names[i]))) {
+            snprintf(lc_error, sizeof lc_error, "%s: no %s", LIBCURL, names[i]);
+            return;
+        }
+}
 
 static size_t on_body(char *p, size_t size, size_t n, void *arg)
 {
@@ -98,25 +153,25 @@ static void warn_cleartext(const char *url, const char *shown)
 {
     if (strncmp(url, "http://", 7))
         return;
-    CURLU *u = curl_url();
+    CURLU *u = lc.url();
     char *host = NULL, *password = NULL;
     const char *user = getenv("BAOCAO_DAV_USER");
-    if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && strcmp(host, "127.0.0.1") &&
+    if (lc.url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        lc.url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && strcmp(host, "127.0.0.1") &&
         strcmp(host, "localhost") && strcmp(host, "[::1]")) {
         if (user && *user)
             diag_warn("%s: BAOCAO_DAV_USER's password goes unencrypted over http://; use https://",
                       shown);
-        else if (curl_url_get(u, CURLUPART_PASSWORD, &password, 0) == CURLUE_OK)
+        else if (lc.url_get(u, CURLUPART_PASSWORD, &password, 0) == CURLUE_OK)
             diag_warn("%s: the password in the URL goes unencrypted over http://; use https://",
                       shown);
         else if (netrc_has(host))
             diag_warn("%s: the password ~/.netrc has for %s goes unencrypted over http://; use "
                       "https://", shown, host);
     }
-    curl_free(password);
-    curl_free(host);
-    curl_url_cleanup(u);
+    lc.free(password);
+    lc.free(host);
+    lc.url_cleanup(u);
 }
 
 webdav *webdav_open(const char *base_url, diag *d)
@@ -134,15 +189,20 @@ webdav *webdav_open(const char *base_url, diag *d)
         diag_set(d, "webdav", "BAOCAO_DAV_TIMEOUT=%s: expected seconds, from 1 to 86400", timeout);
         return NULL;
     }
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
+    pthread_once(&lc_once, lc_load);
+    if (lc_error[0]) {
+        diag_set(d, "webdav", "cannot load libcurl: %s", lc_error);
+        return NULL;
+    }
+    if (lc.global_init(CURL_GLOBAL_DEFAULT) != 0) {
         diag_set(d, "webdav", "cannot initialise libcurl");
         return NULL;
     }
     webdav *w = xcalloc(1, sizeof *w);
-    w->curl = curl_easy_init();
+    w->curl = lc.easy_init();
     if (!w->curl) {
         free(w);
-        curl_global_cleanup();
+        lc.global_cleanup();
         diag_set(d, "webdav", "cannot initialise libcurl");
         return NULL;
     }
@@ -167,11 +227,11 @@ void webdav_close(webdav *w)
 {
     if (!w)
         return;
-    curl_easy_cleanup(w->curl);
+    lc.easy_cleanup(w->curl);
     free(w->base);
     free(w->shown);
     free(w);
-    curl_global_cleanup();
+    lc.global_cleanup();
 }
 
 /* The URL of path under base (w->base, or w->shown for messages): each
@@ -182,9 +242,9 @@ static char *url_of(webdav *w, const char *base, const char *path)
     sbuf_puts(&b, base);
     for (const char *p = path; *p;) {
         size_t k = strcspn(p, "/");
-        char *seg = curl_easy_escape(w->curl, p, (int)k);
+        char *seg = lc.easy_escape(w->curl, p, (int)k);
         sbuf_puts(&b, seg);
-        curl_free(seg);
+        lc.free(seg);
         p += k;
         if (*p == '/') {
             sbuf_putc(&b, '/');
@@ -223,11 +283,11 @@ static int request(webdav *w, const char *method, const char *path, const char *
 {
     CURL *c = w->curl;
     char *url = url_of(w, w->base, path);
-    struct curl_slist *hdr = curl_slist_append(NULL, "Expect:");  /* no 100-continue wait */
+    struct curl_slist *hdr = lc.slist_append(NULL, "Expect:");  /* no 100-continue wait */
     for (; extra && *extra; extra++)
-        hdr = curl_slist_append(hdr, *extra);
+        hdr = lc.slist_append(hdr, *extra);
     if (body)
-        hdr = curl_slist_append(hdr, "Content-Type: application/octet-stream");
+        hdr = lc.slist_append(hdr, "Content-Type: application/octet-stream");
     const char *user = getenv("BAOCAO_DAV_USER"), *password = getenv("BAOCAO_DAV_PASSWORD");
     const char *cainfo = getenv("BAOCAO_DAV_CAINFO");
 
@@ -242,52 +302,52 @@ static int request(webdav *w, const char *method, const char *path, const char *
             w->errbuf[0] = 0;
             break;
         }
-        curl_easy_reset(c);
-        curl_easy_setopt(c, CURLOPT_URL, url);
-        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-        curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
-        curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+        lc.easy_reset(c);
+        lc.easy_setopt(c, CURLOPT_URL, url);
+        lc.easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+        lc.easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+        lc.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
         /* HTTP/1.1: an upload answered by an authentication challenge resets
          * the stream under HTTP/2 (lighttpd 1.4.69), and DAV servers speak 1.1. */
-        curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
-        curl_easy_setopt(c, CURLOPT_ERRORBUFFER, w->errbuf);
-        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(left * 1000) + 1);
-        curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
-        curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, (long)LOW_SPEED_S);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+        lc.easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+        lc.easy_setopt(c, CURLOPT_ERRORBUFFER, w->errbuf);
+        lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+        lc.easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(left * 1000) + 1);
+        lc.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
+        lc.easy_setopt(c, CURLOPT_LOW_SPEED_TIME, (long)LOW_SPEED_S);
+        lc.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+        lc.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
         if (cainfo && *cainfo)
-            curl_easy_setopt(c, CURLOPT_CAINFO, cainfo);
+            lc.easy_setopt(c, CURLOPT_CAINFO, cainfo);
         if (user && *user) {
-            curl_easy_setopt(c, CURLOPT_USERNAME, user);
-            curl_easy_setopt(c, CURLOPT_PASSWORD, password ? password : "");
-            curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_ANY);
+            lc.easy_setopt(c, CURLOPT_USERNAME, user);
+            lc.easy_setopt(c, CURLOPT_PASSWORD, password ? password : "");
+            lc.easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_ANY);
         } else {
-            curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
-            curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_ANY);
+            lc.easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+            lc.easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_ANY);
         }
         if (body) {
-            curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-            curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+            lc.easy_setopt(c, CURLOPT_POSTFIELDS, body);
+            lc.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
         } else if (!strcmp(method, "GET")) {
-            curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+            lc.easy_setopt(c, CURLOPT_HTTPGET, 1L);
         }
-        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-        curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+        lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+        lc.easy_setopt(c, CURLOPT_WRITEDATA, r);
         sbuf_reset(&r->body);
         r->status = 0;
         w->errbuf[0] = 0;
-        rc = curl_easy_perform(c);
+        rc = lc.easy_perform(c);
         if (rc == CURLE_OK)
-            curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+            lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
         if (!transient(rc, r->status) || attempt == ATTEMPTS ||
             now_s() + wait / 1000.0 >= w->deadline)
             break;
         sleep_ms(wait);
         wait *= 2;
     }
-    curl_slist_free_all(hdr);
+    lc.slist_free_all(hdr);
     int ok = rc == CURLE_OK && r->status < 500;
     free(url);
     url = url_of(w, w->shown, path);
@@ -301,7 +361,7 @@ static int request(webdav *w, const char *method, const char *path, const char *
                  "(BAOCAO_DAV_TIMEOUT) %s", method, url, w->timeout_s, w->errbuf);
     else if (rc != CURLE_OK)
         diag_set(d, "webdav", "%s %s: %s", method, url,
-                 w->errbuf[0] ? w->errbuf : curl_easy_strerror(rc));
+                 w->errbuf[0] ? w->errbuf : lc.easy_strerror(rc));
     else
         diag_set(d, "webdav", "%s %s: server answered %ld", method, url, r->status);
     free(url);

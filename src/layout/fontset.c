@@ -20,6 +20,24 @@ const char *const VIETNAMESE_LETTERS =
 
 static const char *const FACE_NAME[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
 
+/* fontconfig, loaded on first need: loading its configuration costs more
+ * than rendering a report, and a --font file with its faces beside it
+ * needs none of it. One fontset_load() asks it everything it needs; a
+ * batch shares the answer (the fontset) between all its documents. */
+typedef struct fc_lazy {
+    FcConfig *cfg;
+    int failed;
+} fc_lazy;
+
+static FcConfig *fc_config(fc_lazy *f, diag *d)
+{
+    if (!f->cfg && !f->failed && !(f->cfg = FcInitLoadConfigAndFonts()))
+        f->failed = 1;
+    if (f->failed)
+        diag_set(d, "fontconfig", "fontconfig could not be initialised");
+    return f->cfg;
+}
+
 /* What fontconfig's cache says about an installed file (not what a match
  * claims: a match reports the weight and slant it was asked for when it
  * means to fake them). NULL if the file is not installed. */
@@ -141,23 +159,28 @@ static char *family_from_name(const char *path)
     return xstrndup(base, n);
 }
 
-/* Fills the paths of fs by the rules in fontset.h; opening comes later. */
-static int find_paths(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
+/* Fills the paths of fs by the rules in fontset.h; opening comes later.
+ * For a file, its siblings come first and fontconfig only if one is missing. */
+static int find_paths(fontset *fs, fc_lazy *fc, const char *spec, diag *d)
 {
     int is_path = strchr(spec, '/') || strstr(spec, ".ttf") || strstr(spec, ".TTF");
-    if (is_path) {
-        fs->family = fc_family_of(cfg, spec);
+    FcConfig *cfg = NULL;
+    if (is_path)
         fs->path[FACE_REGULAR] = xstrdup(spec);
-    } else {
+    else
         fs->family = xstrdup(spec);
-    }
     for (int f = 0; f < FACE_COUNT; f++) {
         if (fs->path[f])
             continue;
         if (is_path)
             fs->path[f] = sibling(spec, (face)f);
-        if (!fs->path[f] && fs->family)
-            fs->path[f] = fc_find(cfg, fs->family, (face)f);
+        if (fs->path[f])
+            continue;
+        if (!cfg && !(cfg = fc_config(fc, d)))
+            return -1;
+        if (is_path && !fs->family && !(fs->family = fc_family_of(cfg, spec)))
+            fs->family = family_from_name(spec);
+        fs->path[f] = fc_find(cfg, fs->family, (face)f);
         if (!fs->path[f] && is_path)
             return diag_set(d, "font-not-found", "font %s: no %s face found next to the file or through "
                             "fontconfig", spec, FACE_NAME[f]);
@@ -178,10 +201,10 @@ static int open_faces(fontset *fs, diag *d)
     return 0;
 }
 
-static int load(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
+static int load(fontset *fs, fc_lazy *fc, const char *spec, diag *d)
 {
     memset(fs, 0, sizeof *fs);
-    if (find_paths(fs, cfg, spec, d) < 0 || open_faces(fs, d) < 0) {
+    if (find_paths(fs, fc, spec, d) < 0 || open_faces(fs, d) < 0) {
         fontset_free(fs);
         return -1;
     }
@@ -190,14 +213,14 @@ static int load(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
 
 int fontset_load(fontset *fs, const char *spec, const char *fonts_dir, diag *d)
 {
-    FcConfig *cfg = FcInitLoadConfigAndFonts();
-    if (!cfg)
-        return diag_set(d, "fontconfig", "fontconfig could not be initialised");
+    fc_lazy fc = {NULL, 0};
     int r;
     if (spec) {
-        r = load(fs, cfg, spec, d);
-    } else if (load(fs, cfg, "Times New Roman", d) == 0) {
+        r = load(fs, &fc, spec, d);
+    } else if (load(fs, &fc, "Times New Roman", d) == 0) {
         r = 0;
+    } else if (!fc_config(&fc, d)) {
+        r = -1;
     } else {
         /* The shipped Tinos has Times New Roman's metrics, so the layout
          * does not depend on what is installed; without the shipped
@@ -207,10 +230,11 @@ int fontset_load(fontset *fs, const char *spec, const char *fonts_dir, diag *d)
             sbuf_printf(&b, "%s/Tinos-Regular.ttf", fonts_dir);
         else
             sbuf_puts(&b, "Tinos");
-        r = load(fs, cfg, b.s, d);
+        r = load(fs, &fc, b.s, d);
         sbuf_free(&b);
     }
-    FcConfigDestroy(cfg);
+    if (fc.cfg)
+        FcConfigDestroy(fc.cfg);
     return r;
 }
 

@@ -9,6 +9,8 @@
 #include "sbuf.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,8 @@ struct ttf {
     int16_t *adv;          /* advance per glyph, 1/1000 em */
     unsigned nglyphs;
     int ascent, descent, cap_height;
+    ttf_desc desc;
+    unsigned long id;
 };
 
 /* A bounded view of the file: reads past the end yield 0 and set bad. */
@@ -191,6 +195,59 @@ static int cap_height(const ttf *f, rd *r, unsigned upem, unsigned long_loca)
     return 700;
 }
 
+/* name ID 6 from a Windows (UTF-16BE) or Mac Roman record, keeping only
+ * what a PDF name may hold unescaped; else the file name's stem. */
+static void ps_name(ttf *f, rd *r)
+{
+    char *out = f->desc.ps_name;
+    size_t n = 0, off, len;
+    if (find_table(r, "name", &off, &len)) {
+        rd t = {r->p + off, len, 0};
+        unsigned count = U16(&t, 2), strings = U16(&t, 4);
+        for (unsigned i = 0; i < count && !t.bad && n == 0; i++) {
+            size_t rec = 6 + 12 * (size_t)i;
+            unsigned plat = U16(&t, rec), id = U16(&t, rec + 6);
+            size_t slen = U16(&t, rec + 8), at = strings + (size_t)U16(&t, rec + 10);
+            if (id != 6 || (plat != 1 && plat != 3) || !in_range(&t, at, slen))
+                continue;
+            size_t step = plat == 3 ? 2 : 1;
+            for (size_t k = step - 1; k < slen && n + 1 < sizeof f->desc.ps_name; k += step) {
+                unsigned char c = t.p[at + k];
+                if ((plat == 1 || t.p[at + k - 1] == 0) && c > 0x20 && c < 0x7F &&
+                    !strchr("()<>[]{}/%#", c))
+                    out[n++] = (char)c;
+            }
+        }
+    }
+    if (n == 0) {
+        const char *base = strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path;
+        for (; *base && *base != '.' && n + 1 < sizeof f->desc.ps_name; base++)
+            if (*base > 0x20 && *base < 0x7F && !strchr("()<>[]{}/%#", *base))
+                out[n++] = *base;
+    }
+    out[n] = 0;
+}
+
+/* The font descriptor's facts (ttf_describe); absent optional tables leave
+ * the defaults. */
+static void describe(ttf *f, rd *r, size_t head, unsigned upem)
+{
+    size_t off, len;
+    for (int i = 0; i < 4; i++)
+        f->desc.bbox[i] = to_milli(S16(r, head + 36 + 2 * (size_t)i), upem);
+    unsigned style = U16(r, head + 44);
+    f->desc.bold = style & 1;
+    f->desc.italic = (style >> 1) & 1;
+    f->desc.weight = 400;
+    if (find_table(r, "OS/2", &off, &len) && len >= 6)
+        f->desc.weight = U16(r, off + 4);
+    if (find_table(r, "post", &off, &len) && len >= 16) {
+        f->desc.italic_angle = (int32_t)U32(r, off + 4) / 65536.0;
+        f->desc.fixed_pitch = U32(r, off + 12) != 0;
+    }
+    ps_name(f, r);
+}
+
 static const char *parse(ttf *f)
 {
     rd r = {f->data, f->len, 0};
@@ -209,6 +266,7 @@ static const char *parse(ttf *f)
     unsigned long_loca = U16(&r, off + 50) != 0;
     if (upem < 16 || upem > 16384)
         return "unitsPerEm out of range";
+    describe(f, &r, off, upem);
     if (!find_table(&r, "maxp", &off, &len) || len < 6)
         return "missing maxp table";
     f->nglyphs = U16(&r, off + 4);
@@ -243,8 +301,10 @@ ttf *ttf_open(const char *path, diag *d)
         diag_set(d, "font-open", "%s: %s", path, strerror(errno));
         return NULL;
     }
+    static atomic_ulong opened;
     ttf *f = xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
+    f->id = atomic_fetch_add(&opened, 1) + 1;
     size_t cap = 0;
     for (;;) {
         grow(&f->data, &cap, f->len + 65536, 1);
@@ -281,6 +341,8 @@ int ttf_ascent(const ttf *f) { return f->ascent; }
 int ttf_descent(const ttf *f) { return f->descent; }
 int ttf_cap_height(const ttf *f) { return f->cap_height; }
 const char *ttf_path(const ttf *f) { return f->path; }
+const ttf_desc *ttf_describe(const ttf *f) { return &f->desc; }
+unsigned long ttf_id(const ttf *f) { return f->id; }
 unsigned ttf_glyph(const ttf *f, uint32_t cp) { return glyph(f, cp); }
 unsigned ttf_glyph_count(const ttf *f) { return f->nglyphs; }
 
@@ -320,46 +382,80 @@ static int glyph_span(const glyphs *gs, unsigned g, size_t *off, size_t *len)
     return 0;
 }
 
-/* Adds to keep every glyph a kept composite glyph uses, at any depth (in
- * DejaVu the dot below of most Vietnamese capitals is a component of a
- * component). Each glyph is queued at most once. */
-static int close_composites(const glyphs *gs, unsigned char *keep, diag *d)
+/* The component records of composite glyph data p[0..len): calls fn with
+ * the offset of each record's glyph index; nothing for a simple glyph.
+ * Records: flags, glyphIndex, two arguments of 1 or 2 bytes each, then an
+ * optional scale of 2, 4 or 8 bytes. */
+typedef int (*component_fn)(void *arg, size_t at, unsigned comp);
+
+static int each_component(rd *r, size_t off, size_t len, component_fn fn, void *arg)
 {
-    unsigned *queue = xmalloc(sizeof *queue * gs->n), n = 0;
-    int rc = 0;
-    for (unsigned g = 0; g < gs->n; g++)
-        if (keep[g])
-            queue[n++] = g;
-    while (n > 0 && rc == 0) {
-        unsigned g = queue[--n];
-        size_t off, len;
-        if (glyph_span(gs, g, &off, &len) < 0) {
-            rc = diag_set(d, "font-invalid", "loca entry of glyph %u is out of range", g);
+    if (len < 10 || S16(r, off) >= 0)      /* empty or simple glyph */
+        return 0;
+    for (size_t p = 10; p + 4 <= len;) {
+        unsigned flags = U16(r, off + p);
+        int rc = fn(arg, p + 2, U16(r, off + p + 2));
+        if (rc < 0)
+            return rc;
+        if (!(flags & 0x0020))                     /* MORE_COMPONENTS */
             break;
-        }
-        if (len < 10 || S16(gs->r, off) >= 0)      /* empty or simple glyph */
-            continue;
-        /* Component records: flags, glyphIndex, two arguments of 1 or 2
-         * bytes each, then an optional scale of 2, 4 or 8 bytes. */
-        for (size_t p = 10; p + 4 <= len;) {
-            unsigned flags = U16(gs->r, off + p), comp = U16(gs->r, off + p + 2);
-            if (comp >= gs->n) {
-                rc = diag_set(d, "font-invalid", "composite glyph %u uses glyph %u of %u", g,
-                              comp, gs->n);
-                break;
-            }
-            if (!keep[comp]) {
-                keep[comp] = 1;
-                queue[n++] = comp;
-            }
-            if (!(flags & 0x0020))                     /* MORE_COMPONENTS */
-                break;
-            p += 4 + (flags & 0x0001 ? 4 : 2) +
-                 (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
-        }
+        p += 4 + (flags & 0x0001 ? 4 : 2) +
+             (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
     }
-    free(queue);
-    return rc;
+    return 0;
+}
+
+#define NO_ID UINT_MAX
+
+/* The new glyph order: .notdef, the glyphs asked for, then the components
+ * of composite glyphs at any depth (in DejaVu the dot below of most
+ * Vietnamese capitals is a component of a component), each once. */
+typedef struct order {
+    const glyphs *gs;
+    unsigned *old;          /* old id of each new glyph */
+    unsigned *new_id;       /* new id of each old glyph (its first), NO_ID if absent */
+    unsigned n;
+    diag *d;
+    unsigned g;             /* the composite being read */
+} order;
+
+static unsigned add_glyph(order *o, unsigned old)
+{
+    if (o->new_id[old] == NO_ID)
+        o->new_id[old] = o->n;
+    o->old[o->n] = old;
+    return o->n++;
+}
+
+static int queue_component(void *arg, size_t at, unsigned comp)
+{
+    order *o = arg;
+    if (comp >= o->gs->n)
+        return diag_set(o->d, "font-invalid", "composite glyph %u uses glyph %u of %u", o->g,
+                        comp, o->gs->n);
+    if (o->new_id[comp] == NO_ID)
+        add_glyph(o, comp);
+    return 0;
+}
+
+static int make_order(order *o, const unsigned *ids, unsigned n)
+{
+    add_glyph(o, 0);
+    for (unsigned i = 0; i < n; i++) {
+        if (ids[i] >= o->gs->n)
+            return diag_set(o->d, "font-invalid", "glyph %u asked for, the font has %u", ids[i],
+                            o->gs->n);
+        add_glyph(o, ids[i]);
+    }
+    for (unsigned i = 0; i < o->n; i++) {      /* o->n grows as components are found */
+        size_t off, len;
+        o->g = o->old[i];
+        if (glyph_span(o->gs, o->g, &off, &len) < 0)
+            return diag_set(o->d, "font-invalid", "loca entry of glyph %u is out of range", o->g);
+        if (each_component(o->gs->r, off, len, queue_component, o) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 static void put16(sbuf *b, unsigned v)
@@ -392,52 +488,58 @@ static uint32_t checksum(const unsigned char *p, size_t len)
     return sum;
 }
 
-/* glyf and loca for glyphs 0..n-1, the others left empty. The short loca
- * format (offsets / 2) is used when every offset allows it. */
-static int build_glyf(const glyphs *gs, const unsigned char *keep, unsigned n, sbuf *glyf,
-                      sbuf *loca, int *long_loca, diag *d)
+/* Rewrites a copied component's glyph index to its new id. */
+typedef struct renumber {
+    sbuf *glyf;
+    size_t start;           /* the glyph's offset in glyf */
+    const unsigned *new_id;
+} renumber;
+
+static int set_component(void *arg, size_t at, unsigned comp)
 {
-    uint32_t *at = xmalloc(sizeof *at * (n + 1));
-    int odd = 0;
-    for (unsigned g = 0; g < n; g++) {
-        size_t off, len;
-        at[g] = (uint32_t)glyf->len;
-        odd |= (int)(glyf->len & 1);
-        if (!keep[g])
-            continue;
-        if (glyph_span(gs, g, &off, &len) < 0) {
-            free(at);
-            return diag_set(d, "font-invalid", "loca entry of glyph %u is out of range", g);
-        }
-        sbuf_add(glyf, (const char *)gs->r->p + off, len);
-    }
-    at[n] = (uint32_t)glyf->len;
-    odd |= (int)(glyf->len & 1);
-    *long_loca = odd || glyf->len > 0x1FFFE;
-    for (unsigned g = 0; g <= n; g++) {
-        if (*long_loca)
-            put32(loca, at[g]);
-        else
-            put16(loca, at[g] / 2);
-    }
-    free(at);
+    renumber *rn = arg;
+    rn->glyf->s[rn->start + at] = (char)(rn->new_id[comp] >> 8);
+    rn->glyf->s[rn->start + at + 1] = (char)rn->new_id[comp];
     return 0;
 }
 
-/* hmtx for glyphs 0..n-1: the metrics of kept glyphs, zeros for the others.
- * The last long entry is always kept: its advance applies to every glyph
- * after it. */
-static void build_hmtx(rd *r, size_t hmtx, unsigned nhm, const unsigned char *keep,
-                       unsigned n, sbuf *out)
+/* glyf and loca in the new order, composite glyphs pointing at their
+ * components' new ids. The short loca format (offsets / 2) is used when
+ * every offset allows it. */
+static void build_glyf(const order *o, sbuf *glyf, sbuf *loca, int *long_loca)
 {
-    for (unsigned g = 0; g < n; g++) {
-        if (g < nhm) {
-            int k = keep[g] || g == nhm - 1;
-            put16(out, k ? U16(r, hmtx + 4 * (size_t)g) : 0);
-            put16(out, k ? U16(r, hmtx + 4 * (size_t)g + 2) : 0);
-        } else {
-            put16(out, keep[g] ? U16(r, hmtx + 4 * (size_t)nhm + 2 * (size_t)(g - nhm)) : 0);
-        }
+    uint32_t *at = xmalloc(sizeof *at * (o->n + 1));
+    int odd = 0;
+    for (unsigned i = 0; i < o->n; i++) {
+        size_t off, len;
+        at[i] = (uint32_t)glyf->len;
+        odd |= (int)(glyf->len & 1);
+        glyph_span(o->gs, o->old[i], &off, &len);      /* checked by make_order */
+        renumber rn = {glyf, glyf->len, o->new_id};
+        sbuf_add(glyf, (const char *)o->gs->r->p + off, len);
+        each_component(o->gs->r, off, len, set_component, &rn);
+    }
+    at[o->n] = (uint32_t)glyf->len;
+    odd |= (int)(glyf->len & 1);
+    *long_loca = odd || glyf->len > 0x1FFFE;
+    for (unsigned i = 0; i <= o->n; i++) {
+        if (*long_loca)
+            put32(loca, at[i]);
+        else
+            put16(loca, at[i] / 2);
+    }
+    free(at);
+}
+
+/* hmtx in the new order, every glyph with its own advance and left side
+ * bearing (numberOfHMetrics = the glyph count). */
+static void build_hmtx(rd *r, size_t hmtx, unsigned nhm, const order *o, sbuf *out)
+{
+    for (unsigned i = 0; i < o->n; i++) {
+        unsigned g = o->old[i];
+        put16(out, U16(r, hmtx + 4 * (size_t)(g < nhm ? g : nhm - 1)));
+        put16(out, g < nhm ? U16(r, hmtx + 4 * (size_t)g + 2)
+                           : U16(r, hmtx + 4 * (size_t)nhm + 2 * (size_t)(g - nhm)));
     }
 }
 
@@ -493,7 +595,7 @@ static void copy_table(rd *r, const char *tag, sbuf *out)
         sbuf_add(out, (const char *)r->p + off, len);
 }
 
-int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d)
+int ttf_subset(const ttf *f, const unsigned *ids, unsigned n, sbuf *out, diag *d)
 {
     rd r = {f->data, f->len, 0};
     glyphs gs = {&r, 0, 0, 0, 0, f->nglyphs};
@@ -512,24 +614,19 @@ int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d)
     gs.long_loca = U16(&head, 50) != 0;
     unsigned nhm = U16(&hhea, 34);
 
-    unsigned char *all = xmalloc(f->nglyphs);
-    memcpy(all, keep, f->nglyphs);
-    all[0] = 1;
-    unsigned n = 0;
-    int long_loca = 1;
-    if (close_composites(&gs, all, d) < 0)
-        goto done;
+    /* At most every glyph once more than asked for. */
+    order o = {&gs, xmalloc(sizeof *o.old * ((size_t)n + 1 + f->nglyphs)),
+               xmalloc(sizeof *o.new_id * f->nglyphs), 0, d, 0};
     for (unsigned g = 0; g < f->nglyphs; g++)
-        if (all[g])
-            n = g + 1;
-    if (build_glyf(&gs, all, n, &t[GLYF], &t[LOCA], &long_loca, d) < 0)
+        o.new_id[g] = NO_ID;
+    int long_loca = 1;
+    if (make_order(&o, ids, n) < 0)
         goto done;
-    build_hmtx(&r, hmtx, nhm, all, n, &t[HMTX]);
-    if (nhm > n)
-        nhm = n;
+    build_glyf(&o, &t[GLYF], &t[LOCA], &long_loca);
+    build_hmtx(&r, hmtx, nhm, &o, &t[HMTX]);
     set16(&t[HEAD], 50, (unsigned)long_loca);
-    set16(&t[HHEA], 34, nhm);
-    set16(&t[MAXP], 4, n);
+    set16(&t[HHEA], 34, o.n);
+    set16(&t[MAXP], 4, o.n);
     set32(&t[HEAD], 8, 0);                             /* checkSumAdjustment */
 
     write_sfnt(out, t);
@@ -537,7 +634,8 @@ int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d)
 done:
     if (rc < 0)
         diag_prefix(d, "%s", f->path);
-    free(all);
+    free(o.old);
+    free(o.new_id);
     for (size_t i = 0; i < NSUBSET; i++)
         sbuf_free(&t[i]);
     return rc;

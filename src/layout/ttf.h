@@ -28,18 +28,34 @@ int ttf_cap_height(const ttf *f);
 
 const char *ttf_path(const ttf *f);
 
+/* A number no other ttf_open() of this process returns: a cache key that,
+ * unlike the pointer, is never reused for another font. */
+unsigned long ttf_id(const ttf *f);
+
+/* What a PDF font descriptor says about the font: the PostScript name
+ * (name ID 6, reduced to the characters a PDF name allows; the file name
+ * if the font has none), the bounding box in 1/1000 em (xMin, yMin, xMax,
+ * yMax), the italic angle in degrees, head.macStyle's bold and italic
+ * bits, post.isFixedPitch and OS/2 usWeightClass (400 if absent). */
+typedef struct ttf_desc {
+    char ps_name[64];
+    int bbox[4];
+    double italic_angle;
+    int bold, italic, fixed_pitch, weight;
+} ttf_desc;
+const ttf_desc *ttf_describe(const ttf *f);
+
 /* Glyph index of cp (0 = .notdef if unmapped), and the number of glyphs. */
 unsigned ttf_glyph(const ttf *f, uint32_t cp);
 unsigned ttf_glyph_count(const ttf *f);
 
 /* Appends to out a TrueType font program for embedding in a PDF as a
- * CIDFontType2: only the glyphs with keep[gid] != 0 (ttf_glyph_count()
- * entries), .notdef and, recursively, the components of kept composite
- * glyphs. Glyph ids do not change: dropped glyphs are empty and the glyph
- * list ends at the last kept one, so a CIDToGIDMap made from this font's
- * cmap stays valid. Tables: head, hhea, maxp, loca, glyf, hmtx, and cvt,
- * fpgm, prep if the font has them (no cmap: the CIDToGIDMap does its job).
- * -1 with a diag if the glyph data is inconsistent. */
-int ttf_subset(const ttf *f, const unsigned char *keep, sbuf *out, diag *d);
+ * CIDFontType2 with CIDToGIDMap /Identity: glyph 0 is .notdef, glyph
+ * k + 1 is the font's glyph ids[k] (k < n; an id may repeat), and after
+ * them the components of composite glyphs, at any depth, renumbered.
+ * Tables: head, hhea, maxp, loca, glyf, hmtx, and cvt, fpgm, prep if the
+ * font has them (no cmap: the CIDs are the glyph ids). -1 with a diag if
+ * an id is out of range or the glyph data is inconsistent. */
+int ttf_subset(const ttf *f, const unsigned *ids, unsigned n, sbuf *out, diag *d);
 
 #endif

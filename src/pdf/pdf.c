@@ -1,47 +1,61 @@
-/* pdf.c — draws a layout with libharu 2.3.0 (Debian 12) and repairs what
- * that version writes wrongly, through its exported internals (hpdf_doc.h,
- * hpdf_font.h, hpdf_fontdef.h) rather than a patched library:
+/* pdf.c — draws a layout with libharu 2.3.0 (Debian 12) and works around
+ * what that version writes wrongly or slowly, through its exported
+ * internals (hpdf_doc.h, hpdf_pages.h) rather than a patched library;
+ * libharu stays the writer of every object, stream and the file:
  *
- *  - the embedded font program is the whole font with unused glyphs
- *    zeroed, and composite glyphs keep only their first level of components
- *    (DejaVu Serif drew "Ộ" as "Ô" and "ạ" as "a"): embed_subset() writes
- *    a real subset built by ttf_subset() instead;
- *  - the ToUnicode CMap is the encoding CMap, invalid as a ToUnicode map
- *    (poppler warns) and /Ordering is "Identity-H": fix_cmap();
- *  - /W and the CIDToGIDMap cover the whole font, and the FontDescriptor
- *    lacks /CapHeight and /CIDSet (PDF/A-1): fix_cid_font();
+ *  - HPDF_LoadTTFontFromFile + HPDF_GetFont re-read and re-parse the font
+ *    file for every document, build a /W array and a CIDToGIDMap over all
+ *    65,536 codes, embed every table with unused glyphs zeroed, keep only
+ *    the first level of composite glyphs (DejaVu Serif drew "Ộ" as "Ô"),
+ *    attach the encoding CMap as an invalid /ToUnicode and leave out
+ *    /CapHeight and /CIDSet (PDF/A-1). build_font() writes the Type0 font
+ *    and everything under it as plain libharu objects instead, from the
+ *    ttf.c font the fontset parsed once, for the characters drawn only;
+ *  - the page operators (HPDF_Page_ShowText, SetTextMatrix, LineTo…) cost
+ *    thousands of instructions per word and position every word with a
+ *    whole text matrix: draw_page() writes compact operators into the
+ *    page's libharu content stream (see there);
+ *  - libharu's zlib stream compression is replaced by libdeflate (set_deflated);
+ *  - its UTF-8 encoder builds tables for all 65,536 codes in every document
+ *    just to write the Info strings as UTF-16: info_string() does that;
  *  - PDF/A support snapshots Info too early, does not escape XML, writes
  *    /SubType and a time-based /ID: we write XMP, OutputIntent and /ID ourselves.
  *
  * Everything libharu reports goes through on_error() into the first error of
  * the context; the code checks it at each step instead of longjmp-ing, so
- * HPDF_Free() always runs. Text is drawn with the "UTF-8" encoder: the code
- * of a character is its BMP code point, the CID equals that code, and the
- * CIDToGIDMap maps it to the glyph. */
+ * HPDF_Free() always runs. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf.h"
 
+#include <pthread.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
+#include <libdeflate.h>
 #include <openssl/evp.h>
 
 #include "fileio.h"
 #include "sbuf.h"
 #include "text.h"
 
-/* One embedded font file; faces that share a file share it. */
+/* One embedded font file; faces that share a file share it. Its CIDs are
+ * dense: CID i (1..n) is the i-th smallest code point drawn with it and
+ * glyph i of the embedded subset, so /W is one run, the CIDToGIDMap is
+ * /Identity and the CIDSet n + 1 bits. */
 typedef struct pfont {
     const char *path;
-    const ttf *ttf;                  /* the same file, read by ttf.c */
+    const ttf *ttf;
     ttf *own;                        /* opened here if the fontset had none */
-    HPDF_Font font;
-    unsigned char used[65536 / 8];   /* codes (= CIDs) drawn with it */
+    HPDF_Dict font;                  /* the Type0 font */
+    unsigned char used[65536 / 8];   /* BMP code points drawn with it */
+    uint32_t *cps;                   /* code points drawn, ascending; CID = index + 1 */
+    size_t ncps, cap;
 } pfont;
 
 typedef struct pctx {
@@ -53,6 +67,7 @@ typedef struct pctx {
     int nfonts;
     pfont *face[FACE_COUNT];         /* NULL until the face is first drawn */
     HPDF_Array fields;               /* AcroForm /Fields, NULL if none */
+    struct libdeflate_compressor *z; /* NULL until the first stream */
     char producer[64];
 } pctx;
 
@@ -80,31 +95,71 @@ static int failed(pctx *c, const char *what)
                     (unsigned)c->err, (unsigned)c->detail, what);
 }
 
+/* A new indirect dictionary (owned by the cross-reference table). */
+static HPDF_Dict new_object(pctx *c)
+{
+    HPDF_Dict obj = HPDF_Dict_New(c->pdf->mmgr);
+    HPDF_Xref_Add(c->pdf->xref, obj);
+    return obj;
+}
+
+/* Streams are compressed here with libdeflate, not by libharu with zlib:
+ * at the same level 6 they come out 1.3 % smaller in under half the
+ * instructions; levels 10-12 save 2 % more for twice the whole render's
+ * instructions (bench/README.md). A stream holds its
+ * compressed bytes with libharu's filter off, and its dictionary writer
+ * adds the /Filter key libharu would have written. */
+#define DEFLATE_LEVEL 6
+
+static HPDF_STATUS write_flate_key(HPDF_Dict obj, HPDF_Stream out)
+{
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* p[0..n) zlib-compressed, malloc'd, its length in *zn; *z is the
+ * compressor, allocated on first use. */
+static unsigned char *deflated(struct libdeflate_compressor **z, const void *p, size_t n,
+                               size_t *zn)
+{
+    if (!*z && !(*z = libdeflate_alloc_compressor(DEFLATE_LEVEL)))
+        oom();
+    size_t cap = libdeflate_zlib_compress_bound(*z, n);
+    unsigned char *out = xmalloc(cap);
+    *zn = libdeflate_zlib_compress(*z, p, n, out, cap);
+    return out;
+}
+
+/* Replaces the contents of stream object obj with z[0..n), already compressed. */
+static void put_deflated(HPDF_Dict obj, const unsigned char *z, size_t n)
+{
+    HPDF_MemStream_FreeData(obj->stream);
+    HPDF_Stream_Write(obj->stream, z, (HPDF_UINT)n);
+    obj->filter = HPDF_STREAM_FILTER_NONE;
+    obj->write_fn = write_flate_key;
+}
+
+/* Replaces the contents of stream object obj with p[0..n) compressed. */
+static void set_deflated(pctx *c, HPDF_Dict obj, const void *p, size_t n)
+{
+    size_t zn;
+    unsigned char *z = deflated(&c->z, p, n, &zn);
+    put_deflated(obj, z, zn);
+    free(z);
+}
+
+/* A new compressed stream object holding p[0..n). */
+static HPDF_Dict new_stream(pctx *c, const void *p, size_t n)
+{
+    HPDF_Dict obj = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    set_deflated(c, obj, p, n);
+    return obj;
+}
+
 /* ---- fonts ---------------------------------------------------------------- */
 
-/* HPDF_GetFont builds a /W array and a CIDToGIDMap over all 65,536 codes,
- * finding each code's glyph by a linear search of the cmap's segments:
- * three quarters of a whole render's time, for two objects fix_cid_font()
- * rewrites anyway. While it runs, the fontdef gets a one-segment cmap that
- * maps nothing; the real one is put back for libharu's text widths. */
-static HPDF_Font get_font(pctx *c, const char *name)
-{
-    HPDF_FontDef def = HPDF_Doc_FindFontDef(c->pdf, name);
-    if (!def)
-        return NULL;
-    HPDF_TTFontDefAttr a = def->attr;
-    HPDF_TTF_CmapRange real = a->cmap;
-    HPDF_UINT16 end = 0xFFFF, start = 0xFFFF, range = 0;
-    HPDF_INT16 delta = 0;
-    a->cmap.seg_count_x2 = 2;
-    a->cmap.end_count = &end;
-    a->cmap.start_count = &start;
-    a->cmap.id_delta = &delta;
-    a->cmap.id_range_offset = &range;
-    HPDF_Font font = HPDF_GetFont(c->pdf, name, "UTF-8");
-    a->cmap = real;
-    return font;
-}
+/* baocao builds the font objects itself: HPDF_GetFont would read and parse
+ * the font file again for every document and build a /W array and a
+ * CIDToGIDMap over all 65,536 codes, for a few hundred characters drawn. */
 
 static pfont *face_font(pctx *c, face f)
 {
@@ -119,24 +174,15 @@ static pfont *face_font(pctx *c, face f)
     for (int i = 0; i < c->nfonts; i++)
         if (strcmp(c->fonts[i].path, path) == 0)
             return c->face[f] = &c->fonts[i];
-    const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
-    HPDF_Font font = name ? get_font(c, name) : NULL;
-    if (!font) {
-        if (!failed(c, "loading the font"))
-            diag_set(c->d, "pdf-font", "PDF: cannot load the font");
-        diag_prefix(c->d, "%s", path);
-        return NULL;
-    }
     pfont *pf = &c->fonts[c->nfonts++];
     pf->path = path;
-    pf->font = font;
     pf->ttf = c->fs->ttf[f];
     if (!pf->ttf && !(pf->ttf = pf->own = ttf_open(path, c->d)))
         return NULL;
     return c->face[f] = pf;
 }
 
-/* Bit sets of codes, most significant bit first (the CIDSet layout). */
+/* Bit sets, most significant bit first (the CIDSet layout). */
 static void set_bit(unsigned char *bits, unsigned i)
 {
     bits[i >> 3] |= (unsigned char)(0x80 >> (i & 7));
@@ -147,8 +193,7 @@ static int has_bit(const unsigned char *bits, unsigned i)
     return bits[i >> 3] & (0x80 >> (i & 7));
 }
 
-/* Records the codes libharu's UTF-8 encoder will write for s: the BMP code
- * point, or a space for anything above U+FFFF. */
+/* Records the code points of s, drawn with pf. */
 static int mark_used(pctx *c, pfont *pf, const char *s)
 {
     size_t n = strlen(s);
@@ -157,238 +202,575 @@ static int mark_used(pctx *c, pfont *pf, const char *s)
     for (size_t i = 0; (k = utf8_next(s + i, n - i, &cp)) != 0; i += (size_t)k) {
         if (k < 0)
             return diag_set(c->d, "pdf-utf8", "PDF: invalid UTF-8 in \"%s\"", s);
-        if (cp > 0xFFFF)
-            cp = 0x20;
-        set_bit(pf->used, cp);
-    }
-    return 0;
-}
-
-/* Writes bytes into a libharu stream object, replacing what it held. */
-static HPDF_STATUS set_stream(HPDF_Dict obj, const sbuf *b)
-{
-    HPDF_MemStream_FreeData(obj->stream);
-    return HPDF_Stream_Write(obj->stream, (const HPDF_BYTE *)sbuf_str(b), (HPDF_UINT)b->len);
-}
-
-static void put_bfchar(sbuf *b, const unsigned *codes, unsigned n)
-{
-    sbuf_printf(b, "%u beginbfchar\n", n);
-    for (unsigned i = 0; i < n; i++)
-        sbuf_printf(b, "<%04X> <%04X>\n", codes[i], codes[i]);
-    sbuf_puts(b, "endbfchar\n");
-}
-
-/* libharu attaches its encoding CMap (code -> CID, "begincidrange <0000>
- * <FFFF> 0") as /ToUnicode; poppler warns about it and strict readers reject
- * it. Rewrite that stream in place as a CMapType 2 map from each code used
- * to the same UTF-16 value (code = CID = code point), in bfchar blocks of at
- * most 100 entries. U+0000, U+FEFF and U+FFFE are not mapped (PDF/A-2
- * forbids them as destinations). Also set /Ordering to "Identity": libharu
- * copies the encoder's "Identity-H" there. */
-static HPDF_STATUS fix_cmap(pfont *pf)
-{
-    HPDF_FontAttr fa = pf->font->attr;
-    HPDF_Dict cmap = fa->cmap_stream;
-    unsigned codes[100], n = 0;
-    sbuf b = {0};
-
-    sbuf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    for (unsigned cp = 1; cp < 0x10000; cp++) {
-        if (has_bit(pf->used, cp) && cp != 0xFEFF && cp != 0xFFFE)
-            codes[n++] = cp;
-        if (n == 100) {
-            put_bfchar(&b, codes, n);
-            n = 0;
-        }
-    }
-    if (n > 0)
-        put_bfchar(&b, codes, n);
-    sbuf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-
-    /* The old stream's dictionary describes an encoding CMap; a ToUnicode
-     * stream needs none of it. */
-    HPDF_Dict_RemoveElement(cmap, "Type");
-    HPDF_Dict_RemoveElement(cmap, "CMapName");
-    HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-    HPDF_Dict_RemoveElement(cmap, "WMode");
-    HPDF_STATUS ret = set_stream(cmap, &b);
-    sbuf_free(&b);
-
-    HPDF_Dict info = HPDF_Dict_GetItem(fa->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT);
-    if (ret == HPDF_OK && info)
-        ret = HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pf->font->mmgr, "Identity", NULL));
-    return ret;
-}
-
-/* The error libharu recorded for an object: a code, never HPDF_OK. */
-static HPDF_STATUS error_of(HPDF_Font font)
-{
-    HPDF_STATUS e = HPDF_Error_GetCode(font->error);
-    return e ? e : HPDF_INVALID_OBJECT;
-}
-
-/* libharu's CIDFontType2 describes every code the font maps: a /W array
- * and a CIDToGIDMap for the whole BMP (13 KB and 6 KB per Tinos face, most
- * of it for characters never drawn). Rewrite both for the codes used.
- * It also builds the FontDescriptor only in the font's before-write
- * callback, during the save. Run that callback now (it keeps the descriptor
- * in the fontdef, and when the save runs it again it only re-adds the same
- * keys), then add what 2.3.0 leaves out: /CapHeight, which it computes but
- * never writes, and /CIDSet, which PDF/A-1 requires for a subset font: one
- * bit per CID whose glyph is embedded, CID 0 (.notdef) included. */
-static HPDF_STATUS fix_cid_font(pfont *pf)
-{
-    HPDF_Font font = pf->font;
-    HPDF_FontAttr fa = font->attr;
-    HPDF_FontDef def = fa->fontdef;
-    /* Without "embedding" it leaves out its own FontFile2 (embed_subset). */
-    ((HPDF_TTFontDefAttr)def->attr)->embedding = HPDF_FALSE;
-    HPDF_STATUS ret = font->before_write_fn(font);
-    if (ret != HPDF_OK)
-        return ret;
-
-    HPDF_Array widths = HPDF_Array_New(font->mmgr), run = NULL;
-    HPDF_Dict cidset = HPDF_DictStream_New(font->mmgr, fa->xref);
-    HPDF_BYTE *map = xcalloc(65536, 2), *set = xcalloc(65536 / 8, 1);
-    unsigned last = 0;
-    set_bit(set, 0);
-    for (unsigned cid = 1; cid < 65536; cid++) {
-        if (!has_bit(pf->used, cid))
+        if (cp < 0x10000) {
+            set_bit(pf->used, cp);
             continue;
-        unsigned gid = ttf_glyph(pf->ttf, cid);
-        if (!run || cid != last + 1) {        /* W: first [w1 w2 ...] per run */
-            run = HPDF_Array_New(font->mmgr);
-            HPDF_Array_AddNumber(widths, (HPDF_INT32)cid);
-            HPDF_Array_Add(widths, run);
         }
-        HPDF_Array_AddNumber(run, ttf_advance(pf->ttf, cid));
-        map[2 * cid] = (HPDF_BYTE)(gid >> 8);
-        map[2 * cid + 1] = (HPDF_BYTE)gid;
-        if (gid)
-            set_bit(set, cid);
-        last = cid;
-    }
-    HPDF_MemStream_FreeData(fa->map_stream->stream);
-    cidset->filter = font->filter;
-    if (HPDF_Stream_Write(fa->map_stream->stream, map, 2 * (last + 1)) != HPDF_OK ||
-        HPDF_Stream_Write(cidset->stream, set, last / 8 + 1) != HPDF_OK ||
-        HPDF_Dict_Add(fa->descendant_font, "W", widths) != HPDF_OK ||
-        HPDF_Dict_Add(def->descriptor, "CIDSet", cidset) != HPDF_OK ||
-        HPDF_Dict_AddNumber(def->descriptor, "CapHeight", def->cap_height) != HPDF_OK)
-        ret = error_of(font);
-    free(map);
-    free(set);
-    return ret;
-}
-
-/* The font program: ttf_subset() of the glyphs drawn, ids unchanged, so
- * the CIDToGIDMap above stays right. libharu 2.3.0 would embed every table
- * of the file with the unused glyphs zeroed (160 KB for a 3-page report). */
-static int embed_subset(pctx *c, pfont *pf)
-{
-    HPDF_Font font = pf->font;
-    HPDF_FontAttr fa = font->attr;
-    unsigned char *keep = xcalloc(ttf_glyph_count(pf->ttf), 1);
-    sbuf b = {0};
-    for (unsigned cid = 1; cid < 65536; cid++)
-        if (has_bit(pf->used, cid))
-            keep[ttf_glyph(pf->ttf, cid)] = 1;
-    int rc = ttf_subset(pf->ttf, keep, &b, c->d);
-    if (rc == 0) {
-        HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
-        data->filter = font->filter;
-        HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)b.len);
-        HPDF_Dict_Add(fa->fontdef->descriptor, "FontFile2", data);
-        if (set_stream(data, &b) != HPDF_OK && !c->err)
-            c->err = error_of(font);
-        if (failed(c, "embedding a font"))
-            rc = diag_prefix(c->d, "%s", pf->path);
-    }
-    sbuf_free(&b);
-    free(keep);
-    return rc;
-}
-
-static int finish_fonts(pctx *c)
-{
-    for (int i = 0; i < c->nfonts; i++) {
-        pfont *pf = &c->fonts[i];
-        HPDF_STATUS ret = fix_cmap(pf);
-        if (ret == HPDF_OK)
-            ret = fix_cid_font(pf);
-        if (ret != HPDF_OK && !c->err)
-            c->err = ret;      /* stream errors are recorded, not raised */
-        if (failed(c, "embedding a font"))
-            return diag_prefix(c->d, "%s", pf->path);
-        if (embed_subset(c, pf) < 0)      /* its messages name the file */
-            return -1;
+        size_t j = 0;
+        while (j < pf->ncps && pf->cps[j] != cp)
+            j++;
+        if (j == pf->ncps) {
+            grow(&pf->cps, &pf->cap, pf->ncps + 1, sizeof *pf->cps);
+            pf->cps[pf->ncps++] = cp;
+        }
     }
     return 0;
+}
+
+static int cmp_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The sorted list of code points: the BMP ones from the bit set, then those
+ * above it (collected in cps by mark_used). */
+static void list_cps(pfont *pf)
+{
+    size_t above = pf->ncps, n = 0, cap = 0;
+    uint32_t *all = NULL;
+    for (unsigned i = 0; i < sizeof pf->used; i++)
+        for (unsigned cp = 8 * i; pf->used[i] && cp < 8 * i + 8; cp++)
+            if (cp > 0 && has_bit(pf->used, cp)) {
+                grow(&all, &cap, n + above + 1, sizeof *all);
+                all[n++] = cp;
+            }
+    size_t k = n;
+    n += above;
+    grow(&all, &cap, n + 1, sizeof *all);
+    if (above) {
+        qsort(pf->cps, above, sizeof *pf->cps, cmp_cp);
+        memcpy(all + k, pf->cps, above * sizeof *all);
+    }
+    free(pf->cps);
+    pf->cps = all;
+    pf->ncps = n;
+    pf->cap = cap;
+}
+
+static unsigned cid_of(const pfont *pf, uint32_t cp)
+{
+    size_t lo = 0, hi = pf->ncps;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pf->cps[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < pf->ncps && pf->cps[lo] == cp ? (unsigned)lo + 1 : 0;
+}
+
+/* A ToUnicode CMap (CMapType 2) from each CID to its code point in
+ * UTF-16BE, in blocks of at most 100 entries: bfrange for runs of
+ * consecutive code points within one low-byte range, bfchar for the rest.
+ * U+FEFF and U+FFFE are not mapped (PDF/A-2 forbids them as destinations). */
+/* <XXXX…>: n 16-bit codes in hex (by hand: printf was a tenth of a page). */
+static void put_hex(sbuf *b, const unsigned *v, int n)
+{
+    static const char digit[] = "0123456789ABCDEF";
+    sbuf_putc(b, '<');
+    for (int i = 0; i < n; i++) {
+        char s[4] = {digit[v[i] >> 12 & 15], digit[v[i] >> 8 & 15], digit[v[i] >> 4 & 15],
+                     digit[v[i] & 15]};
+        sbuf_add(b, s, 4);
+    }
+    sbuf_putc(b, '>');
+}
+
+static void put_hex4(sbuf *b, unsigned v) { put_hex(b, &v, 1); }
+
+/* A code point in UTF-16BE, a surrogate pair above the BMP. */
+static void put_utf16(sbuf *b, uint32_t cp)
+{
+    unsigned pair[2] = {0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF)};
+    if (cp < 0x10000)
+        put_hex4(b, cp);
+    else
+        put_hex(b, pair, 2);
+}
+
+/* Appends a bfchar or bfrange block of n entries and empties it. */
+static void flush_block(sbuf *b, sbuf *block, unsigned *n, int ranges)
+{
+    if (*n == 0)
+        return;
+    sbuf_printf(b, "%u %s\n", *n, ranges ? "beginbfrange" : "beginbfchar");
+    sbuf_add(b, block->s, block->len);
+    sbuf_puts(b, ranges ? "endbfrange\n" : "endbfchar\n");
+    sbuf_reset(block);
+    *n = 0;
+}
+
+static void to_unicode(const pfont *pf, sbuf *b)
+{
+    sbuf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                 "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    sbuf block = {0};
+    unsigned nblock = 0;
+    int ranges = 0;
+    for (size_t i = 0; i < pf->ncps; i++) {
+        uint32_t cp = pf->cps[i];
+        if (cp == 0xFEFF || cp == 0xFFFE)
+            continue;
+        /* A run: consecutive CIDs and code points, one high byte each. */
+        size_t j = i;
+        while (cp < 0x10000 && j + 1 < pf->ncps && pf->cps[j + 1] == pf->cps[j] + 1 &&
+               pf->cps[j + 1] < 0xFEFF && (pf->cps[j + 1] & 0xFF) != 0 && ((j + 2) & 0xFF) != 0)
+            j++;
+        int range = j > i;
+        if (nblock == 100 || range != ranges)      /* at most 100; bfchar and bfrange apart */
+            flush_block(b, &block, &nblock, ranges);
+        ranges = range;
+        put_hex4(&block, (unsigned)i + 1);
+        sbuf_putc(&block, ' ');
+        if (range) {
+            put_hex4(&block, (unsigned)j + 1);
+            sbuf_putc(&block, ' ');
+        }
+        put_utf16(&block, cp);
+        sbuf_putc(&block, '\n');
+        nblock++;
+        i = j;
+    }
+    flush_block(b, &block, &nblock, ranges);
+    sbuf_free(&block);
+    sbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+/* Compressed font programs by font and glyph list, kept for the process:
+ * the documents of a batch often draw the same glyphs, and compressing
+ * the font programs was half of a notice's deflate time. The output is
+ * the same bytes whether or not an entry is found; a full cache replaces
+ * its entries in turn, so its size does not grow with a batch. */
+enum { FONT_CACHE = 32 };
+static struct {
+    pthread_mutex_t lock;
+    struct font_entry {
+        unsigned long ttf;           /* ttf_id(), 0 if the slot is free */
+        unsigned *ids;               /* the glyph list given to ttf_subset() */
+        unsigned n;
+        unsigned char *z;            /* the font program, compressed */
+        size_t zn, len;              /* compressed and uncompressed lengths */
+    } e[FONT_CACHE];
+    size_t next;                     /* slot to fill next */
+} font_cache = {PTHREAD_MUTEX_INITIALIZER, {{0, NULL, 0, NULL, 0, 0}}, 0};
+
+/* The FontFile2 stream from the cache, NULL if the glyph list is not in it. */
+static HPDF_Dict cached_font_file(pctx *c, const ttf *t, const unsigned *ids, unsigned n)
+{
+    HPDF_Dict data = NULL;
+    pthread_mutex_lock(&font_cache.lock);
+    for (size_t i = 0; i < FONT_CACHE && !data; i++) {
+        const struct font_entry *e = &font_cache.e[i];
+        if (e->ttf == ttf_id(t) && e->n == n && memcmp(e->ids, ids, n * sizeof *ids) == 0) {
+            data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+            put_deflated(data, e->z, e->zn);
+            HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)e->len);
+        }
+    }
+    pthread_mutex_unlock(&font_cache.lock);
+    return data;
+}
+
+static void cache_font_file(const ttf *t, const unsigned *ids, unsigned n, const unsigned char *z,
+                            size_t zn, size_t len)
+{
+    pthread_mutex_lock(&font_cache.lock);
+    struct font_entry *e = &font_cache.e[font_cache.next];
+    font_cache.next = (font_cache.next + 1) % FONT_CACHE;
+    free(e->ids);
+    free(e->z);
+    e->ttf = ttf_id(t);
+    e->ids = xmalloc(n * sizeof *ids + 1);
+    memcpy(e->ids, ids, n * sizeof *ids);
+    e->n = n;
+    e->z = xmalloc(zn);
+    memcpy(e->z, z, zn);
+    e->zn = zn;
+    e->len = len;
+    pthread_mutex_unlock(&font_cache.lock);
+}
+
+/* The font program: ttf_subset() with glyph i the glyph of CID i, so the
+ * CIDToGIDMap is /Identity. */
+static HPDF_Dict font_file(pctx *c, const pfont *pf)
+{
+    unsigned n = (unsigned)pf->ncps, *ids = xmalloc(((size_t)n + 1) * sizeof *ids);
+    for (unsigned i = 0; i < n; i++)
+        ids[i] = ttf_glyph(pf->ttf, pf->cps[i]);
+    HPDF_Dict data = cached_font_file(c, pf->ttf, ids, n);
+    sbuf b = {0};
+    if (!data && ttf_subset(pf->ttf, ids, n, &b, c->d) == 0) {
+        size_t zn;
+        unsigned char *z = deflated(&c->z, b.s, b.len, &zn);
+        data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+        put_deflated(data, z, zn);
+        HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)b.len);
+        cache_font_file(pf->ttf, ids, n, z, zn, b.len);
+        free(z);
+    }
+    sbuf_free(&b);
+    free(ids);
+    return data;
+}
+
+/* "ABCDEF+": a subset tag (ISO 32000-1 9.6.4) from the name and the code
+ * points, so the same subset always gets the same tag. */
+static void subset_name(const pfont *pf, char *out, size_t size)
+{
+    const char *name = ttf_describe(pf->ttf)->ps_name;
+    uint32_t h = 2166136261u;
+    for (const char *p = name; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    for (size_t i = 0; i < pf->ncps; i++)
+        h = (h ^ pf->cps[i]) * 16777619u;
+    char tag[7];
+    for (int i = 0; i < 6; i++, h /= 26)
+        tag[i] = (char)('A' + h % 26);
+    tag[6] = 0;
+    snprintf(out, size, "%s+%s", tag, name);
+}
+
+/* The FontDescriptor, with /CIDSet (PDF/A-1 requires it for a subset):
+ * one bit per CID whose glyph is embedded: all of them, 0 (.notdef) to n;
+ * a code point the font lacks has a copy of .notdef. */
+static HPDF_Dict font_descriptor(pctx *c, const pfont *pf, const char *name, HPDF_Dict file)
+{
+    HPDF_MMgr mm = c->pdf->mmgr;
+    const ttf_desc *td = ttf_describe(pf->ttf);
+    HPDF_Dict fd = new_object(c);
+    HPDF_Array bbox = HPDF_Array_New(mm);
+    unsigned char *set = xcalloc(pf->ncps / 8 + 1, 1);
+    for (unsigned i = 0; i <= pf->ncps; i++)
+        set_bit(set, i);
+    for (int i = 0; i < 4; i++)
+        HPDF_Array_AddNumber(bbox, td->bbox[i]);
+    int italic = td->italic || td->italic_angle != 0;
+    HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(fd, "FontName", name);
+    /* Nonsymbolic (the Latin set), FixedPitch, Italic. */
+    HPDF_Dict_AddNumber(fd, "Flags", 32 | (td->fixed_pitch ? 1 : 0) | (italic ? 64 : 0));
+    HPDF_Dict_Add(fd, "FontBBox", bbox);
+    HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)td->italic_angle);
+    HPDF_Dict_AddNumber(fd, "Ascent", ttf_ascent(pf->ttf));
+    HPDF_Dict_AddNumber(fd, "Descent", ttf_descent(pf->ttf));
+    HPDF_Dict_AddNumber(fd, "CapHeight", ttf_cap_height(pf->ttf));
+    /* TrueType has no stem width; the usual estimate from the weight class. */
+    HPDF_Dict_AddNumber(fd, "StemV", 10 + 220 * (td->weight > 50 ? td->weight - 50 : 0) / 900);
+    HPDF_Dict_Add(fd, "CIDSet", new_stream(c, set, pf->ncps / 8 + 1));
+    HPDF_Dict_Add(fd, "FontFile2", file);
+    free(set);
+    return fd;
+}
+
+/* The Type0 font, its CIDFontType2, descriptor, font program, ToUnicode
+ * and /W, for the code points the layout draws with pf. */
+static int build_font(pctx *c, pfont *pf)
+{
+    HPDF_MMgr mm = c->pdf->mmgr;
+    char name[80];
+    list_cps(pf);
+    subset_name(pf, name, sizeof name);
+    HPDF_Dict file = font_file(c, pf);
+    if (!file)
+        return -1;
+
+    HPDF_Dict cid = new_object(c), info = HPDF_Dict_New(mm);
+    HPDF_Array w = HPDF_Array_New(mm), run = HPDF_Array_New(mm);
+    for (size_t i = 0; i < pf->ncps; i++)
+        HPDF_Array_AddNumber(run, ttf_advance(pf->ttf, pf->cps[i]));
+    HPDF_Array_AddNumber(w, 1);
+    HPDF_Array_Add(w, run);
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict_AddName(cid, "Type", "Font");
+    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "BaseFont", name);
+    HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    HPDF_Dict_Add(cid, "FontDescriptor", font_descriptor(c, pf, name, file));
+    HPDF_Dict_Add(cid, "W", w);
+    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+
+    HPDF_Dict font = new_object(c);
+    HPDF_Array desc = HPDF_Array_New(mm);
+    sbuf cmap = {0};
+    to_unicode(pf, &cmap);
+    HPDF_Array_Add(desc, cid);
+    HPDF_Dict_AddName(font, "Type", "Font");
+    HPDF_Dict_AddName(font, "Subtype", "Type0");
+    HPDF_Dict_AddName(font, "BaseFont", name);
+    HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    HPDF_Dict_Add(font, "DescendantFonts", desc);
+    HPDF_Dict_Add(font, "ToUnicode", new_stream(c, cmap.s, cmap.len));
+    sbuf_free(&cmap);
+    pf->font = font;
+    return 0;
+}
+
+/* Every face the layout draws, with the code points it draws. */
+static int scan_fonts(pctx *c, const layout *lo)
+{
+    for (size_t p = 0; p < lo->npages; p++) {
+        const lpage *lp = &lo->pages[p];
+        for (size_t i = 0; i < lp->n; i++) {
+            const litem *it = &lp->items[i];
+            if (it->kind != ITEM_TEXT)
+                continue;
+            pfont *pf = face_font(c, it->face);
+            if (!pf || mark_used(c, pf, it->text) < 0)
+                return diag_prefix(c->d, "page %zu", p + 1);
+        }
+    }
+    for (int i = 0; i < c->nfonts; i++)
+        if (build_font(c, &c->fonts[i]) < 0)
+            return -1;
+    return failed(c, "embedding the fonts");
 }
 
 /* ---- pages ---------------------------------------------------------------- */
 
-/* Text items are drawn in runs inside one BT/ET, with Tf only when the font
- * or size changes; rules in runs of one path per line width. Text positions
- * use an absolute Tm: libharu's TextOut emits relative Td from its float
- * text matrix, which drifts over a page of words. */
-static int draw_page(pctx *c, HPDF_Page page, const lpage *lp)
-{
-    pfont *cur = NULL;
-    double cur_size = 0, cur_width = -1;
-    int in_text = 0, in_path = 0;
+/* The page contents are written here into libharu's content stream, not
+ * through HPDF_Page_SetTextMatrix/ShowText/MoveTo/LineTo: each of those
+ * clears a 512-byte buffer and prints every number with five decimals,
+ * 4,000 instructions per word drawn, and a word needs a whole text matrix.
+ * Here positions are kept in thousandths of a point (hundredths moved
+ * pdftotext's reading order of close table cells), words less than an em
+ * apart on one baseline in one font go into one TJ array whose numbers
+ * are the gaps between them, and text further along the same baseline is
+ * a Td from the last one, computed from the rounded absolute positions so
+ * nothing drifts. */
 
-    for (size_t i = 0; i < lp->n; i++) {
-        const litem *it = &lp->items[i];
-        if (it->kind == ITEM_TEXT) {
-            pfont *pf = face_font(c, it->face);
-            if (!pf || mark_used(c, pf, it->text) < 0)
-                return -1;
-            if (in_path)
-                HPDF_Page_Stroke(page);
-            if (!in_text)
-                HPDF_Page_BeginText(page);
-            in_path = 0;
-            in_text = 1;
-            if (pf != cur || it->size != cur_size)
-                HPDF_Page_SetFontAndSize(page, pf->font, (HPDF_REAL)it->size);
-            cur = pf;
-            cur_size = it->size;
-            HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-            HPDF_Page_ShowText(page, it->text);
-        } else {
-            if (in_text)
-                HPDF_Page_EndText(page);
-            in_text = 0;
-            if (it->width != cur_width) {
-                if (in_path)
-                    HPDF_Page_Stroke(page);
-                in_path = 0;
-                HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->width);
-                cur_width = it->width;
-            }
-            HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-            HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
-            in_path = 1;
-        }
-    }
-    if (in_text)
-        HPDF_Page_EndText(page);
-    if (in_path)
-        HPDF_Page_Stroke(page);
-    return 0;
+/* n / 10^dec with at most dec decimals, trailing zeros dropped (by hand:
+ * printf is most of the cost of a page). */
+static void put_fixed(sbuf *b, long n, int dec)
+{
+    char buf[32], *e = buf + sizeof buf, *p = e;
+    unsigned long a = n < 0 ? 0 - (unsigned long)n : (unsigned long)n;
+    for (int i = 0; i < dec; i++, a /= 10)
+        if (p != e || a % 10)
+            *--p = (char)('0' + a % 10);
+    if (p != e)
+        *--p = '.';
+    do
+        *--p = (char)('0' + a % 10);
+    while ((a /= 10) > 0);
+    if (n < 0)
+        *--p = '-';
+    sbuf_add(b, p, (size_t)(e - p));
 }
 
-/* A new indirect dictionary (owned by the cross-reference table). */
-static HPDF_Dict new_object(pctx *c)
+static long thousandths(double v) { return lround(v * 1000); }
+
+/* A PDF string of the CIDs of text (2 bytes each, Identity-H). */
+static void put_cids(sbuf *b, const pfont *pf, const char *text)
 {
-    HPDF_Dict obj = HPDF_Dict_New(c->pdf->mmgr);
-    HPDF_Xref_Add(c->pdf->xref, obj);
-    return obj;
+    size_t n = strlen(text);
+    uint32_t cp;
+    sbuf_putc(b, '(');
+    for (int k; (k = utf8_next(text, n, &cp)) > 0; text += k, n -= (size_t)k) {
+        unsigned cid = cid_of(pf, cp);
+        unsigned char byte[2] = {(unsigned char)(cid >> 8), (unsigned char)cid};
+        for (int i = 0; i < 2; i++) {
+            switch (byte[i]) {
+            case '(': case ')': case '\\': sbuf_putc(b, '\\'); sbuf_putc(b, (char)byte[i]); break;
+            case '\r': sbuf_puts(b, "\\r"); break;     /* a raw CR would read as LF */
+            default: sbuf_putc(b, (char)byte[i]);
+            }
+        }
+    }
+    sbuf_putc(b, ')');
+}
+
+/* Advance of text in 1/1000 em. */
+static long advance(const pfont *pf, const char *text)
+{
+    size_t n = strlen(text);
+    uint32_t cp;
+    long w = 0;
+    for (int k; (k = utf8_next(text, n, &cp)) > 0; text += k, n -= (size_t)k)
+        w += ttf_advance(pf->ttf, cp);
+    return w;
+}
+
+typedef struct pen {
+    sbuf out;
+    sbuf tj;            /* the open text array's elements */
+    int parts;          /* how many */
+    const pfont *font;
+    double size;
+    long x, y;          /* text line start, 1/1000 pt */
+    double end;         /* where the open TJ array ends, pt; < 0 if none is open */
+    int in_text;
+} pen;
+
+/* Ends the open text array: one string is shown with Tj. */
+static void close_tj(pen *p)
+{
+    if (p->end >= 0) {
+        if (p->parts > 1)
+            sbuf_putc(&p->out, '[');
+        sbuf_add(&p->out, p->tj.s, p->tj.len);
+        sbuf_puts(&p->out, p->parts > 1 ? "] TJ\n" : " Tj\n");
+    }
+    sbuf_reset(&p->tj);
+    p->parts = 0;
+    p->end = -1;
+}
+
+static void draw_text(pctx *c, HPDF_Page page, pen *p, const litem *it)
+{
+    const pfont *pf = c->face[it->face];
+    long x = thousandths(it->x), y = thousandths(it->y);
+    if (!p->in_text) {
+        sbuf_puts(&p->out, "BT\n");
+        p->in_text = 1;
+        p->y = LONG_MIN;     /* no baseline yet */
+    }
+    if (pf != p->font || it->size != p->size) {
+        close_tj(p);
+        sbuf_printf(&p->out, "/%s ", HPDF_Page_GetLocalFontName(page, pf->font));
+        put_fixed(&p->out, thousandths(it->size), 3);
+        sbuf_puts(&p->out, " Tf\n");
+        p->font = pf;
+        p->size = it->size;
+    }
+    if (p->end >= 0 && y == p->y && it->x >= p->end - 0.005 && it->x < p->end + it->size) {
+        /* The gap from where the array stands, in 1/1000 of the size. */
+        long gap = lround((it->x - p->end) * 10000 / it->size);
+        if (gap != 0) {
+            sbuf_putc(&p->tj, ' ');
+            put_fixed(&p->tj, -gap, 1);
+            sbuf_putc(&p->tj, ' ');
+            p->parts++;
+        }
+        p->end += (double)gap * it->size / 10000;     /* where the rounded gap puts it */
+    } else if (y == p->y) {      /* further along the same baseline */
+        close_tj(p);
+        put_fixed(&p->out, x - p->x, 3);
+        sbuf_puts(&p->out, " 0 Td ");
+        p->x = x;
+        p->end = x / 1000.0;
+    } else {
+        /* A new baseline is set absolutely: readers add Td offsets in
+         * binary floating point, and pdftotext orders the cells of a table
+         * row by exact baseline equality. */
+        close_tj(p);
+        sbuf_puts(&p->out, "1 0 0 1 ");
+        put_fixed(&p->out, x, 3);
+        sbuf_putc(&p->out, ' ');
+        put_fixed(&p->out, y, 3);
+        sbuf_puts(&p->out, " Tm ");
+        p->x = x;
+        p->y = y;
+        p->end = x / 1000.0;
+    }
+    put_cids(&p->tj, pf, it->text);
+    p->parts++;
+    p->end += (double)advance(pf, it->text) * it->size / 1000;
+}
+
+/* A rule in thousandths of a point, (x1, y1) the lower-left end; kind 0
+ * horizontal, 1 vertical, 2 slanted. */
+typedef struct seg {
+    long w, x1, y1, x2, y2;
+    int kind;
+} seg;
+
+static seg make_seg(const litem *it)
+{
+    long x1 = thousandths(it->x), y1 = thousandths(it->y);
+    long x2 = thousandths(it->x2), y2 = thousandths(it->y2);
+    if (x2 < x1 || (x2 == x1 && y2 < y1)) {
+        long t = x1; x1 = x2; x2 = t;
+        t = y1; y1 = y2; y2 = t;
+    }
+    return (seg){thousandths(it->width), x1, y1, x2, y2, y1 == y2 ? 0 : x1 == x2 ? 1 : 2};
+}
+
+static int cmp_long(long a, long b) { return (a > b) - (a < b); }
+
+/* By width and kind, then along the line each lies on. */
+static int cmp_seg(const void *pa, const void *pb)
+{
+    const seg *a = pa, *b = pb;
+    int r = cmp_long(a->w, b->w);
+    if (!r) r = a->kind - b->kind;
+    if (!r) r = a->kind == 0 ? cmp_long(a->y1, b->y1) : cmp_long(a->x1, b->x1);
+    if (!r) r = a->kind == 0 ? cmp_long(a->x1, b->x1) : cmp_long(a->y1, b->y1);
+    if (!r) r = cmp_long(a->x2, b->x2);
+    if (!r) r = cmp_long(a->y2, b->y2);
+    return r;
+}
+
+/* 1 if b continues or overlaps a on the same line (and width), and a is
+ * extended to cover it. Table cells each draw their own borders: merged,
+ * a grid is one stroke per line instead of four per cell. */
+static int merge_seg(seg *a, const seg *b)
+{
+    if (a->w != b->w || a->kind != b->kind)
+        return 0;
+    if (a->kind == 0 && b->y1 == a->y1 && b->x1 <= a->x2) {
+        a->x2 = b->x2 > a->x2 ? b->x2 : a->x2;
+        return 1;
+    }
+    if (a->kind == 1 && b->x1 == a->x1 && b->y1 <= a->y2) {
+        a->y2 = b->y2 > a->y2 ? b->y2 : a->y2;
+        return 1;
+    }
+    return a->kind == 2 && memcmp(a, b, sizeof *a) == 0;
+}
+
+/* The page's rules, merged, as one path per line width. */
+static void draw_rules(sbuf *out, seg *r, size_t n)
+{
+    qsort(r, n, sizeof *r, cmp_seg);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || !merge_seg(&r[m - 1], &r[i]))
+            r[m++] = r[i];
+    for (size_t i = 0; i < m; i++) {
+        if (i == 0 || r[i].w != r[i - 1].w) {
+            if (i > 0)
+                sbuf_puts(out, "S\n");
+            put_fixed(out, r[i].w, 3);
+            sbuf_puts(out, " w\n");
+        }
+        const long v[4] = {r[i].x1, r[i].y1, r[i].x2, r[i].y2};
+        for (int k = 0; k < 4; k++) {
+            put_fixed(out, v[k], 3);
+            sbuf_puts(out, k == 1 ? " m " : k == 3 ? " l\n" : " ");
+        }
+    }
+    if (m > 0)
+        sbuf_puts(out, "S\n");
+}
+
+/* Draws the page's items into its content stream, compressed: the text in
+ * one text object, then the rules (nothing on these pages overlaps, so the
+ * order does not show). */
+static void draw_page(pctx *c, HPDF_Page page, const lpage *lp)
+{
+    pen p = {.end = -1};
+    seg *rules = xmalloc((lp->n + 1) * sizeof *rules);
+    size_t nrules = 0;
+    for (size_t i = 0; i < lp->n; i++) {
+        if (lp->items[i].kind == ITEM_TEXT)
+            draw_text(c, page, &p, &lp->items[i]);
+        else
+            rules[nrules++] = make_seg(&lp->items[i]);
+    }
+    close_tj(&p);
+    if (p.in_text)
+        sbuf_puts(&p.out, "ET\n");
+    draw_rules(&p.out, rules, nrules);
+    set_deflated(c, ((HPDF_PageAttr)page->attr)->contents, p.out.s, p.out.len);
+    sbuf_free(&p.out);
+    sbuf_free(&p.tj);
+    free(rules);
 }
 
 /* An empty signature field over r: one merged field/widget dictionary in the
@@ -451,8 +833,7 @@ static int draw_pages(pctx *c, const layout *lo, const pdf_meta *m)
         HPDF_Page page = HPDF_AddPage(c->pdf);
         HPDF_Page_SetWidth(page, (HPDF_REAL)lp->width);
         HPDF_Page_SetHeight(page, (HPDF_REAL)lp->height);
-        if (draw_page(c, page, lp) < 0)
-            return diag_prefix(c->d, "page %zu", i + 1);
+        draw_page(c, page, lp);
         if (m->sig_field && lo->signature.page == (int)i)
             add_sig_field(c, page, m->sig_field, &lo->signature);
         if (m->seal_field && lo->seal.page == (int)i)
@@ -465,18 +846,46 @@ static int draw_pages(pctx *c, const layout *lo, const pdf_meta *m)
 
 /* ---- metadata ------------------------------------------------------------- */
 
+/* An Info string: ASCII as it is, anything else as UTF-16BE with a byte
+ * order mark (written in hex). Not through libharu's UTF-8 encoder, whose
+ * set-up builds tables for all 65,536 codes in every document. */
+static void *info_string(HPDF_MMgr mm, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n && s[i] >= 0x20 && s[i] < 0x7F)
+        i++;
+    if (i == n)
+        return HPDF_String_New(mm, s, NULL);
+    sbuf b = {0};
+    uint32_t cp;
+    sbuf_add(&b, "\xFE\xFF", 2);
+    for (int k; (k = utf8_next(s, n, &cp)) != 0; s += k < 0 ? 1 : k, n -= k < 0 ? 1 : (size_t)k) {
+        uint32_t u[2] = {cp, 0};
+        if (cp >= 0x10000) {
+            u[0] = 0xD800 + ((cp - 0x10000) >> 10);
+            u[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+        }
+        for (int j = 0; j < 2 && u[j]; j++) {
+            char be[2] = {(char)(u[j] >> 8), (char)u[j]};
+            sbuf_add(&b, be, 2);
+        }
+    }
+    HPDF_Binary obj = HPDF_Binary_New(mm, (HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
+    sbuf_free(&b);
+    return obj;
+}
+
 static void set_info(pctx *c, const pdf_meta *m)
 {
-    const struct { HPDF_InfoType type; const char *value; } keys[] = {
-        {HPDF_INFO_TITLE, m->title},       {HPDF_INFO_AUTHOR, m->author},
-        {HPDF_INFO_SUBJECT, m->subject},   {HPDF_INFO_KEYWORDS, m->keywords},
-        {HPDF_INFO_CREATOR, m->creator},   {HPDF_INFO_PRODUCER, c->producer},
+    const struct { const char *key, *value; } keys[] = {
+        {"Title", m->title},       {"Author", m->author}, {"Subject", m->subject},
+        {"Keywords", m->keywords}, {"Creator", m->creator},
     };
-    /* With the UTF-8 encoder current, Info strings are written as UTF-16BE. */
-    HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
+    /* The Info dictionary is made by the first attribute set. */
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_PRODUCER, c->producer);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (keys[i].value)
-            HPDF_SetInfoAttr(c->pdf, keys[i].type, keys[i].value);
+            HPDF_Dict_Add(c->pdf->info, keys[i].key, info_string(c->pdf->mmgr, keys[i].value));
     if (m->year > 0) {
         HPDF_Date when = {m->year, m->month, m->day, 0, 0, 0, '+', 7, 0};
         HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, when);
@@ -583,21 +992,54 @@ static void add_xmp(pctx *c, const pdf_meta *m)
     HPDF_Dict xmp = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);   /* not compressed */
     HPDF_Dict_AddName(xmp, "Type", "Metadata");
     HPDF_Dict_AddName(xmp, "Subtype", "XML");
-    set_stream(xmp, &b);
+    HPDF_Stream_Write(xmp->stream, (const HPDF_BYTE *)sbuf_str(&b), (HPDF_UINT)b.len);
     HPDF_Dict_Add(c->pdf->catalog, "Metadata", xmp);
     sbuf_free(&b);
 }
 
+/* The ICC profile's stream bytes, compressed once per process: every
+ * document of a batch embeds the same profile (a batch has one path). */
+static struct {
+    pthread_mutex_t lock;
+    char *path;
+    unsigned char *z;
+    size_t n;
+} icc_cache = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0};
+
+static int icc_stream(pctx *c, const char *path, HPDF_Dict *out)
+{
+    int rc = 0;
+    pthread_mutex_lock(&icc_cache.lock);
+    if (!icc_cache.path || strcmp(icc_cache.path, path) != 0) {
+        unsigned char *raw;
+        size_t n;
+        if ((rc = file_read(path, &raw, &n, c->d)) == 0) {
+            free(icc_cache.z);
+            free(icc_cache.path);
+            icc_cache.z = deflated(&c->z, raw, n, &icc_cache.n);
+            icc_cache.path = xstrdup(path);
+            free(raw);
+        }
+    }
+    if (rc == 0) {
+        *out = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+        put_deflated(*out, icc_cache.z, icc_cache.n);
+    }
+    pthread_mutex_unlock(&icc_cache.lock);
+    return rc;
+}
+
 /* An sRGB OutputIntent. Not HPDF_PDFA_AppendOutputIntents: 2.3.0 names
  * the key "DestOutputProfile " (with a trailing space). */
-static void add_output_intent(pctx *c, const pdf_meta *m)
+static int add_output_intent(pctx *c, const pdf_meta *m)
 {
     static const char *const cond = "sRGB IEC61966-2.1";
     HPDF_MMgr mm = c->pdf->mmgr;
-    HPDF_OutputIntent icc = HPDF_LoadIccProfileFromFile(c->pdf, m->icc_path, 3);
-    if (!icc)
-        return;
-    icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;   /* libharu stores it raw: 6.9 KB -> 2.5 KB */
+    HPDF_Dict icc = NULL;
+    if (icc_stream(c, m->icc_path, &icc) < 0)
+        return -1;
+    HPDF_Dict_AddNumber(icc, "N", 3);
+    HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB");
     HPDF_Dict intent = new_object(c);
     HPDF_Array intents = HPDF_Array_New(mm);
     HPDF_Dict_Add(c->pdf->catalog, "OutputIntents", intents);
@@ -607,6 +1049,7 @@ static void add_output_intent(pctx *c, const pdf_meta *m)
     HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(mm, cond, NULL));
     HPDF_Dict_Add(intent, "Info", HPDF_String_New(mm, cond, NULL));
     HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+    return 0;
 }
 
 /* ---- output --------------------------------------------------------------- */
@@ -623,6 +1066,12 @@ void pdf_global_init(void)
     OPENSSL_init_crypto(OPENSSL_INIT_ADD_ALL_DIGESTS, NULL);
     unsigned char md[32];
     digest(EVP_sha256(), md, 0, md);   /* and CRYPTO_malloc's first-use flag */
+    /* libdeflate detects the CPU's features on its first compression, into
+     * a global: do it here, before the threads. */
+    struct libdeflate_compressor *z = NULL;
+    size_t n;
+    free(deflated(&z, md, sizeof md, &n));
+    libdeflate_free_compressor(z);
 }
 
 /* The trailer /ID must not depend on time or chance. It is written as two
@@ -661,22 +1110,18 @@ static int patch_id(unsigned char *buf, size_t len)
 
 static int build(pctx *c, const layout *lo, const pdf_meta *m)
 {
-    HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(c->pdf);
     c->pdf->pdf_version = HPDF_VER_14;      /* 2.3.0 writes 1.3 by default */
     snprintf(c->producer, sizeof c->producer, "baocao %s (libharu %s)", BAOCAO_VERSION,
              HPDF_GetVersion());
     if (m->pdfa != PDFA_NONE && !m->icc_path)
         return diag_set(c->d, "pdf-pdfa", "PDF: PDF/A needs an ICC profile");
-    if (failed(c, "setting up the document") || draw_pages(c, lo, m) < 0 ||
-        finish_fonts(c) < 0)
+    if (failed(c, "setting up the document") || scan_fonts(c, lo) < 0 || draw_pages(c, lo, m) < 0)
         return -1;
     set_info(c, m);
     if (m->pdfa != PDFA_NONE) {
         add_xmp(c, m);
-        add_output_intent(c, m);
-        if (failed(c, "loading the ICC profile"))
-            return diag_prefix(c->d, "%s", m->icc_path);
+        if (add_output_intent(c, m) < 0)
+            return -1;
     }
     add_id(c);
     return failed(c, "writing the metadata");
@@ -719,8 +1164,11 @@ int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned 
         buf = save(c, outlen);
     if (c->pdf)
         HPDF_Free(c->pdf);
-    for (int i = 0; i < c->nfonts; i++)
+    libdeflate_free_compressor(c->z);
+    for (int i = 0; i < c->nfonts; i++) {
         ttf_close(c->fonts[i].own);
+        free(c->fonts[i].cps);
+    }
     free(c);
     if (!buf)
         return -1;
