@@ -92,11 +92,14 @@ pid=""
 start_server() {
     python3 "$tmp/dav.py" "$1" >"$tmp/port" 2>"$tmp/server.err" &
     pid=$!
+    # Wait for the port line while the server lives (a loaded machine may
+    # take long to start python); a server that died is a failed test.
     local i
-    for i in $(seq 200); do
-        [ -s "$tmp/port" ] && break
+    for i in $(seq 2400); do   # 120 s at most
+        [ -s "$tmp/port" ] || ! kill -0 "$pid" 2>/dev/null && break
         sleep 0.05
     done
+    [ -s "$tmp/port" ] || { echo "FAIL: the fake server did not start: $(cat "$tmp/server.err")"; exit 1; }
     url="http://127.0.0.1:$(cat "$tmp/port")/dms"
 }
 stop_server() {
