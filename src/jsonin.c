@@ -46,6 +46,29 @@ json_t *jsonin_load(const char *path, diag *d)
     return root;
 }
 
+int jsonin_line_of(const char *path, const char *text)
+{
+    json_t *str = json_string(text);
+    char *needle = str ? json_dumps(str, JSON_ENCODE_ANY) : NULL;
+    json_decref(str);
+    FILE *f = needle ? fopen(path, "rb") : NULL;
+    int line = 0;
+    if (f) {
+        sbuf b = {0};
+        char buf[4096];
+        size_t k;
+        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+            sbuf_add(&b, buf, k);
+        fclose(f);
+        const char *hit = b.len ? strstr(b.s, needle) : NULL;
+        for (const char *p = b.s; hit && p <= hit; p++)
+            line += p == b.s || p[-1] == '\n';
+        sbuf_free(&b);
+    }
+    free(needle);
+    return line;
+}
+
 static int type_error(const char *file, const char *where, const char *key, const char *want,
                       diag *d)
 {

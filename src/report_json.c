@@ -3,6 +3,7 @@
 #include "input.h"
 #include "jsonin.h"
 #include "sbuf.h"
+#include "unitmatch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,44 @@ static int load_long_names(dataset *ds, json_t *root, const char *file, diag *d)
                             file, key);
         if (jsonin_str(names, file, "long_names", key, 1, &ds->units[i].long_name, d) < 0)
             return -1;
+    }
+    return 0;
+}
+
+/* "renamed": {"old name": "new name"} and "merged": {"new name": ["old",
+ * "old", …]}: units of this period that continue others of the previous. */
+static int load_links(dataset *ds, json_t *root, const char *file, diag *d)
+{
+    static const char *const KEYS[] = {"renamed", "merged"};
+    for (int merged = 0; merged < 2; merged++) {
+        json_t *map = json_object_get(root, KEYS[merged]);
+        if (!map)
+            continue;
+        if (!json_is_object(map))
+            return diag_set(d, "json-type", "%s: %s: expected an object", file, KEYS[merged]);
+        const char *key;
+        json_t *v;
+        json_object_foreach(map, key, v) {
+            ds->links = xrealloc(ds->links, (ds->nlinks + 1) * sizeof *ds->links);
+            unit_link *l = &ds->links[ds->nlinks++];
+            memset(l, 0, sizeof *l);
+            l->merged = merged;
+            l->line = jsonin_line_of(file, key);
+            if (merged) {
+                l->now = xstrdup(key);
+                if (jsonin_strv(map, file, KEYS[merged], key, 1, &l->old, &l->nold, d) < 0)
+                    return -1;
+                if (l->nold < 2)
+                    return diag_set(d, "unit-link", "%s:%d: merged: \"%s\" needs the two or more units it "
+                                    "was made from (one is \"renamed\")", file, l->line, key);
+            } else {
+                l->old = xcalloc(1, sizeof *l->old);
+                l->nold = 1;
+                l->old[0] = xstrdup(key);
+                if (jsonin_str(map, file, KEYS[merged], key, 1, &l->now, d) < 0)
+                    return -1;
+            }
+        }
     }
     return 0;
 }
@@ -222,6 +261,8 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, const inpu
         goto out;
     ds->scores_path = input_path(ds->dir, scores);
     if (scores_read(ds, ds->scores_path, 0, io, d) < 0)
+        goto out;
+    if (load_links(ds, root, path, d) < 0 || unit_links_check(ds, path, d) < 0)
         goto out;
     if (previous) {
         ds->previous_path = input_path(ds->dir, previous);
