@@ -244,16 +244,18 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->render.data_dir);
     render_templates_dir(&o->render, &p.ro, templates_dir, sizeof templates_dir);
     if (score_dataset(&ds, &sc, d) < 0 || notice_load(&ns, &ds, d) < 0 ||
-        fontset_load(&fs, o->render.font, fonts_dir, d) < 0 || make_dir(o->out_dir, d) < 0)
+        render_review(&ds, &sc, &ns, &o->render, d) < 0 || fontset_load(&fs, o->render.font, fonts_dir, d) < 0 || make_dir(o->out_dir, d) < 0)
         goto out;
 
     p.ds = &ds, p.sc = &sc, p.ns = &ns, p.fs = &fs;
-    p.njobs = ds.nunits + 1;
-    p.jobs = xcalloc(p.njobs, sizeof *p.jobs);
+    /* A unit with no score this period gets no notice (the review says so). */
+    p.jobs = xcalloc(ds.nunits + 1, sizeof *p.jobs);
     p.jobs[0].unit = -1;
     p.jobs[0].label = ds.agency_name;
+    p.njobs = 1;
     for (size_t u = 0; u < ds.nunits; u++)
-        p.jobs[u + 1].unit = (long)u, p.jobs[u + 1].label = ds.units[u].name;
+        if (sc.units[u].now.scored)
+            p.jobs[p.njobs].unit = (long)u, p.jobs[p.njobs++].label = ds.units[u].name;
     name_jobs(p.jobs, p.njobs);
     for (size_t i = 0; i < p.njobs && o->render.sidecar; i++)
         p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);

@@ -15,6 +15,11 @@
  * template gets these; facts_report and other documents add to the map. */
 value *facts_common(const dataset *ds);
 
+/* A unit's identity across periods into map m: prev_name (its name last
+ * period when written otherwise, or null), merged_from {count, names} and
+ * new (not in the previous period's file). */
+void facts_identity(value *m, const dataset *ds, const unit *u);
+
 /* facts_common plus the results: sections, classes, indicators, decreases. */
 value *facts_report(const dataset *ds, const scoring *sc);
 

@@ -242,6 +242,7 @@ value *notice_facts(const dataset *view, const scoring *sc, const notice_set *ns
     set_text(uv, "name", un->name);
     set_text(uv, "long_name", un->long_name ? un->long_name : un->name);
     set_text(uv, "noun", view->sections[un->section].unit_noun);
+    facts_identity(uv, view, un);
     add_indicators(f, view, un);
     add_score(f, view, sc, u);
     value *snaps = value_map_set(f, "snapshots", value_map());

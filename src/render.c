@@ -3,10 +3,14 @@
 #include "archive_meta.h"
 #include "input.h"
 #include "notice.h"
+#include "review.h"
 #include "score.h"
+#include "text.h"
+#include "unitmatch.h"
 #include "sbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_ICC "/usr/share/color/icc/sRGB.icc"
@@ -82,16 +86,115 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
     return rc;
 }
 
+int render_review(const dataset *ds, const scoring *sc, const notice_set *ns, const render_opts *o, diag *d)
+{
+    findings f = {0};
+    review_dataset(ds, sc, o->strict, &f);
+    if (ns)
+        review_notices(ds, sc, ns, &f);
+    int rc = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        if (f.v[i].severity == SEVERITY_ERROR && rc == 0)
+            rc = -1, *d = f.v[i].d;
+        findings_add_diag(o->review, f.v[i].severity, &f.v[i].d);
+    }
+    findings_free(&f);
+    return rc;
+}
+
+/* Lays out a built tree (and drops it): what check does instead of writing. */
+static void check_tree(doc *tree, const fontset *fs, const char *who, findings *out)
+{
+    layout lo = {0};
+    page_setup ps;
+    diag d = {0};
+    page_setup_default(&ps);
+    if (layout_document(tree, fs, &ps, &lo, &d) < 0) {
+        if (who)
+            diag_prefix(&d, "%s", who);
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+    }
+    layout_free(&lo);
+    doc_free(tree);
+}
+
+size_t render_check(const char *in, const render_opts *o, findings *out, check_result *res)
+{
+    dataset ds;
+    scoring sc = {0};
+    notice_set ns = {0};
+    fontset fs = {0};
+    doc tree = {0};
+    diag d = {0};
+    char fonts_dir[4096], templates_dir[4096];
+    report_opts ro;
+    render_opts ck = *o;
+    memset(res, 0, sizeof *res);
+    ck.review = out;
+    if (dataset_load(&ds, in, o->data_dir, &o->input, &d) < 0) {
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+        return findings_count(out, SEVERITY_ERROR);
+    }
+    res->units = ds.nunits;
+    snprintf(res->scheme, sizeof res->scheme, "%s", ds.scheme.id);
+    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
+    render_templates_dir(o, &ro, templates_dir, sizeof templates_dir);
+    int notices = notice_load(&ns, &ds, &d) == 0;
+    if (!notices && strcmp(d.key, "no-notices"))
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+    if (score_dataset(&ds, &sc, &d) < 0 || fontset_load(&fs, o->font, fonts_dir, &d) < 0) {
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+        goto out;
+    }
+    render_review(&ds, &sc, notices ? &ns : NULL, &ck, &d);
+    if (report_build(&ds, &sc, &ro, &tree, &d) < 0)
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+    else
+        check_tree(&tree, &fs, NULL, out);
+    for (size_t u = 0; notices && u < ds.nunits; u++) {
+        if (!sc.units[u].now.scored)
+            continue;   /* no notice (review_notices says so) */
+        if (notice_build(&ds, &sc, &ns, u, &ro, &tree, &d) < 0) {
+            diag_prefix(&d, "%s", ds.units[u].name);
+            findings_add_diag(out, SEVERITY_ERROR, &d);
+        } else {
+            check_tree(&tree, &fs, ds.units[u].name, out);
+        }
+    }
+out:
+    fontset_free(&fs);
+    notice_set_free(&ns);
+    scoring_free(&sc);
+    dataset_free(&ds);
+    return findings_count(out, SEVERITY_ERROR);
+}
+
 /* The notice of the unit called `name`, as batch makes it; view is the
  * notice's dataset (borrowing from ds and ns). */
 static int render_notice(const dataset *ds, const scoring *sc, const char *name, const report_opts *ro,
                          notice_set *ns, dataset *view, doc *tree, diag *d)
 {
     size_t u = 0;
-    while (u < ds->nunits && strcmp(ds->units[u].name, name))
-        u++;
-    if (u == ds->nunits)
+    char *key = text_key(name);
+    for (; u < ds->nunits; u++) {
+        char *k = text_key(ds->units[u].name);
+        int eq = !strcmp(k, key);
+        free(k);
+        if (eq)
+            break;
+    }
+    free(key);
+    if (u == ds->nunits) {
+        const char **names = xcalloc(ds->nunits + 1, sizeof *names);
+        for (size_t i = 0; i < ds->nunits; i++)
+            names[i] = ds->units[i].name;
+        long s = unit_suggest(name, names, ds->nunits);
+        free(names);
+        if (s >= 0)
+            return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s; did you mean \"%s\"?", ds->path, name,
+                            ds->scores_path, ds->units[s].name);
         return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s", ds->path, name, ds->scores_path);
+    }
     if (notice_load(ns, ds, d) < 0)
         return -1;
     notice_view(ds, ns, u, view);
@@ -113,7 +216,7 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
     render_templates_dir(o, &ro, templates_dir, sizeof templates_dir);
-    if (score_dataset(&ds, &sc, d) < 0)
+    if (score_dataset(&ds, &sc, d) < 0 || render_review(&ds, &sc, NULL, o, d) < 0)
         goto out;
     if (o->unit)
         rc = render_notice(&ds, &sc, o->unit, &ro, &ns, &view, &tree, d);

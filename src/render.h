@@ -7,6 +7,7 @@
 #include "input.h"
 #include "layout.h"
 #include "pdf.h"
+#include "notice.h"
 #include "report.h"
 
 typedef struct render_opts {
@@ -18,6 +19,8 @@ typedef struct render_opts {
     int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
     report_opts report;
     input_opts input;      /* encodings of the score files, --verbose */
+    int strict;            /* units unmatched across periods are errors (review.h) */
+    findings *review;      /* where the review's warnings go; NULL: not kept */
 } render_opts;
 
 typedef struct render_result {
@@ -36,6 +39,22 @@ void render_templates_dir(const render_opts *o, report_opts *ro, char *buf, size
  * (archive_meta.h) if o->sidecar. Thread-safe: fs is only read. */
 int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const render_opts *o, const char *out,
                 render_result *res, diag *d);
+
+/* The review (review.h) of a loaded, scored dataset, and of its notices
+ * when ns is given: everything into o->review; -1 with the first error in
+ * d when there is one (with o->strict). */
+int render_review(const dataset *ds, const scoring *sc, const notice_set *ns, const render_opts *o, diag *d);
+
+/* `check`: everything render and batch would do short of writing — load,
+ * score, review, build and lay out the report and (when report.json has
+ * "notices") every unit's notice — with every error and warning into out
+ * instead of stopping at the first. Returns the number of errors. */
+typedef struct check_result {
+    size_t units;          /* units of the scores file */
+    char scheme[128];      /* the scheme's id */
+} check_result;
+
+size_t render_check(const char *in, const render_opts *o, findings *out, check_result *res);
 
 /* Renders report.json at `in` (or, with o->unit, that unit's notice) into
  * the PDF at `out` (atomically). */

@@ -42,14 +42,7 @@ static void score_period(const dataset *ds, const unit *u, int prev, period_scor
         return;   /* nothing applicable: not scored, never a division by zero */
     if (total->state == CELL_VALUE) {
         /* The source computed its own total (the QĐ 766 portal does, with
-         * rules not published): print it, but say when the parts disagree. */
-        if (total->value != p->achieved && !prev) {
-            char a[32], b[32];
-            dec_format(a, sizeof a, p->achieved, 0, 6, ',', 0);
-            dec_format(b, sizeof b, total->value, 0, 6, ',', 0);
-            diag_warn("%s:%d: unit \"%s\": the indicators add up to %s but the given total is %s; "
-                      "using the given total", ds->scores_path, u->row, u->name, a, b);
-        }
+         * rules not published): print it; review.c says when the parts disagree. */
         p->achieved = total->value;
     }
     p->scored = 1;
