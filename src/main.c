@@ -141,10 +141,10 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-static int print_usage_error(void)
+static int print_usage_error(const char *fmt, const char *english)
 {
     fprintf(stderr, "baocao: ");
-    fprintf(stderr, diag_text(pending_fmt), pending_arg);
+    fprintf(stderr, diag_text(fmt), diag_text(english));   /* fixed texts were given in English */
     fprintf(stderr, "\n%s\n", diag_text("(see baocao --help)"));
     return EXIT_USAGE;
 }
@@ -224,14 +224,14 @@ static int parse_args(int argc, char **argv, options *o)
     if (o->help || (o->command && !strcmp(o->command, "help")))
         return 0;
     if (!o->command)
-        return usage_error("%s", "no command given");
+        return usage_error("%s", diag_text("no command given"));
     if (!command_of(o->command))
         return usage_error("unknown command %s", o->command);
     if (!strcmp(o->command, "archive"))
-        return !o->to ? usage_error("%s", "archive needs --to URL or --to-dir DIR")
-               : !o->nfiles ? usage_error("%s", "archive needs PDF files or directories") : 0;
+        return !o->to ? usage_error("%s", diag_text("archive needs --to URL or --to-dir DIR"))
+               : !o->nfiles ? usage_error("%s", diag_text("archive needs PDF files or directories")) : 0;
     if (!strcmp(o->command, "render") && !o->out)
-        return usage_error("%s", "render needs -o OUT.pdf");
+        return usage_error("%s", diag_text("render needs -o OUT.pdf"));
     if (!strcmp(o->command, "render")) {
         /* Only PDF exists: say so rather than write a PDF named .docx. */
         const char *dot = strrchr(o->out, '.'), *slash = strrchr(o->out, '/');
@@ -239,9 +239,9 @@ static int parse_args(int argc, char **argv, options *o)
             return usage_error("render writes PDF only, not %s (give -o NAME.pdf)", dot);
     }
     if (!strcmp(o->command, "batch") && !o->out)
-        return usage_error("%s", "batch needs -o DIR");
+        return usage_error("%s", diag_text("batch needs -o DIR"));
     if (o->csv && o->excel)
-        return usage_error("%s", "--csv and --excel: choose one");
+        return usage_error("%s", diag_text("--csv and --excel: choose one"));
     if (!o->file)
         return usage_error("%s needs a REPORT.json", o->command);
     return 0;
@@ -413,20 +413,18 @@ static int check(const options *o)
         sbuf_free(&b);
         value_free(j);
     } else {
-        static const char *const HEAD[] = {"errors:", "warnings:"};
-        for (int s = SEVERITY_ERROR; s <= SEVERITY_WARNING; s++) {
-            if (!findings_count(&f, (severity)s) || (s == SEVERITY_WARNING && o->quiet))
-                continue;
-            printf("%s\n", diag_text(HEAD[s]));
-            for (size_t i = 0; i < f.n; i++)
-                if (f.v[i].severity == (severity)s)
-                    print_finding(stdout, "  ", &f.v[i]);
-        }
+        /* Grouped: the errors, then the warnings, each as render prints it. */
+        for (int s = SEVERITY_ERROR; s <= SEVERITY_WARNING; s++)
+            for (size_t i = 0; i < f.n && !(s == SEVERITY_WARNING && o->quiet); i++)
+                if (f.v[i].severity == (severity)s) {
+                    fprintf(stderr, "baocao: %s ", s == SEVERITY_ERROR ? diag_text("error") : diag_text("warning"));
+                    print_finding(stderr, "", &f.v[i]);
+                }
         if (errors)
-            printf(diag_text("%s: %zu errors, %zu warnings\n"), o->file, errors, warnings);
+            fprintf(stderr, diag_text("%s: %zu errors, %zu warnings"), o->file, errors, warnings), fputc('\n', stderr);
         else
-            printf(diag_text("%s: ok (%zu units, scheme %s), %zu warnings\n"), o->file, cr.units, cr.scheme,
-                   warnings);
+            printf(diag_text("%s: ok (%zu units, scheme %s), %zu warnings"), o->file, cr.units, cr.scheme, warnings),
+                putchar('\n');
     }
     findings_free(&f);
     return errors ? EXIT_INPUT : 0;
@@ -458,7 +456,7 @@ int main(int argc, char **argv)
         rc = lrc;
     if (rc) {
         free(files);
-        return rc == EXIT_USAGE ? print_usage_error() : rc;
+        return rc == EXIT_USAGE ? print_usage_error(pending_fmt, pending_arg) : rc;
     }
     if (o.help || !strcmp(o.command, "help")) {
         free(files);
