@@ -253,5 +253,6 @@ void csv_free(csv *c)
     free(c->rows);
     free(c->path);
     free(c->sheet);
+    free(c->sheets);
     memset(c, 0, sizeof *c);
 }

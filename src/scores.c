@@ -350,11 +350,20 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     unit_index idx = {0};
     char where[256];
     if (c.n == 0) {
-        diag_set(d, "csv-empty", "%s: the file has no header row", path);
+        if (c.sheet)
+            diag_set(d, "csv-empty", "%s: worksheet \"%s\" is empty (the workbook's sheets: %s; name one with "
+                     "\"sheet\" in report.json)", path, c.sheet, c.sheets);
+        else
+            diag_set(d, "csv-empty", "%s: the file has no header row", path);
         goto out;
     }
-    if (resolve_header(ds, &c, previous, &h, d) < 0)
+    if (resolve_header(ds, &c, previous, &h, d) < 0) {
+        /* Perhaps another sheet of the workbook holds the table. */
+        if (c.sheet)
+            diag_prefix(d, "worksheet \"%s\" of %s (the workbook's sheets: %s; name one with \"sheet\" in "
+                        "report.json)", c.sheet, path, c.sheets);
         goto out;
+    }
     index_init(&idx, c.n);
     size_t ucap = *nunits;
     for (size_t r = h.first_row; r < c.n; r++) {

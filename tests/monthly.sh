@@ -224,5 +224,16 @@ expect "usage errors in Vietnamese" grep -qF "không có lệnh frobnicate" "$tm
 "$BAOCAO" score --excel "$SRC/samples/huyen-dien-bien-2023-07" >"$tmp/excel.csv"
 expect_eq "score --excel: BOM" "$(head -c 3 "$tmp/excel.csv" | od -An -tx1 | tr -d ' ')" efbbbf
 expect "score --excel: ';' and decimal comma" grep -q '^I;Trung tâm QLĐĐ;-;4,81;' "$tmp/excel.csv"
+d=$(variant huyen-dien-bien-2023-07 sheets)
+cp "$SRC/tests/data/xlsx/excel.xlsx" "$d/"
+edit_json "$d" '.scores = "excel.xlsx"'
+"$BAOCAO" check --lang en "$d" >/dev/null 2>"$tmp/err"
+expect_eq "xlsx, the first sheet has no header: exit status" "$?" 1
+expect "xlsx, the first sheet has no header: the workbook's sheets are listed" \
+    grep -qF 'the workbook'"'"'s sheets: "Hướng dẫn", "Điểm"' "$tmp/err"
+"$BAOCAO" render --lang en "$SRC/samples/huyen-dien-bien-2023-07" --font "$tmp/none/Times-Regular.ttf" \
+    -o "$tmp/x.pdf" 2>"$tmp/err"
+expect "a missing font file is said so (not a missing bold face)" \
+    grep -qF "font $tmp/none/Times-Regular.ttf: cannot read the file: No such file or directory" "$tmp/err"
 
 finish
