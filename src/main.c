@@ -437,8 +437,8 @@ static int archive(const options *o)
     diag d = {0};
     int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
     if (!o->quiet)
-        fprintf(stderr, "baocao: archive: %d stored, %d skipped, %d conflicts\n", st.stored,
-                st.skipped, st.conflicts);
+        fprintf(stderr, "baocao: archive: %d stored, %d updated, %d skipped, %d conflicts\n", st.stored,
+                st.updated, st.skipped, st.conflicts);
     if (rc < 0)
         return fail(&d);
     return rc == ARCHIVE_CONFLICT ? EXIT_CONFLICT : 0;

@@ -271,7 +271,7 @@ static int check_temporary(webdav *w, const char *tmp, size_t len, const char *s
 }
 
 int webdav_store(webdav *w, const char *path, const unsigned char *buf, size_t len,
-                 const char *sha, diag *d)
+                 const char *sha, int replace, diag *d)
 {
     response r = {0};
     const char *slash = strrchr(path, '/');
@@ -280,7 +280,7 @@ int webdav_store(webdav *w, const char *path, const unsigned char *buf, size_t l
     sbuf_printf(&tmp, "%.*s.%s.part-%.12s", (int)dirlen, path, path + dirlen, sha);
     char *dest_url = url_of(w, path);
     sbuf_printf(&dest, "Destination: %s", dest_url);
-    const char *const move_headers[] = {sbuf_str(&dest), "Overwrite: F", NULL};
+    const char *const move_headers[] = {sbuf_str(&dest), replace ? "Overwrite: T" : "Overwrite: F", NULL};
 
     int rc = make_collections(w, path, &r, d);
     if (rc == 0 && request(w, "PUT", sbuf_str(&tmp), NULL, buf, len, &r, d) < 0)
