@@ -1,5 +1,6 @@
 /* jsonin.c — typed, located access to JSON input. */
 #include "jsonin.h"
+#include "fileio.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -51,20 +52,16 @@ int jsonin_line_of(const char *path, const char *text)
     json_t *str = json_string(text);
     char *needle = str ? json_dumps(str, JSON_ENCODE_ANY) : NULL;
     json_decref(str);
-    FILE *f = needle ? fopen(path, "rb") : NULL;
+    unsigned char *buf = NULL;
+    size_t len;
+    diag ignored;
     int line = 0;
-    if (f) {
-        sbuf b = {0};
-        char buf[4096];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-            sbuf_add(&b, buf, k);
-        fclose(f);
-        const char *hit = b.len ? strstr(b.s, needle) : NULL;
-        for (const char *p = b.s; hit && p <= hit; p++)
-            line += p == b.s || p[-1] == '\n';
-        sbuf_free(&b);
+    if (needle && file_read(path, &buf, &len, &ignored) == 0) {
+        const char *s = (const char *)buf, *hit = strstr(s, needle);
+        for (const char *p = s; hit && p <= hit; p++)
+            line += p == s || p[-1] == '\n';
     }
+    free(buf);
     free(needle);
     return line;
 }
