@@ -149,7 +149,7 @@ static int find_paths(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
     if (is_path) {
         /* Said as it is: a missing file is not a missing bold face. */
         if (access(spec, R_OK) < 0)
-            return diag_set(d, "font-not-found", "font %s: cannot read the file: %s", spec, strerror(errno));
+            return diag_set(d, "font-open", "%s: %s", spec, strerror(errno));
         fs->family = fc_family_of(cfg, spec);
         fs->path[FACE_REGULAR] = xstrdup(spec);
     } else {

@@ -10,6 +10,7 @@
 #include "input.h"
 #include "layout.h"
 #include "render.h"
+#include "review.h"
 #include "sbuf.h"
 #include "score.h"
 #include "table.h"
@@ -320,8 +321,11 @@ static void print_finding(FILE *f, const char *indent, const finding *x)
 /* The review's warnings, as render and batch print them before their work. */
 static void print_warnings(const options *o, const findings *w)
 {
-    for (size_t i = 0; !o->quiet && i < w->n; i++) {
-        fprintf(stderr, "baocao: %s ", diag_text("warning"));
+    for (size_t i = 0; i < w->n; i++) {
+        int error = w->v[i].severity == SEVERITY_ERROR;
+        if (o->quiet && !error)
+            continue;
+        fprintf(stderr, "baocao: %s ", error ? diag_text("error") : diag_text("warning"));
         print_finding(stderr, "", &w->v[i]);
     }
 }
@@ -485,7 +489,15 @@ int main(int argc, char **argv)
         dataset_free(&ds);
         return fail(&d);
     }
-    if (!strcmp(o.command, "score")) {
+    /* The table and the facts come with the review's warnings, as render's do. */
+    findings w = {0};
+    review_dataset(&ds, &sc, o.strict, &w);
+    print_warnings(&o, &w);
+    size_t errors = findings_count(&w, SEVERITY_ERROR);
+    findings_free(&w);
+    if (errors) {
+        rc = EXIT_INPUT;
+    } else if (!strcmp(o.command, "score")) {
         table_print(stdout, &ds, &sc, o.excel ? TABLE_EXCEL : o.csv ? TABLE_CSV : TABLE_TEXT);
     } else {
         value *f = facts_report(&ds, &sc);
@@ -497,5 +509,5 @@ int main(int argc, char **argv)
     }
     scoring_free(&sc);
     dataset_free(&ds);
-    return 0;
+    return rc;
 }

@@ -95,8 +95,9 @@ int render_review(const dataset *ds, const scoring *sc, const notice_set *ns, co
     int rc = 0;
     for (size_t i = 0; i < f.n; i++) {
         if (f.v[i].severity == SEVERITY_ERROR && rc == 0)
-            rc = -1, *d = f.v[i].d;
-        findings_add_diag(o->review, f.v[i].severity, &f.v[i].d);
+            rc = -1, *d = f.v[i].d;   /* returned, so not listed twice */
+        else
+            findings_add_diag(o->review, f.v[i].severity, &f.v[i].d);
     }
     findings_free(&f);
     return rc;
@@ -146,7 +147,8 @@ size_t render_check(const char *in, const render_opts *o, findings *out, check_r
         findings_add_diag(out, SEVERITY_ERROR, &d);
         goto out;
     }
-    render_review(&ds, &sc, notices ? &ns : NULL, &ck, &d);
+    if (render_review(&ds, &sc, notices ? &ns : NULL, &ck, &d) < 0)
+        findings_add_diag(out, SEVERITY_ERROR, &d);
     if (report_build(&ds, &sc, &ro, &tree, &d) < 0)
         findings_add_diag(out, SEVERITY_ERROR, &d);
     else

@@ -15,15 +15,17 @@ typedef struct keyed {
 
 static int by_key(const void *a, const void *b) { return strcmp(((const keyed *)a)->key, ((const keyed *)b)->key); }
 
-static keyed *table_make(const dataset *ds, int codes, size_t *n)
+enum { BY_KEY, BY_CODE, BY_NAME };
+
+static keyed *table_make(const dataset *ds, int by, size_t *n)
 {
     keyed *t = xcalloc(ds->nunits + 1, sizeof *t);
     *n = 0;
     for (size_t i = 0; i < ds->nunits; i++) {
         const unit *u = &ds->units[i];
-        if (codes && !u->code)
+        if (by == BY_CODE && !u->code)
             continue;
-        t[*n].key = codes ? xstrdup(u->code) : text_key(u->name);
+        t[*n].key = by == BY_CODE ? xstrdup(u->code) : by == BY_NAME ? xstrdup(u->name) : text_key(u->name);
         t[(*n)++].i = i;
     }
     qsort(t, *n, sizeof *t, by_key);
@@ -61,7 +63,7 @@ static long link_of_old(const dataset *ds, const char *key)
 int unit_links_check(const dataset *ds, const char *file, diag *d)
 {
     size_t nk;
-    keyed *keys = table_make(ds, 0, &nk);
+    keyed *keys = table_make(ds, BY_KEY, &nk);
     int rc = 0;
     for (size_t l = 0; l < ds->nlinks && rc == 0; l++) {
         const unit_link *ln = &ds->links[l];
@@ -102,8 +104,9 @@ static void take(dataset *ds, size_t u, unit *row)
 
 int unit_match_previous(dataset *ds, unit *rows, size_t n, const char *path, diag *d)
 {
-    size_t nk, nc;
-    keyed *keys = table_make(ds, 0, &nk), *codes = table_make(ds, 1, &nc);
+    size_t nk, nc, nn;
+    keyed *keys = table_make(ds, BY_KEY, &nk), *codes = table_make(ds, BY_CODE, &nc),
+          *names = table_make(ds, BY_NAME, &nn);
     int rc = 0;
     for (size_t r = 0; r < n && rc == 0; r++) {
         char *key = text_key(rows[r].name);
@@ -119,9 +122,13 @@ int unit_match_previous(dataset *ds, unit *rows, size_t n, const char *path, dia
                 u = -2;   /* taken, without figures */
             }
         }
-        /* A unit with a code is matched by code only; by name when either lacks one. */
+        /* A unit with a code is matched by code only; by name when either
+         * lacks one: the same name first, then the same key (two units may
+         * differ only in case: each keeps its own row). */
         if (u == -1 && l < 0) {
-            u = table_find(keys, nk, key);
+            u = table_find(names, nn, rows[r].name);
+            if (u < 0 || ds->units[u].prev)
+                u = table_find(keys, nk, key);
             if (u >= 0 && ds->units[u].code && rows[r].code)
                 u = -1;
         }
@@ -159,6 +166,7 @@ int unit_match_previous(dataset *ds, unit *rows, size_t n, const char *path, dia
     }
     table_free(keys, nk);
     table_free(codes, nc);
+    table_free(names, nn);
     return rc;
 }
 

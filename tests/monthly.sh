@@ -241,6 +241,6 @@ expect "xlsx, the first sheet has no header: the workbook's sheets are listed" \
 "$BAOCAO" render --lang en "$SRC/samples/huyen-dien-bien-2023-07" --font "$tmp/none/Times-Regular.ttf" \
     -o "$tmp/x.pdf" 2>"$tmp/err"
 expect "a missing font file is said so (not a missing bold face)" \
-    grep -qF "font $tmp/none/Times-Regular.ttf: cannot read the file: No such file or directory" "$tmp/err"
+    grep -qF "error [font-open]: $tmp/none/Times-Regular.ttf: No such file or directory" "$tmp/err"
 
 finish
