@@ -49,7 +49,6 @@ typedef struct unit_link {
     char **old;
     size_t nold;           /* 1 for a renamed unit, 2 or more for a merger */
     int merged;
-    int line;              /* in report.json, for messages */
 } unit_link;
 
 typedef struct section {

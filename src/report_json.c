@@ -106,14 +106,13 @@ static int load_links(dataset *ds, json_t *root, const char *file, diag *d)
             unit_link *l = &ds->links[ds->nlinks++];
             memset(l, 0, sizeof *l);
             l->merged = merged;
-            l->line = jsonin_line_of(file, key);
             if (merged) {
                 l->now = xstrdup(key);
                 if (jsonin_strv(map, file, KEYS[merged], key, 1, &l->old, &l->nold, d) < 0)
                     return -1;
                 if (l->nold < 2)
                     return diag_set(d, "unit-link", "%s:%d: merged: \"%s\" needs the two or more units it "
-                                    "was made from (one is \"renamed\")", file, l->line, key);
+                                    "was made from (one is \"renamed\")", file, jsonin_line_of(file, key), key);
             } else {
                 l->old = xcalloc(1, sizeof *l->old);
                 l->nold = 1;

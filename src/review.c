@@ -210,7 +210,7 @@ static void review_identity(const dataset *ds, int strict, findings *out)
         if (!ds->units[u].prev && !ds->units[u].nmerged_from)
             idx[nnew] = u, names[nnew++] = ds->units[u].name;
     /* Suggestions cost a distance per pair: bounded for whole-province files. */
-    int suggest = (double)nnew * (double)ds->ngone <= 1e6;
+    int suggest = (double)nnew * (double)ds->ngone <= 250000;
     for (size_t g = 0; g < ds->ngone; g++) {
         const gone_unit *gu = &ds->gone[g];
         long s = suggest ? unit_suggest(gu->name, names, nnew) : -1;

@@ -1,5 +1,6 @@
 /* unitmatch.c — matching the previous period's units (see unitmatch.h). */
 #include "unitmatch.h"
+#include "jsonin.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -46,6 +47,13 @@ static void table_free(keyed *t, size_t n)
     free(t);
 }
 
+/* The line of report.json that a link starts on (its key: the old name of
+ * a rename, the new unit of a merger), looked up only for a message. */
+static int link_line(const char *file, const unit_link *ln)
+{
+    return jsonin_line_of(file, ln->merged ? ln->now : ln->old[0]);
+}
+
 /* The link whose old names include key (index into ds->links), or -1. */
 static long link_of_old(const dataset *ds, const char *key)
 {
@@ -69,7 +77,7 @@ int unit_links_check(const dataset *ds, const char *file, diag *d)
         const unit_link *ln = &ds->links[l];
         char *key = text_key(ln->now);
         if (table_find(keys, nk, key) < 0)
-            rc = diag_set(d, "unit-link", "%s:%d: %s: \"%s\" is not a unit of %s", file, ln->line,
+            rc = diag_set(d, "unit-link", "%s:%d: %s: \"%s\" is not a unit of %s", file, link_line(file, ln),
                           ln->merged ? "merged" : "renamed", ln->now, ds->scores_path);
         /* A cycle: following old → now from this link comes back to it. */
         long at = (long)l;
@@ -79,7 +87,7 @@ int unit_links_check(const dataset *ds, const char *file, diag *d)
                 break;
             if (at == (long)l) {
                 rc = diag_set(d, "unit-link-cycle", "%s:%d: %s: \"%s\" leads back to itself through the "
-                              "renamed/merged links", file, ln->line, ln->merged ? "merged" : "renamed", ln->now);
+                              "renamed/merged links", file, link_line(file, ln), ln->merged ? "merged" : "renamed", ln->now);
                 break;
             }
             free(key);
@@ -160,7 +168,7 @@ int unit_match_previous(dataset *ds, unit *rows, size_t n, const char *path, dia
             }
             free(ok);
             if (r == n)
-                rc = diag_set(d, "unit-link", "%s:%d: %s: \"%s\" is not a unit of %s", ds->path, ln->line,
+                rc = diag_set(d, "unit-link", "%s:%d: %s: \"%s\" is not a unit of %s", ds->path, link_line(ds->path, ln),
                               ln->merged ? "merged" : "renamed", ln->old[k], path);
         }
     }
