@@ -4,6 +4,7 @@
 #include "archive.h"
 #include "archive_meta.h"
 #include "fileio.h"
+#include "manifest.h"
 #include "pdfsign.h"
 #include "sbuf.h"
 #include "text.h"
@@ -219,27 +220,43 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.pdf of a directory, in name order. */
+/* The PDFs of a directory, in name order: those its manifest.json lists
+ * (a batch folder), else every *.pdf. A batch folder without its manifest
+ * is one whose run was stopped part-way: nothing of it is filed. */
 static int plan_dir(plan *p, const char *dir, diag *d)
 {
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return diag_set(d, "archive-input", "%s: cannot read the directory: %s", dir,
-                        strerror(errno));
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/manifest.json", dir);
     char **names = NULL;
     size_t n = 0, cap = 0;
-    for (struct dirent *e; (e = readdir(dh));)
+    int listed = manifest_read_files(path.s, 0, &names, &n, d);
+    sbuf_free(&path);
+    if (listed < 0)
+        return -1;
+    DIR *dh = listed ? NULL : opendir(dir);
+    if (!listed && !dh)
+        return diag_set(d, "archive-input", "%s: cannot read the directory: %s", dir,
+                        strerror(errno));
+    int incomplete = 0;
+    for (struct dirent *e; dh && (e = readdir(dh));) {
+        incomplete |= manifest_is_staging(e->d_name);
         if (ends_with(e->d_name, ".pdf") && e->d_name[0] != '.') {
             grow(&names, &cap, n + 1, sizeof *names);
-            sbuf b = {0};
-            sbuf_printf(&b, "%s/%s", dir, e->d_name);
-            names[n++] = sbuf_take(&b);
+            names[n++] = xstrdup(e->d_name);
         }
-    closedir(dh);
-    qsort(names, n, sizeof *names, by_name);
+    }
+    if (dh)
+        closedir(dh);
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = plan_pdf(p, names[i], d);
+    if (incomplete)
+        rc = diag_set(d, "archive-incomplete", "%s: a batch into this directory was stopped before "
+                      "it wrote manifest.json; run it again first", dir);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        sbuf_printf(&path, "%s/%s", dir, names[i]);
+        rc = plan_pdf(p, path.s, d);
+        sbuf_free(&path);
+    }
     strv_free(names, n);
     if (rc == 0 && n == 0)
         rc = diag_set(d, "archive-input", "%s: no PDF in this directory", dir);
@@ -260,10 +277,12 @@ static char *local_path(const target *t, const char *rel)
     return sbuf_take(&b);
 }
 
-static int lookup(target *t, const char *rel, char sha[65], diag *d)
+/* 1 with the SHA-256 of what is at rel (empty: longer than max, not read),
+ * 0 if nothing is there, -1 on error. */
+static int lookup(target *t, const char *rel, size_t max, char sha[65], diag *d)
 {
     if (t->dav)
-        return webdav_lookup(t->dav, rel, sha, d);
+        return webdav_lookup(t->dav, rel, max, sha, d);
     char *path = local_path(t, rel);
     int rc = 0;
     if (access(path, F_OK) == 0) {
@@ -324,7 +343,9 @@ static int deliver(target *t, const unsigned char *buf, size_t len, const char *
 {
     char sha[65], there[65];
     sha256_hex(buf, len, sha);
-    int rc = lookup(t, rel, there, d);
+    if (t->dav)
+        webdav_start_file(t->dav);
+    int rc = lookup(t, rel, len, there, d);
     if (rc == 1 && older && strcmp(sha, there) && !strcmp(there, older)) {
         rc = store(t, rel, buf, len, sha, 1, d);
         *out = UPDATED;
@@ -333,14 +354,17 @@ static int deliver(target *t, const unsigned char *buf, size_t len, const char *
         if (rc == 0)
             *out = STORED;
         /* Someone filed it meanwhile (or a retried MOVE had worked): compare. */
-        else if (rc == 1 && (rc = lookup(t, rel, there, d)) == 0)
+        else if (rc == 1 && (rc = lookup(t, rel, len, there, d)) == 0)
             rc = diag_set(d, "archive-target", "%s: refused as existing, yet not there", rel);
     }
     if (rc == 1)
         *out = strcmp(sha, there) ? CONFLICT : SKIPPED;
     if (rc < 0)
         return -1;
-    if (*out == CONFLICT)
+    if (*out == CONFLICT && !*there)
+        fprintf(log ? log : stderr, "conflict %s: a longer file there, %s in %s; left as it is\n", rel, sha,
+                file);
+    else if (*out == CONFLICT)
         fprintf(log ? log : stderr, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", rel, there, sha,
                 file);
     else if (log)
@@ -381,13 +405,17 @@ static int open_target(target *t, const char *to, diag *d)
     memset(t, 0, sizeof *t);
     if (!strncmp(to, "http://", 7) || !strncmp(to, "https://", 8))
         return (t->dav = webdav_open(to, d)) ? 0 : -1;
-    if (!strncmp(to, "file://", 7)) {
-        if (to[7] != '/')
-            return diag_set(d, "archive-target", "%s: expected file:///absolute/path", to);
-        to += 7;
-    } else if (strstr(to, "://")) {
-        return diag_set(d, "archive-target", "%s: expected http://, https:// or file://", to);
+    if (strstr(to, "://") && (strncmp(to, "file://", 7) || to[7] != '/')) {
+        char *shown = webdav_shown_url(to);   /* a mistyped URL may carry a password */
+        if (!strncmp(to, "file://", 7))
+            diag_set(d, "archive-target", "%s: expected file:///absolute/path", shown);
+        else
+            diag_set(d, "archive-target", "%s: expected http://, https:// or file://", shown);
+        free(shown);
+        return -1;
     }
+    if (!strncmp(to, "file://", 7))
+        to += 7;
     size_t n = strlen(to);
     while (n > 1 && to[n - 1] == '/')
         n--;

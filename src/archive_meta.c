@@ -96,8 +96,7 @@ static json_t *recipients(const dataset *ds)
     return to;
 }
 
-/* Keys in insertion order, 2-space indent, UTF-8, final newline; atomically. */
-/* The text of a sidecar or manifest: indented, keys in order, a final newline. */
+/* Keys in insertion order, 2-space indent, UTF-8, final newline. malloc'd. */
 static char *json_text(const json_t *o)
 {
     char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -136,7 +135,7 @@ char *archive_meta_signed(const char *path, size_t bytes, const char *sha, const
     return text;
 }
 
-int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result *pr, diag *d)
+char *archive_meta_json(const char *pdf_path, const dataset *ds, const pdf_result *pr)
 {
     record r;
     char sha[65];
@@ -169,9 +168,16 @@ int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result
     json_object_set_new(o, "File", json_pack("{s:s,s:I,s:s}", "Name", base, "Size",
                                              (json_int_t)pr->bytes, "SHA256", sha));
 
-    char *path = archive_meta_path(pdf_path);
-    int rc = write_json(path, o, d);
+    char *text = json_text(o);
     json_decref(o);
+    return text;
+}
+
+int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result *pr, diag *d)
+{
+    char *path = archive_meta_path(pdf_path), *text = archive_meta_json(pdf_path, ds, pr);
+    int rc = file_write_atomic(path, text, strlen(text), d);
+    free(text);
     free(path);
     return rc;
 }

@@ -37,6 +37,10 @@ char *archive_meta_path(const char *pdf_path);
  * succeeded; `render` and `batch` both do. Error key "write". */
 int archive_meta_write(const char *pdf_path, const dataset *ds, const pdf_result *pr, diag *d);
 
+/* The sidecar's text, as archive_meta_write writes it (malloc'd), for a
+ * caller that writes the PDF and its sidecar together (fileio.h). */
+char *archive_meta_json(const char *pdf_path, const dataset *ds, const pdf_result *pr);
+
 /* What filing a document needs, read back from a sidecar. */
 typedef struct archive_doc {
     char *code_number, *code_notation; /* "405", "BC-UBND"; code_number NULL if blank */

@@ -9,15 +9,19 @@
 #include "score.h"
 #include "text.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define STEM_MAX 80   /* bytes of a file name before ".pdf" and a "-N" suffix */
+#define LOCK_NAME ".baocao-batch.lock"   /* keeps a second batch out of the folder */
 
 char *batch_file_stem(const char *name)
 {
@@ -58,6 +62,7 @@ typedef struct pool {
     const notice_set *ns;
     const fontset *fs;
     const batch_opts *o;
+    const char *staging;   /* where the documents are written before the commit */
     report_opts ro;
     job *jobs;
     size_t njobs;
@@ -117,7 +122,7 @@ static void run_job(pool *p, job *j)
         notice_view(p->ds, p->ns, (size_t)j->unit, &view);
         rc = notice_build(p->ds, p->sc, p->ns, (size_t)j->unit, &p->ro, &tree, &j->d);
     }
-    sbuf_printf(&path, "%s/%s", p->o->out_dir, j->file);
+    sbuf_printf(&path, "%s/%s", p->staging, j->file);
     if (rc == 0)
         rc = render_tree(&view, &tree, p->fs, &p->o->render, path.s, &j->res, &j->d);
     sbuf_free(&path);
@@ -152,8 +157,11 @@ static void *worker(void *arg)
 /* mkdir -p, for the output directory. */
 static int make_dir(const char *dir, diag *d)
 {
+    if (!*dir)
+        return diag_set(d, "out-dir", "the output directory name is empty");
     char *p = xstrdup(dir);
     int rc = 0;
+    /* Each prefix ending before a '/' (a leading '/' is the root, not a prefix). */
     for (char *s = p + 1;; s++) {
         if (*s && *s != '/')
             continue;
@@ -170,6 +178,93 @@ static int make_dir(const char *dir, diag *d)
         rc = diag_set(d, "out-dir", "%s: not a directory", dir);
     free(p);
     return rc;
+}
+
+/* One batch at a time per folder: an exclusive flock on its lock file,
+ * released when the process ends, however it ends. */
+static int lock_dir(const char *dir, int *fd, diag *d)
+{
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/%s", dir, LOCK_NAME);
+    *fd = open(path.s, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    int rc = 0;
+    if (*fd < 0)
+        rc = diag_set(d, "out-dir", "%s: cannot create the lock file: %s", path.s, strerror(errno));
+    else if (flock(*fd, LOCK_EX | LOCK_NB) < 0)
+        rc = diag_set(d, "batch-busy", "%s: another batch is writing into this directory (it holds "
+                      "%s); wait until it ends, or choose another directory", dir, path.s);
+    sbuf_free(&path);
+    return rc;
+}
+
+/* The names in dir that keep(name) selects, or all; NULL if dir cannot be read. */
+static char **list_dir(const char *dir, int (*keep)(const char *), size_t *n)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return NULL;
+    char **v = xcalloc(1, sizeof *v);
+    size_t cap = 1;
+    *n = 0;
+    for (struct dirent *e; (e = readdir(dh));) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || (keep && !keep(e->d_name)))
+            continue;
+        grow(&v, &cap, *n + 1, sizeof *v);
+        v[(*n)++] = xstrdup(e->d_name);
+    }
+    closedir(dh);
+    return v;
+}
+
+/* Removes the file dir/name, if it is there. */
+static void remove_in(const char *dir, const char *name)
+{
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/%s", dir, name);
+    unlink(path.s);
+    sbuf_free(&path);
+}
+
+/* Empties a staging folder of an earlier run, keeping the manifest it
+ * replaced (if that run was stopped mid-commit, the names it lists may still
+ * be in the folder); removes the folder too when nothing is kept. */
+static void clear_staging(const char *dir, const char *name, int keep_previous)
+{
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/%s", dir, name);
+    size_t n;
+    char **v = list_dir(path.s, NULL, &n);
+    for (size_t i = 0; v && i < n; i++)
+        if (!keep_previous || strcmp(v[i], MANIFEST_PREVIOUS))
+            remove_in(path.s, v[i]);
+    strv_free(v, v ? n : 0);
+    rmdir(path.s);   /* fails while the previous manifest is kept */
+    sbuf_free(&path);
+}
+
+/* A temporary of fileio.c ("NAME.tmp-XXXXXX") of a file a batch writes. */
+static int is_temporary(const char *name)
+{
+    const char *t = strstr(name, ".tmp-");
+    if (!t || strlen(t) != strlen(".tmp-XXXXXX"))
+        return 0;
+    size_t n = (size_t)(t - name);
+    return (n > 4 && !strncmp(t - 4, ".pdf", 4)) || (n > 10 && !strncmp(t - 10, ".meta.json", 10)) ||
+           (n == 13 && !strncmp(name, "manifest.json", 13));
+}
+
+/* What runs killed part-way left: temporaries and staged documents. */
+static void clean_stale(const char *dir)
+{
+    size_t n;
+    char **v = list_dir(dir, is_temporary, &n);
+    for (size_t i = 0; v && i < n; i++)
+        remove_in(dir, v[i]);
+    strv_free(v, v ? n : 0);
+    v = list_dir(dir, manifest_is_staging, &n);
+    for (size_t i = 0; v && i < n; i++)
+        clear_staging(dir, v[i], 1);
+    strv_free(v, v ? n : 0);
 }
 
 static void run_pool(pool *p, int jobs)
@@ -226,6 +321,97 @@ static int write_manifest(const pool *p, batch_result *res, diag *d)
     return rc;
 }
 
+/* Whether this run made the file called name. */
+static int made(const pool *p, const char *name)
+{
+    for (size_t i = 0; i < p->njobs; i++)
+        if (!p->jobs[i].failed &&
+            (!strcmp(p->jobs[i].file, name) || (p->jobs[i].sidecar && !strcmp(p->jobs[i].sidecar, name))))
+            return 1;
+    return 0;
+}
+
+/* Every name an earlier manifest listed, appended to *v: the manifest at
+ * dir/sub/name (sub NULL: dir/name). */
+static int add_listed(const char *dir, const char *sub, const char *name, char ***v, size_t *n,
+                      diag *d)
+{
+    sbuf path = {0};
+    sbuf_printf(&path, sub ? "%s/%s/%s" : "%s/%s%s", dir, sub ? sub : "", name);
+    char **got;
+    size_t k;
+    int rc = manifest_read_files(path.s, 1, &got, &k, d);
+    sbuf_free(&path);
+    if (rc < 0)
+        return -1;
+    *v = xrealloc(*v, (*n + k + 1) * sizeof **v);
+    for (size_t i = 0; i < k; i++)
+        (*v)[(*n)++] = got[i];
+    free(got);
+    return 0;
+}
+
+/* A staged document into the folder, its sidecar first; a document that
+ * cannot be moved fails, leaving neither file. */
+static void move_in(const pool *p, job *j)
+{
+    const char *names[] = {j->sidecar, j->file};
+    for (int k = 0; k < 2 && !j->failed; k++) {
+        if (!names[k])
+            continue;
+        sbuf from = {0}, to = {0};
+        sbuf_printf(&from, "%s/%s", p->staging, names[k]);
+        sbuf_printf(&to, "%s/%s", p->o->out_dir, names[k]);
+        if (rename(from.s, to.s) < 0) {
+            diag_set(&j->d, "write", "%s: cannot write: %s", to.s, strerror(errno));
+            j->failed = 1;
+            for (int m = 0; m < k; m++)
+                remove_in(p->o->out_dir, names[m]);
+        }
+        sbuf_free(&from);
+        sbuf_free(&to);
+    }
+}
+
+/* The manifest is the commit point. It is first moved aside into the
+ * staging folder (the folder has no manifest, so it is incomplete, until the
+ * new one is written); then the staged documents move in, whatever an
+ * earlier manifest listed and this run did not make is removed, and the new
+ * manifest is written. A run killed at any point leaves either a folder that
+ * matches its manifest, or one with no manifest and a staging folder whose
+ * manifest.previous tells the next run what to remove. */
+static int commit(pool *p, batch_result *res, diag *d)
+{
+    const char *dir = p->o->out_dir, *ours = strrchr(p->staging, '/') + 1;
+    char **old = NULL, **stale;
+    size_t nold = 0, nstale = 0;
+    int rc = add_listed(dir, NULL, "manifest.json", &old, &nold, d);
+    stale = list_dir(dir, manifest_is_staging, &nstale);
+    for (size_t i = 0; rc == 0 && stale && i < nstale; i++)
+        if (strcmp(stale[i], ours))
+            rc = add_listed(dir, stale[i], MANIFEST_PREVIOUS, &old, &nold, d);
+    sbuf cur = {0}, aside = {0};
+    sbuf_printf(&cur, "%s/manifest.json", dir);
+    sbuf_printf(&aside, "%s/%s", p->staging, MANIFEST_PREVIOUS);
+    if (rc == 0 && rename(cur.s, aside.s) < 0 && errno != ENOENT)
+        rc = diag_set(d, "write", "%s: cannot write: %s", cur.s, strerror(errno));
+    for (size_t i = 0; rc == 0 && i < p->njobs; i++)
+        if (!p->jobs[i].failed)
+            move_in(p, &p->jobs[i]);
+    for (size_t i = 0; rc == 0 && i < nold; i++)
+        if (!made(p, old[i]))
+            remove_in(dir, old[i]);
+    if (rc == 0)
+        rc = write_manifest(p, res, d);
+    for (size_t i = 0; rc == 0 && stale && i < nstale; i++)
+        clear_staging(dir, stale[i], 0);
+    strv_free(stale, stale ? nstale : 0);
+    strv_free(old, nold);
+    sbuf_free(&cur);
+    sbuf_free(&aside);
+    return rc;
+}
+
 int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
 {
     dataset ds;
@@ -234,7 +420,8 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     fontset fs = {0};
     char fonts_dir[4096], templates_dir[4096];
     pool p = {.o = o};
-    int rc = -1;
+    sbuf staging = {0};
+    int rc = -1, lock = -1;
     memset(res, 0, sizeof *res);
 
     /* Everything shared is made here, before any thread starts; scoring
@@ -244,8 +431,16 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->render.data_dir);
     render_templates_dir(&o->render, &p.ro, templates_dir, sizeof templates_dir);
     if (score_dataset(&ds, &sc, d) < 0 || notice_load(&ns, &ds, d) < 0 ||
-        render_review(&ds, &sc, &ns, &o->render, d) < 0 || fontset_load(&fs, o->render.font, fonts_dir, d) < 0 || make_dir(o->out_dir, d) < 0)
+        render_review(&ds, &sc, &ns, &o->render, d) < 0 || fontset_load(&fs, o->render.font, fonts_dir, d) < 0 ||
+        make_dir(o->out_dir, d) < 0 || lock_dir(o->out_dir, &lock, d) < 0)
         goto out;
+    clean_stale(o->out_dir);
+    sbuf_printf(&staging, "%s/%sXXXXXX", o->out_dir, MANIFEST_STAGING_PREFIX);
+    if (!mkdtemp(staging.s)) {
+        diag_set(d, "out-dir", "%s: cannot create the directory: %s", staging.s, strerror(errno));
+        goto out;
+    }
+    p.staging = staging.s;
 
     p.ds = &ds, p.sc = &sc, p.ns = &ns, p.fs = &fs;
     /* A unit with no score this period gets no notice (the review says so). */
@@ -260,10 +455,13 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     for (size_t i = 0; i < p.njobs && o->render.sidecar; i++)
         p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);
     run_pool(&p, o->jobs);
-    if (write_manifest(&p, res, d) < 0)
+    if (commit(&p, res, d) < 0)
         goto out;
     rc = 0;
 out:
+    if (lock >= 0)
+        close(lock);
+    sbuf_free(&staging);
     for (size_t i = 0; i < p.njobs; i++)
         free(p.jobs[i].file), free(p.jobs[i].sidecar);
     free(p.jobs);

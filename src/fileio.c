@@ -26,38 +26,53 @@ static int write_all(int fd, const unsigned char *p, size_t n)
     return 0;
 }
 
+/* Writes buf to a new temporary "path.tmp-XXXXXX" beside path (0644,
+ * fsync'd); its name in *tmp (malloc'd). */
+static int write_temporary(const char *path, const void *buf, size_t len, char **tmp, diag *d)
+{
+    char *t = xmalloc(strlen(path) + sizeof ".tmp-XXXXXX");
+    strcpy(t, path);
+    strcat(t, ".tmp-XXXXXX");
+    int fd = mkstemp(t);
+    if (fd < 0) {
+        diag_set(d, "write", "%s: cannot create a file there: %s", path, strerror(errno));
+        free(t);
+        return -1;
+    }
+    /* mkstemp creates the file 0600; reports are meant to be shared. */
+    int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && fsync(fd) == 0;
+    int err = errno;
+    if (close(fd) < 0 && ok) {
+        ok = 0;
+        err = errno;
+    }
+    if (!ok) {
+        diag_set(d, "write", "%s: cannot write: %s", path, strerror(err));
+        unlink(t);
+        free(t);
+        return -1;
+    }
+    *tmp = t;
+    return 0;
+}
+
 /* Writes a temporary beside path, then renames it into place (replace) or
  * links it there (keep an existing file: returns 1). */
 static int write_via_temporary(const char *path, const void *buf, size_t len, int replace,
                                diag *d)
 {
-    char *tmp = xmalloc(strlen(path) + sizeof ".tmp-XXXXXX");
-    strcpy(tmp, path);
-    strcat(tmp, ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_set(d, "write", "%s: cannot create a file there: %s", path, strerror(errno));
-        free(tmp);
+    char *tmp;
+    if (write_temporary(path, buf, len, &tmp, d) < 0)
         return -1;
+    int rc = 0;
+    if ((replace ? rename(tmp, path) : link(tmp, path)) < 0) {
+        rc = !replace && errno == EEXIST ? 1 : diag_set(d, "write", "%s: cannot write: %s", path,
+                                                        strerror(errno));
     }
-    /* mkstemp creates the file 0600; reports are meant to be shared. */
-    int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && fsync(fd) == 0;
-    int err = errno, exists = 0;
-    if (close(fd) < 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    if (ok && (replace ? rename(tmp, path) : link(tmp, path)) < 0) {
-        ok = 0;
-        err = errno;
-        exists = !replace && err == EEXIST;
-    }
-    if (!ok && !exists)
-        diag_set(d, "write", "%s: cannot write: %s", path, strerror(err));
-    if (!ok || !replace)
+    if (rc < 0 || !replace)
         unlink(tmp);
     free(tmp);
-    return exists ? 1 : ok ? 0 : -1;
+    return rc;
 }
 
 int file_write_atomic(const char *path, const void *buf, size_t len, diag *d)
@@ -68,6 +83,32 @@ int file_write_atomic(const char *path, const void *buf, size_t len, diag *d)
 int file_write_new(const char *path, const void *buf, size_t len, diag *d)
 {
     return write_via_temporary(path, buf, len, 0, d);
+}
+
+int file_write_together(const file_part *p, size_t n, diag *d)
+{
+    char **tmp = xcalloc(n + 1, sizeof *tmp);
+    size_t written = 0, renamed = 0;
+    int rc = 0;
+    while (written < n && (rc = write_temporary(p[written].path, p[written].buf, p[written].len,
+                                                &tmp[written], d)) == 0)
+        written++;
+    /* The last part first: the PDF (part 0) appears only once its sidecar is there. */
+    while (rc == 0 && renamed < n) {
+        size_t i = n - 1 - renamed;
+        if (rename(tmp[i], p[i].path) < 0)
+            rc = diag_set(d, "write", "%s: cannot write: %s", p[i].path, strerror(errno));
+        else
+            renamed++;
+    }
+    for (size_t i = 0; rc < 0 && i < n; i++) {
+        if (i < written && i + renamed < n)
+            unlink(tmp[i]);
+        else if (i + renamed >= n)
+            unlink(p[i].path);
+    }
+    strv_free(tmp, n);
+    return rc;
 }
 
 int file_read(const char *path, unsigned char **buf, size_t *len, diag *d)

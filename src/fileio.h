@@ -15,6 +15,18 @@ int file_write_atomic(const char *path, const void *buf, size_t len, diag *d);
  * rename): returns 1, writing nothing, if path exists. */
 int file_write_new(const char *path, const void *buf, size_t len, diag *d);
 
+/* One file of a set that appears together (a PDF and its sidecar). */
+typedef struct file_part {
+    const char *path;
+    const void *buf;
+    size_t len;
+} file_part;
+
+/* Writes every part to a temporary beside its path, then renames them into
+ * place, the last part first. On failure no temporary stays and the parts
+ * already renamed are removed: all of the set is new, or none of it is there. */
+int file_write_together(const file_part *p, size_t n, diag *d);
+
 /* Reads the whole file into a malloc'd buffer (NUL-terminated, *len without
  * the NUL). Error key "read". */
 int file_read(const char *path, unsigned char **buf, size_t *len, diag *d);

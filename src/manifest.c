@@ -3,8 +3,11 @@
 #include "fileio.h"
 #include "sbuf.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* A JSON string: quotes, backslashes and control characters escaped; the
  * UTF-8 text itself is written as it is. */
@@ -67,4 +70,54 @@ int manifest_write(const char *path, const manifest_entry *e, size_t n, diag *d)
     int rc = file_write_atomic(path, b.s, b.len, d);
     sbuf_free(&b);
     return rc;
+}
+
+/* A name the manifest may give: a file of its own directory, nothing else. */
+static int plain_name(const char *s)
+{
+    return *s && *s != '.' && !strchr(s, '/');
+}
+
+int manifest_read_files(const char *path, int with_sidecars, char ***names, size_t *n, diag *d)
+{
+    *names = NULL;
+    *n = 0;
+    if (access(path, F_OK) < 0)
+        return 0;
+    json_error_t err;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    json_t *files = json_object_get(root, "files");
+    if (!json_is_array(files)) {
+        json_decref(root);
+        return diag_set(d, "manifest", "%s: not a batch manifest (no \"files\" list): %s", path,
+                        root ? "" : err.text);
+    }
+    size_t cap = 0, i;
+    json_t *f;
+    json_array_foreach(files, i, f) {
+        const char *v[] = {json_string_value(json_object_get(f, "path")),
+                           with_sidecars ? json_string_value(json_object_get(f, "sidecar")) : NULL};
+        for (int k = 0; k < 2; k++) {
+            if (k == 1 && !v[k])
+                continue;
+            if (!v[k] || !plain_name(v[k])) {
+                diag_set(d, "manifest", "%s: file %zu: \"%s\" is not a file name of this directory",
+                         path, i + 1, v[k] ? v[k] : "");
+                json_decref(root);
+                strv_free(*names, *n);
+                *names = NULL;
+                *n = 0;
+                return -1;
+            }
+            grow(names, &cap, *n + 1, sizeof **names);
+            (*names)[(*n)++] = xstrdup(v[k]);
+        }
+    }
+    json_decref(root);
+    return 1;
+}
+
+int manifest_is_staging(const char *name)
+{
+    return !strncmp(name, MANIFEST_STAGING_PREFIX, strlen(MANIFEST_STAGING_PREFIX));
 }

@@ -738,11 +738,15 @@ int pdf_write(const layout *lo, const fontset *fs, const pdf_meta *m, const char
     if (pdf_render(lo, fs, m, &buf, &len, d) < 0)
         return -1;
     int rc = file_write_atomic(path, buf, len, d);
-    if (rc == 0 && res) {
-        res->pages = (int)lo->npages;
-        res->bytes = len;
-        digest(EVP_sha256(), buf, len, res->sha256);
-    }
+    if (rc == 0 && res)
+        pdf_result_of(res, lo, buf, len);
     free(buf);
     return rc;
+}
+
+void pdf_result_of(pdf_result *res, const layout *lo, const unsigned char *buf, size_t len)
+{
+    res->pages = (int)lo->npages;
+    res->bytes = len;
+    digest(EVP_sha256(), buf, len, res->sha256);
 }

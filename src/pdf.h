@@ -59,4 +59,7 @@ int pdf_write(const layout *lo, const fontset *fs, const pdf_meta *m, const char
 int pdf_render(const layout *lo, const fontset *fs, const pdf_meta *m, unsigned char **out,
                size_t *outlen, diag *d);
 
+/* The figures of the PDF lo rendered into buf (pages, bytes, SHA-256). */
+void pdf_result_of(pdf_result *res, const layout *lo, const unsigned char *buf, size_t len);
+
 #endif

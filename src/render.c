@@ -1,6 +1,7 @@
 /* render.c — one report from data to PDF. */
 #include "render.h"
 #include "archive_meta.h"
+#include "fileio.h"
 #include "input.h"
 #include "notice.h"
 #include "review.h"
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define DEFAULT_ICC "/usr/share/color/icc/sRGB.icc"
 
@@ -74,9 +76,20 @@ int render_tree(const dataset *ds, const doc *tree, const fontset *fs, const ren
         .extra = &ax.schema,
     };
     pdf_result pr;
-    int rc = pdf_write(&lo, fs, &m, out, &pr, d) < 0 || (o->sidecar && archive_meta_write(out, &meta, &pr, d) < 0)
-                 ? -1
-                 : 0;
+    unsigned char *pdf;
+    size_t len;
+    int rc = pdf_render(&lo, fs, &m, &pdf, &len, d);
+    if (rc == 0) {
+        /* The PDF and its sidecar appear together or not at all. */
+        pdf_result_of(&pr, &lo, pdf, len);
+        char *sidecar = o->sidecar ? archive_meta_path(out) : NULL;
+        char *json = sidecar ? archive_meta_json(out, &meta, &pr) : NULL;
+        file_part parts[] = {{out, pdf, len}, {sidecar, json, json ? strlen(json) : 0}};
+        rc = file_write_together(parts, sidecar ? 2 : 1, d);
+        free(json);
+        free(sidecar);
+        free(pdf);
+    }
     if (rc == 0 && res) {
         res->pdf = pr;
         res->signature = lo.signature;
@@ -203,6 +216,33 @@ static int render_notice(const dataset *ds, const scoring *sc, const char *name,
     return notice_build(ds, sc, ns, u, ro, tree, d);
 }
 
+/* `render -o scores.csv` must not destroy the data: an output is never one
+ * of the input files (same device and inode), and the PDF never replaces a
+ * file that is not a PDF (templates, schemes, fonts, any other input). */
+static int check_output(const dataset *ds, const char *out, const char *sidecar, diag *d)
+{
+    const char *outputs[] = {out, sidecar};
+    const char *inputs[] = {ds->path, ds->scores_path, ds->previous_path};
+    for (size_t k = 0; k < 2 && outputs[k]; k++) {
+        struct stat so, si;
+        if (stat(outputs[k], &so) < 0)
+            continue;
+        for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
+            if (inputs[i] && stat(inputs[i], &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+                return diag_set(d, "out-is-input", "%s: this is the input %s; write the output to "
+                                "another file", outputs[k], inputs[i]);
+    }
+    char head[5] = {0};
+    FILE *f = fopen(out, "rb");
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    if (n > 0 && memcmp(head, "%PDF-", n))
+        return diag_set(d, "out-not-pdf", "%s: exists and is not a PDF; it is not replaced (an input?)",
+                        out);
+    return 0;
+}
+
 int render_file(const char *in, const char *out, const render_opts *o, render_result *res, diag *d)
 {
     dataset ds, view;
@@ -218,8 +258,13 @@ int render_file(const char *in, const char *out, const render_opts *o, render_re
         return -1;
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", o->data_dir);
     render_templates_dir(o, &ro, templates_dir, sizeof templates_dir);
-    if (score_dataset(&ds, &sc, d) < 0 || render_review(&ds, &sc, NULL, o, d) < 0)
+    char *sidecar = o->sidecar ? archive_meta_path(out) : NULL;
+    rc = check_output(&ds, out, sidecar, d);
+    free(sidecar);
+    if (rc < 0 || score_dataset(&ds, &sc, d) < 0 || render_review(&ds, &sc, NULL, o, d) < 0) {
+        rc = -1;
         goto out;
+    }
     if (o->unit)
         rc = render_notice(&ds, &sc, o->unit, &ro, &ns, &view, &tree, d);
     else

@@ -286,6 +286,22 @@ new_case no-such-dir
 extra=(-o "$d/nodir/out.pdf")   # the later -o wins
 expect_render_fail write "$d/nodir/out.pdf: cannot create a file there"
 
+# An output that is an input (same file, even under another name) or any
+# other file that is not a PDF is refused and left as it was.
+new_case out-is-input
+ln "$csv" "$d/scores-link.csv"
+extra=(-o "$d/scores-link.csv")
+expect_render_fail out-is-input "$d/scores-link.csv: this is the input $d/scores.csv"
+expect "out-is-input: scores.csv unchanged" cmp -s "$csv" "$SAMPLE/scores.csv"
+extra=(-o "$d/report.json")
+expect_render_fail out-is-input "$d/report.json: this is the input"
+expect "out-is-input: report.json unchanged" cmp -s "$d/report.json" "$SAMPLE/report.json"
+new_case out-not-pdf
+printf 'not a report\n' >"$d/notes.txt"
+extra=(-o "$d/notes.txt")
+expect_render_fail out-not-pdf "$d/notes.txt: exists and is not a PDF"
+expect_eq "out-not-pdf: notes.txt unchanged" "$(cat "$d/notes.txt")" "not a report"
+
 new_case no-such-font
 extra=(--font "No Such Family")
 expect_render_fail font-not-found "font No Such Family: no regular face found through fontconfig"
@@ -398,7 +414,10 @@ declare -A unreachable=(
     [notice-unscored]="baocao batch: tests/notice_batch.sh (by message)"
     [csv-header]="baocao batch: a statistics CSV without its columns (not tested)"
     [template-shape]="a notice table template with the wrong number of paragraphs (not tested)"
-    [out-dir]="baocao batch -o onto a file (not tested)"
+    [out-dir]="baocao batch -o \"\" or onto a file: tests/batch_output.sh"
+    [batch-busy]="two batches into one folder: tests/batch_output.sh"
+    [manifest]="a batch folder's manifest.json broken: tests/batch_output.sh"
+    [archive-incomplete]="archive of a batch folder stopped part-way: tests/batch_output.sh"
     [unit-duplicate-code]="unit codes: tests/monthly.sh"
     [unit-link]="renamed/merged naming a unit of neither file: tests/monthly.sh"
     [unit-link-cycle]="renamed links in a cycle: tests/monthly.sh"

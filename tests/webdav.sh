@@ -166,8 +166,12 @@ expect_eq "re-run after the failure: every file there" "$(final_files "$root/dms
 expect "re-run after the failure: all with the right bytes" all_known "$root/dms2"
 expect_eq "re-run after the failure: the cut-off temporary was reused and moved" \
     "$(find "$root" -name '.*' -type f | wc -l)" 0
-expect_eq "re-run after the failure: the rest stored, none twice" \
-    "$(($(grep -c '^stored ' "$tmp/out6") + $(grep -c '^stored ' "$tmp/out7")))" $((2 * ndocs))
+# A file moved into place just before the server died was not verified, so
+# not reported stored: the re-run finds it there and skips it.
+expect_eq "re-run after the failure: every file stored or skipped" \
+    "$(grep -cE '^(stored|skipped) ' "$tmp/out7")" $((2 * ndocs))
+expect_eq "re-run after the failure: none stored twice" \
+    "$(cat "$tmp/out6" "$tmp/out7" | grep '^stored ' | sort | uniq -d)" ""
 stop_server
 
 # 6. TLS is verified: a self-signed server is refused until its CA is named.
