@@ -20,7 +20,6 @@
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_CONFLICT = 3 };
@@ -233,12 +232,6 @@ static int parse_args(int argc, char **argv, options *o)
                : !o->nfiles ? usage_error("%s", diag_text("archive needs PDF files or directories")) : 0;
     if (!strcmp(o->command, "render") && !o->out)
         return usage_error("%s", diag_text("render needs -o OUT.pdf"));
-    if (!strcmp(o->command, "render")) {
-        /* Only PDF exists: say so rather than write a PDF named .docx. */
-        const char *dot = strrchr(o->out, '.'), *slash = strrchr(o->out, '/');
-        if (dot && (!slash || dot > slash) && strcasecmp(dot, ".pdf"))
-            return usage_error("render writes PDF only, not %s (give -o NAME.pdf)", dot);
-    }
     if (!strcmp(o->command, "batch") && !o->out)
         return usage_error("%s", diag_text("batch needs -o DIR"));
     if (o->csv && o->excel)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define DEFAULT_ICC "/usr/share/color/icc/sRGB.icc"
@@ -240,6 +241,10 @@ static int check_output(const dataset *ds, const char *out, const char *sidecar,
     if (n > 0 && memcmp(head, "%PDF-", n))
         return diag_set(d, "out-not-pdf", "%s: exists and is not a PDF; it is not replaced (an input?)",
                         out);
+    /* Only PDF exists: say so rather than write a PDF named .docx. */
+    const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
+    if (dot && (!slash || dot > slash) && strcasecmp(dot, ".pdf"))
+        return diag_set(d, "out-format", "%s: render writes PDF only, not %s (give -o NAME.pdf)", out, dot);
     return 0;
 }
 
