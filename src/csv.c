@@ -10,11 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Upper bounds that turn hostile input into a clear error instead of
- * exhausting memory. */
-#define CSV_MAX_FIELD (1u << 20)
-#define CSV_MAX_FIELDS 4096
-
 /* The delimiter is the candidate that occurs most often outside quotes on
  * the first line: ';' wins where Excel uses a decimal comma. */
 static char detect_delimiter(const char *s, size_t n)
@@ -73,7 +68,7 @@ char csv_detect_decimal(const csv *c)
 {
     int seen = 0;
     for (size_t i = 1; i < c->n; i++)
-        for (size_t k = 0; k < c->rows[i].n; k++) {
+        for (size_t k = 0; k < c->rows[i].count; k++) {
             char p = decimal_proof(c->rows[i].fields[k]);
             seen |= p == ',' ? 1 : p == '.' ? 2 : 0;
         }
@@ -84,24 +79,54 @@ char csv_detect_decimal(const csv *c)
 
 static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *name, int line)
 {
-    if (r->n >= CSV_MAX_FIELDS)
+    if (r->count >= CSV_MAX_FIELDS)
         return diag_set(d, "csv-too-many-columns", "%s:%d: more than %d columns", name, line,
                         CSV_MAX_FIELDS);
     char *nfc = text_nfc(sbuf_str(f), f->len);
     if (!nfc)
         return diag_set(d, "csv-encoding", "%s:%d: invalid UTF-8 in a field", name, line);
-    grow(&r->fields, cap, r->n + 1, sizeof *r->fields);
-    r->fields[r->n++] = text_trim(nfc);
+    uint32_t cp;
+    if (text_find_control(nfc, strlen(nfc), &cp) < strlen(nfc)) {
+        free(nfc);
+        return diag_set(d, "input-control", "%s:%d: column %zu holds a control character (U+%04X)",
+                        name, line, r->count + 1, (unsigned)cp);
+    }
+    grow(&r->fields, cap, r->count + 1, sizeof *r->fields);
+    r->fields[r->count++] = text_trim(nfc);
     sbuf_reset(f);
     return 0;
 }
 
+const char *csv_field(const csv_row *r, size_t k)
+{
+    if (!r->cols)
+        return k < r->count ? r->fields[k] : "";
+    size_t lo = 0, hi = r->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->cols[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->count && r->cols[lo] == k ? r->fields[lo] : "";
+}
+
+static void row_free(csv_row *r)
+{
+    for (size_t k = 0; k < r->count; k++)
+        free(r->fields[k]);
+    free(r->fields);
+    free(r->cols);
+}
+
 void csv_add_row(csv *c, csv_row *r)
 {
-    while (r->n && !r->fields[r->n - 1][0])
-        free(r->fields[--r->n]);
+    while (r->count && !r->fields[r->count - 1][0])
+        free(r->fields[--r->count]);
+    r->n = !r->count ? 0 : r->cols ? r->cols[r->count - 1] + 1 : r->count;
     if (r->n == 0) {
-        free(r->fields);
+        row_free(r);
     } else {
         grow(&c->rows, &c->cap, c->n + 1, sizeof *c->rows);
         c->rows[c->n++] = *r;
@@ -175,7 +200,7 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
         diag_set(d, "csv-unclosed-quote", "%s:%d: a quoted field is not closed", name, r.line);
         goto fail;
     }
-    if (f.len || r.n) {
+    if (f.len || r.count) {
         if (finish_field(&r, &rcap, &f, d, name, line) < 0)
             goto fail;
         csv_add_row(c, &r);
@@ -184,9 +209,7 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
     sbuf_free(&f);
     return 0;
 fail:
-    for (size_t k = 0; k < r.n; k++)
-        free(r.fields[k]);
-    free(r.fields);
+    row_free(&r);
     sbuf_free(&f);
     csv_free(c);
     return -1;
@@ -226,6 +249,17 @@ int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d)
     return rc;
 }
 
+void csv_column_name(size_t col, char out[8])
+{
+    char rev[8];
+    size_t n = 0;
+    for (size_t k = col + 1; k && n < sizeof rev - 1; k = (k - 1) / 26)
+        rev[n++] = (char)('A' + (k - 1) % 26);
+    for (size_t i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    out[n] = 0;
+}
+
 void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size)
 {
     if (!c->sheet) {
@@ -233,23 +267,14 @@ void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t siz
         return;
     }
     char letters[8];
-    size_t n = 0;
-    for (size_t k = col + 1; k && n < sizeof letters; k = (k - 1) / 26)
-        letters[n++] = (char)('A' + (k - 1) % 26);
-    int len = snprintf(buf, size, "%s:%s!", c->path, c->sheet);
-    for (size_t i = 0; i < n && len >= 0 && (size_t)len + 1 < size; i++)
-        buf[len++] = letters[n - 1 - i];
-    if (len >= 0 && (size_t)len < size)
-        snprintf(buf + len, size - (size_t)len, "%d", r->line);
+    csv_column_name(col, letters);
+    snprintf(buf, size, "%s:%s!%s%d", c->path, c->sheet, letters, r->line);
 }
 
 void csv_free(csv *c)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        for (size_t k = 0; k < c->rows[i].n; k++)
-            free(c->rows[i].fields[k]);
-        free(c->rows[i].fields);
-    }
+    for (size_t i = 0; i < c->n; i++)
+        row_free(&c->rows[i]);
     free(c->rows);
     free(c->path);
     free(c->sheet);

@@ -11,9 +11,20 @@
 #include "diag.h"
 #include "encoding.h"
 
+/* Upper bounds of both readers that turn hostile input into a clear error
+ * instead of exhausting memory. */
+#define CSV_MAX_FIELD (1u << 20)   /* bytes of one cell */
+#define CSV_MAX_FIELDS 4096        /* columns */
+
+/* A row: dense from a CSV (fields[k] is column k), sparse from an XLSX
+ * sheet (only the cells that hold text, at columns cols[]), so that a row
+ * with one value in its last column costs one cell. Read it with
+ * csv_field. */
 typedef struct csv_row {
-    char **fields;         /* UTF-8 NFC, trimmed */
-    size_t n;
+    char **fields;         /* UTF-8 NFC, trimmed; `count` of them */
+    size_t *cols;          /* their columns, ascending; NULL when dense */
+    size_t count;
+    size_t n;              /* width: the last column that holds text, plus one */
     int line;              /* 1-based line where the row starts */
 } csv_row;
 
@@ -40,9 +51,18 @@ int csv_parse(csv *c, const char *name, const char *data, size_t len, diag *d);
 char csv_detect_decimal(const csv *c);
 
 /* Where cell col of row r is, for messages: "scores.csv:7" or, from an
- * XLSX file, "scores.xlsx:Sheet1!D7". */
+ * XLSX file, "scores.xlsx:Sheet1!D7". CSV_WHERE_SIZE holds any of them (a
+ * path of PATH_MAX, a sheet name of Excel's 31 characters), so that a place
+ * is never cut inside a character. */
+#define CSV_WHERE_SIZE (4096 + 256)
 void csv_where(const csv *c, const csv_row *r, size_t col, char *buf, size_t size);
 void csv_free(csv *c);
+
+/* The column's letters as a spreadsheet names it: 0 -> "A", 27 -> "AB". */
+void csv_column_name(size_t col, char out[8]);
+
+/* The text of column k of r ("" when the row has no such cell). */
+const char *csv_field(const csv_row *r, size_t k);
 
 /* Appends row r (fields malloc'd, trimmed NFC) and takes its memory; drops
  * its trailing empty cells, and the row when nothing is left. Resets r. */

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* getline */
 #include "diag.h"
 #include "sbuf.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -45,12 +46,48 @@ const char *diag_text(const char *english)
 
 int diag_catalog_has(const char *english) { return diag_text(english) != english; }
 
+/* Rewrites msg so that it prints safely on a terminal: control characters
+ * (text_is_control: raw escape sequences from an input file, also as single
+ * bytes that are not UTF-8) become "U+001B", and the message is cut, when
+ * it must be, between characters, never inside one. */
+static void printable(char *msg, size_t size)
+{
+    size_t n = strlen(msg);
+    uint32_t cp;
+    if (n == size - 1) {   /* vsnprintf may have cut a character */
+        size_t j = n;
+        while (j > 0 && ((unsigned char)msg[j - 1] & 0xC0) == 0x80)
+            j--;
+        if (j > 0 && (unsigned char)msg[j - 1] >= 0xC0 && utf8_next(msg + j - 1, n - j + 1, &cp) < 0)
+            n = j - 1;
+    }
+    sbuf b = {0};
+    for (size_t i = 0; i < n;) {
+        int k = utf8_next(msg + i, n - i, &cp);
+        if (k <= 0)
+            k = 1, cp = (unsigned char)msg[i];   /* a byte that is not UTF-8 stays as it is */
+        if (text_is_control(cp))
+            sbuf_printf(&b, "U+%04X", (unsigned)cp);
+        else
+            sbuf_add(&b, msg + i, (size_t)k);
+        i += (size_t)k;
+    }
+    size_t len = b.len;
+    if (len >= size)
+        for (len = size - 1; len > 0 && ((unsigned char)b.s[len] & 0xC0) == 0x80;)
+            len--;
+    memcpy(msg, sbuf_str(&b), len);
+    msg[len] = 0;
+    sbuf_free(&b);
+}
+
 int diag_vset(diag *d, const char *key, const char *fmt, va_list ap)
 {
     if (!d)
         return -1;
     snprintf(d->key, sizeof d->key, "%s", key ? key : "");
     vsnprintf(d->msg, sizeof d->msg, diag_text(fmt), ap);
+    printable(d->msg, sizeof d->msg);
     return -1;
 }
 
@@ -74,6 +111,7 @@ int diag_prefix(diag *d, const char *fmt, ...)
     va_end(ap);
     memcpy(old, d->msg, sizeof old);
     snprintf(d->msg, sizeof d->msg, "%s: %s", head, old);
+    printable(d->msg, sizeof d->msg);
     return -1;
 }
 
@@ -116,11 +154,12 @@ void diag_warn(const char *fmt, ...)
     if (warnings_quiet)
         return;
     va_list ap;
-    fprintf(stderr, "baocao: %s: ", diag_text("warning"));
+    char msg[sizeof ((diag *)0)->msg];
     va_start(ap, fmt);
-    vfprintf(stderr, diag_text(fmt), ap);
+    vsnprintf(msg, sizeof msg, diag_text(fmt), ap);
     va_end(ap);
-    fputc('\n', stderr);
+    printable(msg, sizeof msg);
+    fprintf(stderr, "baocao: %s: %s\n", diag_text("warning"), msg);
 }
 
 /* The arguments a format consumes, one letter each: 'i' int (also '*'),

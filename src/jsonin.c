@@ -26,6 +26,37 @@ static int depth_ok(json_t *v, int depth)
     return 1;
 }
 
+/* The first string or key of v holding a control character (text.h); its
+ * place ("ratings[0].name") in path. Strings that are not UTF-8 are left to
+ * the getters. */
+static int controls_ok(json_t *v, sbuf *path, uint32_t *cp)
+{
+    size_t i, len = path->len;
+    const char *k;
+    json_t *c;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        return text_find_control(s, n, cp) == n;
+    }
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, c) {
+            sbuf_printf(path, "[%zu]", i);
+            if (!controls_ok(c, path, cp))
+                return 0;
+            path->s[path->len = len] = 0;
+        }
+    } else if (json_is_object(v)) {
+        json_object_foreach(v, k, c) {
+            sbuf_printf(path, "%s%s", len ? "." : "", k);
+            if (text_find_control(k, strlen(k), cp) < strlen(k) || !controls_ok(c, path, cp))
+                return 0;
+            path->s[path->len = len] = 0;
+        }
+    }
+    return 1;
+}
+
 json_t *jsonin_load(const char *path, diag *d)
 {
     json_error_t err;
@@ -44,6 +75,15 @@ json_t *jsonin_load(const char *path, diag *d)
         json_decref(root);
         return NULL;
     }
+    sbuf at = {0};
+    uint32_t cp;
+    if (!controls_ok(root, &at, &cp)) {
+        diag_set(d, "input-control", "%s: %s: a control character (U+%04X)", path, sbuf_str(&at),
+                 (unsigned)cp);
+        json_decref(root);
+        root = NULL;
+    }
+    sbuf_free(&at);
     return root;
 }
 
@@ -118,6 +158,27 @@ int jsonin_bool(json_t *obj, const char *file, const char *where, const char *ke
     return 0;
 }
 
+/* The decimals of the shortest text that reads back as x: what the file
+ * most likely says ("30.0000001" -> 7), since jansson keeps only the double. */
+static int written_decimals(double x)
+{
+    char buf[40];
+    for (int p = 1; p <= 17; p++) {
+        snprintf(buf, sizeof buf, "%.*e", p - 1, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    /* d.ddd…e±XX: p - 1 digits after the point, shifted by the exponent. */
+    const char *dot = strchr(buf, '.'), *e = strchr(buf, 'e');
+    int frac = 0;
+    if (dot)
+        for (const char *q = e - 1; q > dot && *q == '0'; q--)
+            frac--;
+    frac += dot ? (int)(e - dot - 1) : 0;
+    int decimals = frac - atoi(e + 1);
+    return decimals > 0 ? decimals : 0;
+}
+
 int jsonin_dec(json_t *obj, const char *file, const char *where, const char *key, int required,
                dec *out, diag *d)
 {
@@ -126,7 +187,10 @@ int jsonin_dec(json_t *obj, const char *file, const char *where, const char *key
         return required ? missing(file, where, key, d) : 0;
     if (json_is_string(v)) {
         /* "2,5" or "2.5": decimal numbers written as text stay exact. */
-        if (dec_parse(json_string_value(v), json_string_length(v), 0, out) != DEC_OK)
+        dec_status st = dec_parse(json_string_value(v), json_string_length(v), 0, out);
+        if (st == DEC_PRECISION)
+            return type_error(file, where, key, "a number with at most 6 decimals", d);
+        if (st != DEC_OK)
             return type_error(file, where, key, "a number", d);
         return 0;
     }
@@ -135,12 +199,11 @@ int jsonin_dec(json_t *obj, const char *file, const char *where, const char *key
     double x = json_number_value(v);
     if (!isfinite(x) || fabs(x) > 1e9)
         return type_error(file, where, key, "a number below 10^9", d);
-    /* A JSON number with at most 6 decimals lands on a millionth; more
-     * decimals would be silently rounded, so refuse them as the CSV reader does. */
-    double m = x * DEC_SCALE;
-    if (fabs(m - nearbyint(m)) > 1e-6 * fabs(m) + 1e-3)
+    /* More than 6 decimals would be silently rounded to a millionth: refuse
+     * them, as the CSV reader does. */
+    if (written_decimals(x) > DEC_DIGITS)
         return type_error(file, where, key, "a number with at most 6 decimals", d);
-    *out = (dec)llround(m);
+    *out = (dec)llround(x * DEC_SCALE);
     return 0;
 }
 

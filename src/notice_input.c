@@ -181,7 +181,7 @@ static int load_statistics(notice_set *ns, const dataset *ds, const char *path, 
     for (int k = 0; k < C_N; k++) {
         col[k] = -1;
         for (size_t i = 0; c.n && i < c.rows[0].n; i++)
-            if (!strcmp(c.rows[0].fields[i], COLUMN[k]))
+            if (!strcmp(csv_field(&c.rows[0], i), COLUMN[k]))
                 col[k] = (int)i;
         if (col[k] < 0) {
             diag_set(d, "csv-header", "%s:1: no column \"%s\"", path, COLUMN[k]);
@@ -192,7 +192,7 @@ static int load_statistics(notice_set *ns, const dataset *ds, const char *path, 
         const csv_row *row = &c.rows[i];
         const char *f[C_N];
         for (int k = 0; k < C_N; k++)
-            f[k] = (size_t)col[k] < row->n ? row->fields[col[k]] : "";
+            f[k] = csv_field(row, (size_t)col[k]);
         long u = find_unit(ds, f[C_UNIT]);
         if (u < 0) {
             diag_set(d, "unit-unknown", "%s:%d: unit \"%s\" is not in the scores file", path, row->line,

@@ -130,15 +130,15 @@ static int load_links(dataset *ds, json_t *root, const char *file, diag *d)
 static int load_unit_kinds(dataset *ds, json_t *root, const char *file, const char *data_dir, diag *d)
 {
     json_t *arr, *own = NULL;
-    char path[4096];
+    sbuf path = {0};
     int rc = -1;
     if (jsonin_array(root, file, "", "unit_kinds", 0, &arr, d) < 0)
         return -1;
     if (!arr) {
-        snprintf(path, sizeof path, "%s/templates/unit-kinds.json", data_dir);
-        if (!(own = jsonin_load(path, d)))
-            return -1;
-        file = path;
+        sbuf_printf(&path, "%s/templates/unit-kinds.json", data_dir);
+        if (!(own = jsonin_load(path.s, d)))
+            goto out;
+        file = path.s;
         if (jsonin_array(own, file, "", "unit_kinds", 1, &arr, d) < 0)
             goto out;
     }
@@ -156,6 +156,7 @@ static int load_unit_kinds(dataset *ds, json_t *root, const char *file, const ch
     rc = 0;
 out:
     json_decref(own);
+    sbuf_free(&path);
     return rc;
 }
 
@@ -244,9 +245,11 @@ int dataset_load(dataset *ds, const char *path, const char *data_dir, const inpu
     }
     ds->sort = sort && !strcmp(sort, "score") ? SORT_SCORE : SORT_TABLE;
 
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/templates/schemes", data_dir);
-    if (scheme_load_id(&ds->scheme, dir, ds->scheme_id, d) < 0) {
+    sbuf dir = {0};
+    sbuf_printf(&dir, "%s/templates/schemes", data_dir);
+    int scheme_rc = scheme_load_id(&ds->scheme, dir.s, ds->scheme_id, d);
+    sbuf_free(&dir);
+    if (scheme_rc < 0) {
         diag_prefix(d, "%s: scheme", path);
         goto out;
     }

@@ -194,20 +194,23 @@ int scheme_load_id(scheme *s, const char *dir, const char *id, diag *d)
     memset(s, 0, sizeof *s);
     if (!valid_id(id))
         return diag_set(d, "scheme-unknown", "unknown scheme \"%s\"", id);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s.json", dir, id);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return diag_set(d, "scheme-unknown", "unknown scheme \"%s\" (no file %s)", id, path);
-    fclose(f);
-    if (scheme_load_file(s, path, d) < 0)
-        return -1;
-    if (strcmp(s->id, id) != 0) {
-        diag_set(d, "scheme-id", "%s: id is \"%s\", but the file is named for \"%s\"", path, s->id, id);
-        scheme_free(s);
-        return -1;
+    sbuf path = {0};
+    sbuf_printf(&path, "%s/%s.json", dir, id);
+    int rc = -1;
+    FILE *f = fopen(path.s, "rb");
+    if (!f) {
+        diag_set(d, "scheme-unknown", "unknown scheme \"%s\" (no file %s)", id, path.s);
+    } else if (fclose(f), scheme_load_file(s, path.s, d) == 0) {
+        if (strcmp(s->id, id) != 0) {
+            diag_set(d, "scheme-id", "%s: id is \"%s\", but the file is named for \"%s\"", path.s,
+                     s->id, id);
+            scheme_free(s);
+        } else {
+            rc = 0;
+        }
     }
-    return 0;
+    sbuf_free(&path);
+    return rc;
 }
 
 void scheme_free(scheme *s)

@@ -97,6 +97,7 @@ static long header_column(const scheme *s, const char *h, const char *group)
 typedef struct header {
     long *cols;
     size_t n;
+    size_t *used, nused;   /* the columns a row is read from */
     size_t name_col, first_row;
     long section_col;
 } header;
@@ -108,7 +109,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
 {
     const scheme *s = &ds->scheme;
     const csv_row *top = &c->rows[0], *low = two_rows ? &c->rows[1] : top;
-    char where[256];
+    char where[CSV_WHERE_SIZE];
     csv_where(c, low, 0, where, sizeof where);
     h->n = top->n > low->n ? top->n : low->n;
     h->first_row = two_rows ? 2 : 1;
@@ -117,8 +118,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     const char *group = NULL;
     long name_col = -1;
     for (size_t k = 0; k < h->n; k++) {
-        const char *up = k < top->n ? top->fields[k] : "";
-        const char *lo = k < low->n ? low->fields[k] : "";
+        const char *up = csv_field(top, k), *lo = csv_field(low, k);
         if (*up)
             group = up;
         const char *label = two_rows && !*lo ? up : lo;   /* merged down over both rows */
@@ -130,9 +130,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     h->name_col = name_col < 0 ? 0 : (size_t)name_col;
     h->cols[h->name_col] = COL_NAME;
     for (size_t k = 0; k < h->n; k++) {
-        const char *label = k < low->n && *low->fields[k] ? low->fields[k]
-                            : k < top->n                  ? top->fields[k]
-                                                          : "";
+        const char *label = *csv_field(low, k) ? csv_field(low, k) : csv_field(top, k);
         if (h->cols[k] == COL_UNKNOWN)
             return diag_set(d, "csv-unknown-column",
                             "%s: column %zu \"%s\" is not an indicator of scheme %s", where, k + 1,
@@ -161,6 +159,19 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     if (h->section_col < 0 && ds->nsections > 1 && !previous)
         return diag_set(d, "csv-no-section", "%s: the report has %zu sections but the file has no "
                         "\"section\" column", where, ds->nsections);
+    /* Rows are read from the indicator columns and the last section, total
+     * and long-name column (a later one would win anyway): the work per row
+     * does not grow with ignored columns, which a sparse XLSX row has free. */
+    h->used = xmalloc(h->n * sizeof *h->used);
+    for (size_t k = 0; k < h->n; k++) {
+        long col = h->cols[k];
+        int last = col >= 0 || col == COL_SECTION || col == COL_TOTAL || col == COL_LONG_NAME ||
+                   col == COL_CODE;
+        for (size_t j = k + 1; j < h->n && last && col < 0; j++)
+            last = h->cols[j] != col;
+        if (last)
+            h->used[h->nused++] = k;
+    }
     return 0;
 }
 
@@ -180,7 +191,7 @@ static int resolve_header(const dataset *ds, const csv *c, int previous, header 
         return 0;
     free(h->cols);
     h->cols = NULL;
-    if (c->rows[1].fields[0][0])
+    if (*csv_field(&c->rows[1], 0))
         *d = first;
     return -1;
 }
@@ -348,7 +359,7 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     int rc = -1;
     header h = {0};
     unit_index idx = {0};
-    char where[256];
+    char where[CSV_WHERE_SIZE];
     if (c.n == 0) {
         if (c.sheet)
             diag_set(d, "csv-empty", "%s: worksheet \"%s\" is empty (the workbook's sheets: %s; name one with "
@@ -368,7 +379,7 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     size_t ucap = *nunits;
     for (size_t r = h.first_row; r < c.n; r++) {
         const csv_row *row = &c.rows[r];
-        const char *name = h.name_col < row->n ? row->fields[h.name_col] : "";
+        const char *name = csv_field(row, h.name_col);
         csv_where(&c, row, h.name_col, where, sizeof where);
         if (!*name) {
             diag_set(d, "unit-empty-name", "%s: the unit name (column %zu) is empty", where,
@@ -396,8 +407,9 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
         u->name = xstrdup(name);
         u->row = row->line;
         u->cells = cells;
-        for (size_t k = 0; k < h.n; k++) {
-            const char *v = k < row->n ? row->fields[k] : "";
+        for (size_t j = 0; j < h.nused; j++) {
+            size_t k = h.used[j];
+            const char *v = csv_field(row, k);
             csv_where(&c, row, k, where, sizeof where);
             if (h.cols[k] >= 0) {
                 if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
@@ -463,6 +475,7 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     rc = 0;
 out:
     free(h.cols);
+    free(h.used);
     free(idx.slot);
     csv_free(&c);
     return rc;

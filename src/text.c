@@ -204,3 +204,21 @@ char *text_trim(char *s)
     s[e - a] = 0;
     return s;
 }
+
+int text_is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+size_t text_find_control(const char *s, size_t n, uint32_t *cp)
+{
+    for (size_t i = 0; i < n;) {
+        int k = utf8_next(s + i, n - i, cp);
+        if (k <= 0)
+            return n;
+        if (text_is_control(*cp))
+            return i;
+        i += (size_t)k;
+    }
+    return n;
+}

@@ -36,6 +36,14 @@ char *text_key(const char *s);
  * limit + 1 when it is larger; work stops early past the limit. */
 size_t text_distance(const char *a, const char *b, size_t limit);
 
+/* 1 for the C0 and C1 control characters and DEL, except tab, line feed
+ * and carriage return: input refuses them, messages spell them U+XXXX. */
+int text_is_control(uint32_t cp);
+
+/* The offset of the first control character (text_is_control) in valid
+ * UTF-8 s[0..n), its code point in *cp; n when there is none. */
+size_t text_find_control(const char *s, size_t n, uint32_t *cp);
+
 /* Trims ASCII white space and NBSP at both ends, in place; returns s. */
 char *text_trim(char *s);
 

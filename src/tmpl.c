@@ -50,6 +50,7 @@ typedef struct renderer {
     frame *frames;
     size_t nframes;
     int partials;             /* current partial depth */
+    size_t work;              /* nodes expanded so far (TMPL_MAX_WORK) */
     sbuf out;
     origin *origins;
     size_t norigins, caporigins;
@@ -150,6 +151,17 @@ static int render_var(renderer *r, const tmpl_file *f, const tnode *n)
 static value meta_number(size_t n) { return (value){.kind = VALUE_NUMBER, .u.number = DEC_INT(n)}; }
 static value meta_bool(int b) { return (value){.kind = VALUE_BOOL, .u.boolean = b}; }
 
+/* Counts one unit of work (a node expanded, a loop pass): nesting and
+ * output limits alone let partials that include the next one twice, or
+ * loops over empty bodies, run for hours. */
+static int spend(renderer *r, const tmpl_file *f, const tnode *n)
+{
+    if (++r->work <= TMPL_MAX_WORK)
+        return 0;
+    return tmpl_error(r->d, f, n->off, "tmpl-limit", "the template expands more than %d tags and "
+                      "text runs (partials that include each other?)", TMPL_MAX_WORK);
+}
+
 /* A list renders the body once per item; any other true value once, with
  * itself as the context (so {{.}} prints it). */
 static int render_section(renderer *r, const tmpl_file *f, const tnode *n)
@@ -162,6 +174,8 @@ static int render_section(renderer *r, const tmpl_file *f, const tnode *n)
     int list = v->kind == VALUE_LIST;
     size_t count = list ? v->u.list.n : 1;
     for (size_t k = 0; k < count; k++) {
+        if (spend(r, f, n) < 0)
+            return -1;
         if (r->nframes == MAX_FRAMES)
             return tmpl_error(r->d, f, n->off, "tmpl-limit", "sections nested deeper than %d, counting "
                               "those in partials", MAX_FRAMES);
@@ -200,6 +214,8 @@ static int render_nodes(renderer *r, const tmpl_file *f, const tnodes *ns)
     for (size_t i = 0; i < ns->n; i++) {
         const tnode *n = &ns->v[i];
         int rc = 0;
+        if (spend(r, f, n) < 0)
+            return -1;
         switch (n->kind) {
         case TNODE_TEXT:
             grow(&r->origins, &r->caporigins, r->norigins + 1, sizeof *r->origins);

@@ -27,6 +27,8 @@
 
 #define TMPL_MAX_PARTIALS 32          /* partials inside partials */
 #define TMPL_MAX_OUTPUT (16 << 20)    /* bytes of rendered markup */
+#define TMPL_MAX_WORK (1 << 22)       /* nodes expanded: partials that include the next
+                                         one twice, 30 deep, expand 2^30 empty nodes */
 
 /* Renders template `name` with data as the outermost context and appends
  * the blocks it produces (paragraphs, headings, list items) to out.

@@ -19,7 +19,10 @@
 /* Limits that turn a zip bomb or a hostile sheet into a clear error. */
 #define XLSX_MAX_PART (64u << 20)    /* decompressed bytes of one XML part */
 #define XLSX_MAX_ROWS 1048576        /* Excel's own limits */
-#define XLSX_MAX_COLS 16384
+#define XLSX_MAX_COLS 16384          /* (CSV_MAX_FIELDS bounds the columns read) */
+#define XLSX_MAX_SHEET_NAME 31      /* characters, as Excel allows */
+#define XLSX_MAX_MERGES 65536        /* merged ranges of one sheet */
+#define XLSX_MAX_MERGE_CELLS (1u << 20)  /* cells given a value by merges */
 
 static const char *local(const char *name)
 {
@@ -51,8 +54,9 @@ static int parse_part(zip_t *z, const char *part, int optional, XML_Parser p, co
     do {
         k = zip_fread(f, buf, sizeof buf);
         if (k < 0) {
+            /* The cause (a zlib or CRC error) is the file's, not the archive's. */
             rc = diag_set(d, "xlsx-format", "%s: %s: cannot decompress: %s", path, part,
-                          zip_strerror(z));
+                          zip_file_strerror(f));
             break;
         }
         total += (size_t)k;
@@ -93,32 +97,36 @@ typedef struct reader {
     /* text being collected (<t>, <v>) */
     sbuf text;
     int collect;
-    /* the worksheet */
+    /* the worksheet: where the parse is (<row>, <c>, <v>) */
     csv *c;
     csv_row row;
     size_t rowcap;
     long row_no, col;
+    int in_row, in_cell;
     char type[16];
     int has_value;
     char **merges;           /* "A1:C1" */
     size_t nmerges, mcap;
 } reader;
 
-/* Stops the parse with an error about the current cell ("file:Sheet!C5: …"). */
-static void fail(reader *r, const char *key, const char *fmt, ...)
+/* Stops the parse with an error about the current cell ("file:Sheet!C5: …"),
+ * or the sheet ("file:Sheet: …") when the parse is not inside a cell. */
+static void sheet_error(reader *r, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static void fail(reader *r, const char *key, const char *fmt, ...)
+static void sheet_error(reader *r, const char *key, const char *fmt, ...)
 {
     if (!r->failed) {
-        char msg[512], where[256];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(msg, sizeof msg, fmt, ap);
+        diag_vset(r->d, key, fmt, ap);
         va_end(ap);
-        csv_row at = {.line = (int)r->row_no};
-        csv tmp = {.path = (char *)r->path, .sheet = r->sheet};
-        csv_where(&tmp, &at, r->col < 0 ? 0 : (size_t)r->col, where, sizeof where);
-        diag_set(r->d, key, "%s: %s", where, msg);
+        if (r->in_cell) {
+            char col[8];
+            csv_column_name((size_t)r->col, col);
+            diag_prefix(r->d, "%s:%s!%s%ld", r->path, r->sheet, col, r->row_no);
+        } else {
+            diag_prefix(r->d, "%s:%s", r->path, r->sheet);
+        }
     }
     r->failed = 1;
     XML_StopParser(r->p, XML_FALSE);
@@ -141,6 +149,16 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **atts
     if (strcmp(local(name), "sheet") || r->rid || !n || !id)
         return;
     if (!r->want || !strcmp(n, r->want)) {
+        size_t chars = 0;   /* expat gives valid UTF-8: count the lead bytes */
+        for (const char *q = n; *q; q++)
+            chars += ((unsigned char)*q & 0xC0) != 0x80;
+        if (chars > XLSX_MAX_SHEET_NAME) {
+            r->failed = 1;
+            diag_set(r->d, "xlsx-format", "%s: a sheet name is longer than %d characters", r->path,
+                     XLSX_MAX_SHEET_NAME);
+            XML_StopParser(r->p, XML_FALSE);
+            return;
+        }
         r->sheet = xstrdup(n);
         r->rid = xstrdup(id);
     }
@@ -226,17 +244,28 @@ static void format_number(const char *v, sbuf *out)
     sbuf_puts(out, strcmp(buf, "-0") ? buf : "0");
 }
 
+/* Appends text (malloc'd) at column col of a row being built, sparse. */
+static void row_put(csv_row *row, size_t *cap, size_t col, char *text)
+{
+    size_t old = *cap;
+    grow(&row->fields, cap, row->count + 1, sizeof *row->fields);
+    *cap = old;
+    grow(&row->cols, cap, row->count + 1, sizeof *row->cols);
+    row->fields[row->count] = text;
+    row->cols[row->count++] = col;
+}
+
 static void finish_cell(reader *r)
 {
     sbuf v = {0};
     const char *raw = sbuf_str(&r->text);
     if (!r->has_value) {
-        /* an empty cell (only a style) */
+        return;   /* an empty cell (only a style) */
     } else if (!strcmp(r->type, "s")) {
         char *end;
         unsigned long i = strtoul(raw, &end, 10);
         if (end == raw || *end || i >= r->nstrings) {
-            fail(r, "xlsx-format", "shared string %s does not exist", raw);
+            sheet_error(r, "xlsx-format", "shared string %s does not exist", raw);
             return;
         }
         sbuf_puts(&v, r->strings[i]);
@@ -247,47 +276,98 @@ static void finish_cell(reader *r)
     } else {   /* inlineStr, str (a formula's text), e (#DIV/0!) */
         sbuf_puts(&v, raw);
     }
+    if (v.len > CSV_MAX_FIELD) {
+        sbuf_free(&v);
+        sheet_error(r, "csv-field-too-long", "a cell is longer than %u bytes", CSV_MAX_FIELD);
+        return;
+    }
     char *nfc = text_nfc(sbuf_str(&v), v.len);
     sbuf_free(&v);
     if (!nfc) {
-        fail(r, "xlsx-format", "invalid UTF-8 in a cell");
+        sheet_error(r, "xlsx-format", "invalid UTF-8 in a cell");
         return;
     }
-    grow(&r->row.fields, &r->rowcap, (size_t)r->col + 1, sizeof *r->row.fields);
-    while (r->row.n < (size_t)r->col)
-        r->row.fields[r->row.n++] = xstrdup("");
-    r->row.fields[r->row.n++] = text_trim(nfc);
+    uint32_t cp;
+    if (text_find_control(nfc, strlen(nfc), &cp) < strlen(nfc)) {
+        free(nfc);
+        sheet_error(r, "input-control", "a control character (U+%04X)", (unsigned)cp);
+        return;
+    }
+    char *text = text_trim(nfc);
+    if (!*text) {
+        free(text);
+        return;
+    }
+    /* Styled empty cells may lie anywhere; only text beyond the limit counts. */
+    if (r->col >= CSV_MAX_FIELDS) {
+        free(text);
+        sheet_error(r, "csv-too-many-columns", "more than %d columns", CSV_MAX_FIELDS);
+        return;
+    }
+    row_put(&r->row, &r->rowcap, (size_t)r->col, text);
 }
 
+/* The sheet as the format nests it: <row> holds <c>, <c> holds <v> (or
+ * <is><t>); anything else in those places is refused before it can reach
+ * the row being built. */
 static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     reader *r = ud;
     const char *l = local(name), *ref = attr(atts, "r");
     if (!strcmp(l, "row")) {
+        if (r->in_row) {
+            sheet_error(r, "xlsx-format", "a row inside row %ld", r->row_no);
+            return;
+        }
         long n = ref ? atol(ref) : r->row_no + 1;
-        if (n <= r->row_no || n > XLSX_MAX_ROWS)
-            fail(r, "xlsx-format", "row \"%s\" is out of order or out of range", ref ? ref : "");
+        if (n <= r->row_no || n > XLSX_MAX_ROWS) {
+            sheet_error(r, "xlsx-format", "row \"%s\" is out of order or out of range", ref ? ref : "");
+            return;
+        }
+        r->in_row = 1;
         r->row_no = n;
         r->row.line = (int)n;
         r->col = -1;
     } else if (!strcmp(l, "c")) {
+        if (r->in_cell) {
+            sheet_error(r, "xlsx-format", "a cell inside a cell");
+            return;
+        }
+        if (!r->in_row) {
+            sheet_error(r, "xlsx-format", "a cell outside a row");
+            return;
+        }
         long col = r->col + 1, row = r->row_no;
-        if (ref && (parse_ref(ref, &col, &row) < 0 || row != r->row_no || col <= r->col))
-            fail(r, "xlsx-format", "cell reference \"%s\" is out of order or out of range", ref);
-        if (col >= XLSX_MAX_COLS)
-            fail(r, "xlsx-too-large", "more columns than a worksheet can have");
+        if (ref && (parse_ref(ref, &col, &row) < 0 || row != r->row_no || col <= r->col)) {
+            sheet_error(r, "xlsx-format", "cell reference \"%s\" in row %ld is out of order or out of range",
+                 ref, r->row_no);
+            return;
+        }
+        if (col >= XLSX_MAX_COLS) {
+            sheet_error(r, "xlsx-too-large", "more columns than a worksheet can have");
+            return;
+        }
+        r->in_cell = 1;
         r->col = col;
         const char *t = attr(atts, "t");
         snprintf(r->type, sizeof r->type, "%s", t ? t : "");
         r->has_value = 0;
         sbuf_reset(&r->text);
-    } else if (!strcmp(l, "v") || !strcmp(l, "t")) {
+    } else if (!strcmp(l, "v") || (!strcmp(l, "t") && r->in_cell)) {
         /* <v>, or <t> of an inline string <is>; the formula <f> is skipped. */
+        if (!r->in_cell) {
+            sheet_error(r, "xlsx-format", "a value outside a cell, in row %ld", r->row_no);
+            return;
+        }
         r->collect = 1;
         r->has_value = 1;
     } else if (!strcmp(l, "rPh")) {
         r->in_phonetic = 1;
     } else if (!strcmp(l, "mergeCell") && attr(atts, "ref")) {
+        if (r->nmerges >= XLSX_MAX_MERGES) {
+            sheet_error(r, "xlsx-too-large", "more than %d merged ranges", XLSX_MAX_MERGES);
+            return;
+        }
         grow(&r->merges, &r->mcap, r->nmerges + 1, sizeof *r->merges);
         r->merges[r->nmerges++] = xstrdup(attr(atts, "ref"));
     }
@@ -297,18 +377,24 @@ static void sheet_end(void *ud, const XML_Char *name)
 {
     reader *r = ud;
     const char *l = local(name);
-    if (!strcmp(l, "v") || !strcmp(l, "t"))
+    if (r->failed)
+        return;
+    if (!strcmp(l, "v") || !strcmp(l, "t")) {
         r->collect = 0;
-    else if (!strcmp(l, "rPh"))
+    } else if (!strcmp(l, "rPh")) {
         r->in_phonetic = 0;
-    else if (!strcmp(l, "c") && !r->failed)
+    } else if (!strcmp(l, "c")) {
         finish_cell(r);
-    else if (!strcmp(l, "row"))
-        csv_add_row(r->c, &r->row), r->rowcap = 0;
+        r->in_cell = 0;
+    } else if (!strcmp(l, "row")) {
+        r->in_row = 0;
+        csv_add_row(r->c, &r->row);
+        r->rowcap = 0;
+    }
 }
 
-/* The row numbered line, or NULL when it is blank. */
-static csv_row *find_row(csv *c, long line)
+/* The first row numbered line or later (c->n when none). */
+static size_t row_at(const csv *c, long line)
 {
     size_t lo = 0, hi = c->n;
     while (lo < hi) {
@@ -318,35 +404,104 @@ static csv_row *find_row(csv *c, long line)
         else
             hi = mid;
     }
-    return lo < c->n && c->rows[lo].line == line ? &c->rows[lo] : NULL;
+    return lo;
 }
 
-/* Gives a merged range's value (its top-left cell's) to every cell of it. */
-static void apply_merge(csv *c, const char *range)
+/* A cell that a merged range gives its value. */
+typedef struct fill {
+    size_t row, col, merge;   /* index in c->rows, column, which merge (later wins) */
+    const char *value;        /* the top-left cell's text (copied before rows change) */
+} fill;
+
+static int fill_cmp(const void *a, const void *b)
 {
-    char a[16], b[16];
-    long c0, r0, c1, r1;
-    if (sscanf(range, "%15[A-Z0-9]:%15[A-Z0-9]", a, b) != 2 || parse_ref(a, &c0, &r0) < 0 ||
-        parse_ref(b, &c1, &r1) < 0 || c1 < c0 || r1 < r0)
-        return;
-    const csv_row *top = find_row(c, r0);
-    if (!top || (size_t)c0 >= top->n || !*top->fields[c0])
-        return;
-    char *v = xstrdup(top->fields[c0]);
-    for (long rn = r0; rn <= r1; rn++) {
-        csv_row *row = find_row(c, rn);
-        if (!row)
-            continue;
-        size_t cap = row->n;
-        for (long k = c0; k <= c1; k++) {
-            grow(&row->fields, &cap, (size_t)k + 1, sizeof *row->fields);
-            while (row->n <= (size_t)k)
-                row->fields[row->n++] = xstrdup("");
-            free(row->fields[k]);
-            row->fields[k] = xstrdup(v);
+    const fill *x = a, *y = b;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->merge < y->merge ? -1 : x->merge > y->merge;
+}
+
+/* Rebuilds row with fills f[0..n) (sorted by column, a later merge last)
+ * laid over its cells. */
+static void fill_row(csv_row *row, const fill *f, size_t n)
+{
+    csv_row out = {.line = row->line};
+    size_t cap = 0, i = 0, j = 0;
+    while (i < row->count || j < n) {
+        size_t col = j < n && (i == row->count || f[j].col <= row->cols[i]) ? f[j].col
+                                                                          : row->cols[i];
+        char *text;
+        if (j < n && f[j].col == col) {
+            while (j + 1 < n && f[j + 1].col == col)
+                j++;
+            text = xstrdup(f[j++].value);
+            if (i < row->count && row->cols[i] == col)
+                free(row->fields[i++]);
+        } else {
+            text = row->fields[i++];
         }
+        row_put(&out, &cap, col, text);
     }
-    free(v);
+    free(row->fields);
+    free(row->cols);
+    out.n = row->n > out.cols[out.count - 1] + 1 ? row->n : out.cols[out.count - 1] + 1;
+    *row = out;
+}
+
+/* Gives every merged range's value (its top-left cell's) to each cell of it
+ * in a row that exists. The work is bounded by the cells written, whatever
+ * the ranges span, and the fills are laid over each row once. */
+static int apply_merges(reader *r)
+{
+    csv *c = r->c;
+    fill *f = NULL;
+    size_t n = 0, cap = 0, bytes = 0;
+    int rc = 0;
+    for (size_t m = 0; m < r->nmerges && !rc; m++) {
+        char a[16], b[16];
+        long c0, r0, c1, r1;
+        if (sscanf(r->merges[m], "%15[A-Z0-9]:%15[A-Z0-9]", a, b) != 2 ||
+            parse_ref(a, &c0, &r0) < 0 || parse_ref(b, &c1, &r1) < 0 || c1 < c0 || r1 < r0)
+            continue;
+        size_t top = row_at(c, r0);
+        if (top == c->n || c->rows[top].line != r0)
+            continue;
+        const char *v = csv_field(&c->rows[top], (size_t)c0);
+        if (!*v)
+            continue;
+        if (c1 >= CSV_MAX_FIELDS)
+            c1 = CSV_MAX_FIELDS - 1;
+        for (size_t i = top; i < c->n && c->rows[i].line <= r1 && !rc; i++)
+            for (long k = c0; k <= c1; k++) {
+                bytes += strlen(v) + 1;
+                if (n >= XLSX_MAX_MERGE_CELLS || bytes > XLSX_MAX_PART) {
+                    rc = diag_set(r->d, "xlsx-too-large",
+                                  "the merged ranges cover more than %u cells or %u MB",
+                                  XLSX_MAX_MERGE_CELLS, XLSX_MAX_PART >> 20);
+                    diag_prefix(r->d, "%s:%s", r->path, r->sheet);
+                    break;
+                }
+                grow(&f, &cap, n + 1, sizeof *f);
+                f[n++] = (fill){(size_t)i, (size_t)k, m, v};
+            }
+    }
+    if (!rc && n) {
+        qsort(f, n, sizeof *f, fill_cmp);
+        /* Values point into the rows: copy them all before any row changes. */
+        char **copies = xmalloc(n * sizeof *copies);
+        for (size_t i = 0; i < n; i++)
+            f[i].value = copies[i] = xstrdup(f[i].value);
+        for (size_t i = 0, j; i < n; i = j) {
+            for (j = i; j < n && f[j].row == f[i].row; j++)
+                ;
+            fill_row(&c->rows[f[i].row], f + i, j - i);
+        }
+        strv_free(copies, n);
+    }
+    free(f);
+    return rc;
 }
 
 static int run(reader *r, zip_t *z, const char *part, int optional, XML_StartElementHandler start,
@@ -402,8 +557,8 @@ int xlsx_read_file(csv *c, const char *path, const char *sheet, diag *d)
     if (run(&r, z, "xl/sharedStrings.xml", 1, strings_start, strings_end) < 0 ||
         run(&r, z, r.target, 0, sheet_start, sheet_end) < 0)
         goto out;
-    for (size_t i = 0; i < r.nmerges; i++)
-        apply_merge(c, r.merges[i]);
+    if (apply_merges(&r) < 0)
+        goto out;
     /* Numbers are written with a point; numbers typed as text ("84,69")
      * decide like a CSV's. */
     c->decimal = csv_detect_decimal(c);
@@ -412,7 +567,8 @@ out:
     zip_discard(z);
     strv_free(r.strings, r.nstrings);
     strv_free(r.merges, r.nmerges);
-    strv_free(r.row.fields, r.row.n);
+    strv_free(r.row.fields, r.row.count);
+    free(r.row.cols);
     sbuf_free(&r.text);
     sbuf_free(&r.sheets);
     free(r.sheet);

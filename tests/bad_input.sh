@@ -129,6 +129,23 @@ new_case too-precise
 sed -i '4s/,4.05,/,4.0500001,/' "$csv"
 expect_fail score-precision "$csv:4:" 'unit "Phòng Nội vụ"' "indicator so_hoa.cs2" "more than 6 decimals"
 
+# Control characters (BEL, ESC, C1 CSI) are refused with the place, and
+# never reach the terminal raw: the message spells them U+XXXX.
+no_raw_controls() {
+    expect "$(basename "$d"): no raw control byte on stderr" \
+        test "$(LC_ALL=C tr -d '\t\n -~\200-\377' <"$tmp/err" | wc -c)" -eq 0
+    expect "$(basename "$d"): no C1 control on stderr" \
+        test "$(grep -cP '\xc2[\x80-\x9f]' "$tmp/err")" -eq 0
+}
+new_case control-unit-name
+sed -i $'3s/^Phòng Tư pháp,/Phòng\aTư \e[31mpháp,/' "$csv"
+expect_fail input-control "$csv:3: column 1 holds a control character (U+0007)"
+no_raw_controls
+new_case control-c1-cell
+sed -i $'4s/,4.05,/,4.05\u009b,/' "$csv"
+expect_fail input-control "$csv:4: column 10 holds a control character (U+009B)"
+no_raw_controls
+
 new_case unknown-column
 sed -i '1s/,dvctt.cs2,/,dvctt.cs9,/' "$csv"
 expect_fail csv-unknown-column "$csv:1:" 'column 8 "dvctt.cs9"' "scheme qd459-dien-bien-2023"
@@ -245,6 +262,15 @@ new_case month-1e300
 sed -i 's/"month": 7/"month": 1e300/' "$d/report.json"
 expect_fail json-type "$d/report.json: period.month: expected a whole number"
 
+new_case control-report-json
+sed -i 's/"name": "Bùi Hải Bình"/"name": "Bùi Hải\\u001b[2J Bình"/' "$d/report.json"
+expect_fail input-control "$d/report.json: signer.name: a control character (U+001B)"
+no_raw_controls
+new_case control-json-key   # a key, and a message that would carry it, stay printable
+sed -i 's/"Trung tâm QLĐĐ": "Trung/"Trung\\u0007tâm": "Trung/' "$d/report.json"
+expect_fail input-control "$d/report.json: long_names.TrungU+0007tâm: a control character (U+0007)"
+no_raw_controls
+
 new_case missing-place
 sed -i '/"place":/d' "$d/report.json"
 expect_fail json-missing "$d/report.json: document.place: required field is missing"
@@ -279,6 +305,23 @@ scheme_case scheme-no-groups '/"groups": \[/,/^  \],/c\  "groups": [],' scheme-e
 scheme_case scheme-rating 's/"min": 90 }/"min": 120 }/' scheme-rating "ratings[0].min: must be between 0 and 100"
 scheme_case scheme-rating-order 's/"min": 80 }/"min": 95 }/' scheme-rating \
     "ratings[1]: ratings must be listed from the highest threshold down"
+scheme_case scheme-control 's/"name": "Tốt"/"name": "T\\u0085ốt"/' input-control \
+    "ratings[1].name: a control character (U+0085)"
+no_raw_controls
+
+# Numbers of a scheme follow the CSV's rule: more than 6 decimals are refused,
+# never rounded (30.0000001 used to become 30, 89.9999996 90).
+scheme_case scheme-max-precision 's/"max": 30,/"max": 30.0000001,/' json-type \
+    "groups[1].max: expected a number with at most 6 decimals"
+scheme_case scheme-min-precision 's/"min": 90 }/"min": 89.9999996 }/' json-type \
+    "ratings[0].min: expected a number with at most 6 decimals"
+scheme_case scheme-text-precision 's/"min": 90 }/"min": "89,9999996" }/' json-type \
+    "ratings[0].min: expected a number with at most 6 decimals"
+new_case scheme-six-decimals   # 6 decimals and an exponent are read
+data_dir data-scheme-six-decimals
+sed -i 's/"min": 90 }/"min": 89.999999 }/;s/"max": 30,/"max": 3e1,/' "$scheme"
+"$BAOCAO" check --lang en "${extra[@]}" "$d/report.json" >"$tmp/out" 2>"$tmp/err"
+expect_eq "scheme-six-decimals: check passes ($(cat "$tmp/err"))" "$?" 0
 
 # --- render: the PDF and the fonts ---------------------------------------
 

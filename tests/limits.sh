@@ -13,6 +13,14 @@ HEADER=$(head -1 "$SAMPLE/scores.csv")
 LIMIT_KB=300000   # the CSV is read whole (peak RSS 103 MB for the 100 MB cell); the rest is small
 grep -q __asan_init "$BAOCAO" && LIMIT_KB=unlimited
 
+# xlsx_case NAME: a case whose scores are $d/scores.xlsx, made by
+# tests/data/xlsx/sheet.py from the worksheet XML on stdin.
+xlsx_case() {
+    new_case "$1"
+    sed -i 's/"scores.csv",/"scores.xlsx",/' "$d/report.json"
+    python3 "$SRC/tests/data/xlsx/sheet.py" "$d/scores.xlsx"
+}
+
 # limited NAME KEY TEXT: renders $d/report.json under the memory limit; exit 1
 # with [KEY] and TEXT, and no PDF left in $d.
 limited() {
@@ -24,7 +32,7 @@ limited() {
     expect "$name: [$key]" grep -qF "error [$key]: " "$tmp/err"
     expect "$name: says \"$text\"" grep -qF -- "$text" "$tmp/err"
     expect "$name: no PDF" test ! -e "$d/out.pdf"
-    expect_eq "$name: nothing but the input in the folder" "$(ls "$d" | grep -cv '^report.json$\|^scores.csv$')" 0
+    expect_eq "$name: nothing but the input in the folder" "$(ls "$d" | grep -cv '^report.json$\|^scores.csv$\|^scores.xlsx$')" 0
 }
 
 new_case() {
@@ -47,6 +55,39 @@ rm "$d/scores.csv"
 new_case million-columns  # a header of a million columns
 awk 'BEGIN { printf "unit"; for (i = 1; i <= 1000000; i++) printf ",c%d", i; print "" }' >"$d/scores.csv"
 limited million-columns csv-too-many-columns "$d/scores.csv:1: more than 4096 columns"
+
+# XLSX: 50,000 rows, each with one value in the last column a sheet can have
+# (XFD), used to widen every row to 16,384 cells (> 3 GB). The CSV limit of
+# 4,096 columns holds for XLSX too.
+xlsx_case xlsx-sparse-xfd < <(awk 'BEGIN { printf "<worksheet><sheetData>";
+    for (i = 1; i <= 50000; i++) printf "<row r=\"%d\"><c r=\"XFD%d\"><v>1</v></c></row>", i, i;
+    print "</sheetData></worksheet>" }')
+limited xlsx-sparse-xfd csv-too-many-columns "$d/scores.xlsx:Sheet1!XFD1: more than 4096 columns"
+
+# Within the limit (column 4,096, FAN) a sparse row costs its one cell, not
+# 4,096 (50,000 such rows would be 8 GB); the unit is then refused for its
+# width.
+xlsx_case xlsx-sparse-4096 < <(awk -v h="$HEADER" 'BEGIN { printf "<worksheet><sheetData><row r=\"1\">";
+    n = split(h, f, ","); for (k = 1; k <= n; k++) printf "<c t=\"inlineStr\"><is><t>%s</t></is></c>", f[k];
+    printf "</row>";
+    for (i = 2; i <= 50000; i++)
+        printf "<row r=\"%d\"><c r=\"A%d\" t=\"inlineStr\"><is><t>Xã %d</t></is></c><c r=\"FAN%d\"><v>1</v></c></row>", i, i, i, i;
+    print "</sheetData></worksheet>" }')
+limited xlsx-sparse-4096 csv-extra-cells "$d/scores.xlsx:Sheet1!A2: unit \"Xã 2\": 4096 cells but the header has 13"
+
+# Merged ranges over whole columns: each used to walk all 1,048,576 row
+# numbers (1,000 merges: 10 s). Merges are bounded in number, and in the
+# cells they fill in rows that exist.
+xlsx_case xlsx-merges-many < <(awk 'BEGIN { printf "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells>";
+    for (i = 1; i <= 70000; i++) printf "<mergeCell ref=\"A1:A1048576\"/>";
+    print "</mergeCells></worksheet>" }')
+limited xlsx-merges-many xlsx-too-large "$d/scores.xlsx:Sheet1: more than 65536 merged ranges"
+xlsx_case xlsx-merges-cover < <(awk 'BEGIN { printf "<worksheet><sheetData>";
+    for (i = 1; i <= 20; i++) printf "<row r=\"%d\"><c r=\"A%d\"><v>1</v></c></row>", i, i;
+    printf "</sheetData><mergeCells>";
+    for (i = 1; i <= 60000; i++) printf "<mergeCell ref=\"A1:XFD1048576\"/>";
+    print "</mergeCells></worksheet>" }')
+limited xlsx-merges-cover xlsx-too-large "$d/scores.xlsx:Sheet1: the merged ranges cover more than 1048576 cells"
 
 new_case json-deep-100    # within what jansson parses, beyond baocao's 64
 cp "$SAMPLE/scores.csv" "$d/"

@@ -10,6 +10,7 @@
 #include "check.h"
 #include "diag.h"
 #include "sbuf.h"
+#include "text.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@
 /* Name and index of the format argument of each translated call. */
 static const struct { const char *name; int arg; } CALLS[] = {
     {"diag_set", 2}, {"diag_prefix", 1}, {"diag_warn", 0}, {"tmpl_error", 4},
-    {"type_error", 3}, {"diag_text", 0}, {"findings_add", 3}, {"usage_error", 0},
+    {"type_error", 3}, {"diag_text", 0}, {"sheet_error", 2}, {"findings_add", 3}, {"usage_error", 0},
 };
 
 static char **found;   /* every format seen */
@@ -141,6 +142,27 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
+/* Messages print safely: input's control characters spelled U+XXXX, and a
+ * message longer than its buffer cut between characters. */
+static void test_printable(void)
+{
+    diag d = {0};
+    diag_set(&d, "k", "unit \"%s\"", "Xã\aA \x1b[2J\xc2\x9b");
+    CHECK_STR(d.msg, "unit \"XãU+0007A U+001B[2JU+009B\"");
+    sbuf long_text = {0};
+    for (int i = 0; i < 700; i++)
+        sbuf_puts(&long_text, "ệ");
+    for (int shift = 0; shift < 3; shift++) {
+        diag_set(&d, "k", "%.*s%s", shift, "ab", long_text.s);
+        CHECK(utf8_valid(d.msg, strlen(d.msg)));
+        CHECK(strlen(d.msg) >= sizeof d.msg - 4);
+        diag_prefix(&d, "%s", "\x01");
+        CHECK(utf8_valid(d.msg, strlen(d.msg)));
+        CHECK(!strncmp(d.msg, "U+0001: ", 8));
+    }
+    sbuf_free(&long_text);
+}
+
 int main(void)
 {
     diag d = {0};
@@ -225,5 +247,6 @@ int main(void)
     unlink(path);
     diag_catalog_free();
     CHECK_STR(diag_text("%5.2f%% of %-3s"), "%5.2f%% of %-3s");
+    test_printable();
     CHECK_DONE();
 }

@@ -382,6 +382,26 @@ static void test_partials(void)
     put(templates_dir, "loop", "a {{> loop}}");
     CHECK_STR(run("{{> loop}}", data),
               "ERROR: templates/loop.tpl:1:3: partials nested deeper than 32 (does \"loop\" include itself?)");
+    /* p0 includes p1 twice, p1 p2 twice, … 30 deep and no text: 2^30
+     * expansions within the nesting limit and without output. The work
+     * (nodes expanded) is bounded too. */
+    for (int i = 0; i < 30; i++) {
+        char name[16], text[64];
+        snprintf(name, sizeof name, "p%d", i);
+        snprintf(text, sizeof text, i < 29 ? "{{> p%d}}{{> p%d}}" : "", i + 1, i + 1);
+        put(templates_dir, name, text);
+    }
+    CHECK_STR(run("{{> p0}}", data), "ERROR: templates/p26.tpl:1:10: the template expands more than "
+              "4194304 tags and text runs (partials that include each other?)");
+    /* Loops count too: 20 loops over 3 units around nothing, 3^20 passes. */
+    sbuf loops = {0};
+    for (int i = 0; i < 20; i++)
+        sbuf_puts(&loops, "{{#units}}");
+    for (int i = 0; i < 20; i++)
+        sbuf_puts(&loops, "{{/units}}");
+    const char *got = run(sbuf_str(&loops), data);
+    CHECK(strstr(got, "the template expands more than 4194304") != NULL);
+    sbuf_free(&loops);
     /* Errors inside a partial name the partial's file. */
     put(templates_dir, "bad", "\n  {{unit.nmae}}");
     CHECK_STR(run("{{> bad}}", data), "ERROR: templates/bad.tpl:2:3: unknown variable \"unit.nmae\"");
