@@ -8,6 +8,7 @@
 #include "sbuf.h"
 #include "text.h"
 
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +147,9 @@ static int find_paths(fontset *fs, FcConfig *cfg, const char *spec, diag *d)
 {
     int is_path = strchr(spec, '/') || strstr(spec, ".ttf") || strstr(spec, ".TTF");
     if (is_path) {
+        /* Said as it is: a missing file is not a missing bold face. */
+        if (access(spec, R_OK) < 0)
+            return diag_set(d, "font-open", "%s: %s", spec, strerror(errno));
         fs->family = fc_family_of(cfg, spec);
         fs->path[FACE_REGULAR] = xstrdup(spec);
     } else {
