@@ -87,8 +87,9 @@ BC_API int bc_report_open(bc_report **out, const char *path, const bc_options *o
 /* Closes r (NULL is fine). Not while another thread still renders from r. */
 BC_API void bc_report_close(bc_report *r);
 
-/* The units of r, in table order; the warnings of its scoring (a total
- * given by the source that disagrees with its parts, …). The strings live
+/* The units of r, in table order; the warnings of its pre-print review (a
+ * total given by the source that disagrees with its parts, period words
+ * that disagree with the period, units gone since last period, …). The strings live
  * as long as r. Thread-safe. */
 BC_API size_t bc_report_unit_count(const bc_report *r);
 BC_API const char *bc_report_unit_name(const bc_report *r, size_t i);

@@ -89,6 +89,18 @@ cells() {
 # has FILE TEXT: TEXT occurs in FILE (fixed string).
 has() { grep -qF -- "$2" "$1"; }
 
+# make_signer DIR: an NSS database in DIR with a throw-away self-signed
+# signing certificate "baocao-test" (CN=baocao test signer,O=baocao,C=VN),
+# for poppler's pdfsig -nssdir sql:DIR -nick baocao-test.
+make_signer() {
+    mkdir -p "$1"
+    certutil -N -d "sql:$1" --empty-password
+    head -c 64 /dev/urandom >"$1/noise"
+    certutil -S -d "sql:$1" -n baocao-test -s "CN=baocao test signer,O=baocao,C=VN" -x -t "CT,C,C" \
+        -k rsa -g 2048 -Z SHA256 -v 12 --keyUsage digitalSignature,nonRepudiation \
+        -z "$1/noise" >/dev/null 2>&1
+}
+
 # A scratch directory per test script, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

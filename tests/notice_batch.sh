@@ -150,15 +150,18 @@ expect "colliding names get -2" test -s "$bad/out/xa-bao-cuong-2.pdf"
 expect "a name with ../ stays inside DIR" test -s "$bad/out/lam-vy.pdf"
 expect_eq "nothing written outside DIR" "$(find "$tmp" -maxdepth 2 -name '*.pdf' -newer "$tmp/again" | wc -l)" 0
 
-# A unit without a score this period has nothing to be notified of; a unit
-# whose statistics lack a row would print a table unlike the others'.
+# A unit without a score this period has nothing to be notified of (no notice,
+# a warning); a unit whose statistics lack a row would print a table unlike
+# the others'.
 un=$tmp/unscored
 mkdir "$un"
 cp "$DH"/*.csv "$DH"/*.json "$un/"
 sed -i 's/^Xã Quy Kỳ,.*/Xã Quy Kỳ,,,,,,,/' "$un/scores-2024-02.csv"
 sed -i '/^Xã Tân Dương,I,3.2,/d' "$un/statistics-2024-02.csv"
-"$BAOCAO" batch "$un/report.json" -o "$un/out" --quiet 2>"$tmp/un.err"
+"$BAOCAO" batch "$un/report.json" -o "$un/out" 2>"$tmp/un.err"
 expect_eq "an unscored unit, a missing row: exit 1" "$?" 1
+expect "the unscored unit is a warning, not a failure" \
+    grep -q 'warning \[notice-unscored\]: .*scores-2024-02.csv:18:' "$tmp/un.err"
 expect "the unscored unit named with its line" \
     grep -q 'scores-2024-02.csv:18: unit "Xã Quy Kỳ" has no score this period' "$tmp/un.err"
 expect "the missing row named" \

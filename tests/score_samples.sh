@@ -91,10 +91,10 @@ expect_num "binh-thanh: $bt converted" "$g_conv" "$total"
 expect_eq "binh-thanh: $bt rank" "$g_rank" "$rank"
 expect_eq "binh-thanh: seed axes add up to 86.8" "$axes" 86.8
 expect "binh-thanh: the warning names $bt, 86,8 and 86,02" \
-    grep -q "warning: .*scores-2024-02.csv:5: unit \"$bt\": the indicators add up to ${axes/./,} but the given total is ${total/./,}" "$tmp/bt.err"
+    grep -q "warning \[score-total-mismatch\]: .*scores-2024-02.csv:5: unit \"$bt\": the indicators add up to ${axes/./,} but the given total is ${total/./,}" "$tmp/bt.err"
 BAOCAO_LANG= "$BAOCAO" check "$SRC/samples/dinh-hoa-2024-02/report.json" >/dev/null 2>"$tmp/bt.err"
 expect "binh-thanh: the same warning in Vietnamese (the default)" \
-    grep -q "cảnh báo: .*scores-2024-02.csv:5: $bt: tổng các chỉ số là ${axes/./,} nhưng tổng điểm ghi trong tệp là ${total/./,}" "$tmp/bt.err"
+    grep -q "cảnh báo \[score-total-mismatch\]: .*scores-2024-02.csv:5: $bt: tổng các chỉ số là ${axes/./,} nhưng tổng điểm ghi trong tệp là ${total/./,}" "$tmp/bt.err"
 expect_eq "binh-thanh: units" "$(($(wc -l <"$tmp/bt.csv") - 1))" 23
 
 finish

@@ -7,12 +7,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 
 nss="$tmp/nss"
-mkdir "$nss"
-certutil -N -d "sql:$nss" --empty-password
-head -c 64 /dev/urandom >"$tmp/noise"
-certutil -S -d "sql:$nss" -n baocao-test -s "CN=baocao test signer,O=baocao,C=VN" -x -t "CT,C,C" \
-    -k rsa -g 2048 -Z SHA256 -v 12 --keyUsage digitalSignature,nonRepudiation \
-    -z "$tmp/noise" >/dev/null 2>&1
+make_signer "$nss"
 expect "certutil made the signing certificate" sh -c "pdfsig -nssdir 'sql:$nss' -list-nicks /dev/null 2>/dev/null | grep -qx baocao-test"
 
 for sample in muong-lay-2024-11 huyen-dien-bien-2023-07; do

@@ -140,7 +140,9 @@ static void test_bad_fonts(void)
     diag d = {0};
     fontset fs;
     if (access(SYS "dejavu/DejaVuSansMono.ttf", R_OK) == 0) {
-        CHECK(fontset_load(&fs, "DejaVu Sans Mono", NULL, &d) < 0);
+        /* By its file: a fresh Debian's fontconfig may not know the family
+         * (font-not-found there); the coverage check is what is tested. */
+        CHECK(fontset_load(&fs, SYS "dejavu/DejaVuSansMono.ttf", NULL, &d) < 0);
         CHECK_STR(d.key, "font-coverage");
         CHECK(strstr(d.msg, "DejaVuSansMono.ttf lacks the Vietnamese letter U+1E") != NULL);
     }

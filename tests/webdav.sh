@@ -186,4 +186,62 @@ BAOCAO_DAV_CAINFO="$tmp/cert.pem" "$BAOCAO" archive "$tmp/in" --to "https://127.
 expect_eq "TLS with BAOCAO_DAV_CAINFO: exit 0" "$?" 0
 expect_eq "TLS with BAOCAO_DAV_CAINFO: every file there" "$(final_files "$root/dms3" | wc -l)" $((2 * ndocs))
 stop_server
+
+# 7. Sign → file: the report is filed unsigned, signed with pdfsig into its
+# empty field, renamed by the signer (bc_daky.pdf, its sidecar keeps the old
+# name), filed again: an update, to WebDAV and to a local archive, and the
+# manifest and the filed sidecar say signed, by whom, with both hashes.
+make_signer "$tmp/nss"
+mkdir -p "$tmp/sign" "$tmp/signed"
+jq '.document.number = "2001"' "$SRC/samples/muong-lay-2024-11/report.json" >"$tmp/ml1005/report.json"
+"$BAOCAO" render "$tmp/ml1005/report.json" -o "$tmp/sign/bc.pdf" --quiet
+pdfsig -nssdir "sql:$tmp/nss" -sign ChuKyNguoiKy -nick baocao-test "$tmp/sign/bc.pdf" "$tmp/signed/bc_daky.pdf" 2>/dev/null
+cp "$tmp/sign/bc.meta.json" "$tmp/signed/"
+signed_sha=$(sha256sum <"$tmp/signed/bc_daky.pdf" | cut -d' ' -f1)
+unsigned_sha=$(sha256sum <"$tmp/sign/bc.pdf" | cut -d' ' -f1)
+expect "server restarts for signing" start_server
+mkdir "$root/dms4"
+url4="http://127.0.0.1:$port/dms4"
+"$BAOCAO" archive "$tmp/sign/bc.pdf" --to "$url4" >"$tmp/out10" 2>"$tmp/err10"
+rc=$?
+expect_eq "unsigned filed first: exit 0 ($(cat "$tmp/err10"))" "$rc" 0
+filed="$root/dms4/2024/uy-ban-nhan-dan-thi-xa-muong-lay/2001-BC-UBND"
+"$BAOCAO" archive "$tmp/signed/bc_daky.pdf" --to "$url4" >"$tmp/out11" 2>"$tmp/err11"
+rc=$?
+expect_eq "signed and renamed, to WebDAV: exit 0 ($(cat "$tmp/err11"))" "$rc" 0
+expect "signed: reported as an update" grep -q "^updated .*2001-BC-UBND.pdf" "$tmp/out11"
+expect_eq "signed: the signed bytes are filed" "$(sha256sum <"$filed.pdf" | cut -d' ' -f1)" "$signed_sha"
+expect_eq "signed: the filed sidecar says signed, by whom, with both hashes" \
+    "$(jq -r '[.Signed, .Signer, .File.SHA256, .UnsignedFile.SHA256] | @tsv' "$filed.meta.json")" \
+    "true	CN=baocao test signer,O=baocao,C=VN	$signed_sha	$unsigned_sha"
+"$BAOCAO" archive "$tmp/signed/bc_daky.pdf" --to "$url4" >"$tmp/out12" 2>&1
+expect_eq "signed, again: skipped, exit 0" "$?" 0
+# A different document under the same số stays a conflict.
+jq '.document.number = "2001" | .document.date = "2024-12-09"' "$SRC/samples/muong-lay-2024-11/report.json" \
+    >"$tmp/ml1006/report.json"
+"$BAOCAO" render "$tmp/ml1006/report.json" -o "$tmp/other.pdf" --quiet
+"$BAOCAO" archive "$tmp/other.pdf" --to "$url4" >"$tmp/out13" 2>&1
+expect_eq "another document under the same số: a conflict (exit 3)" "$?" 3
+expect_eq "another document: the signed file is left as it is" "$(sha256sum <"$filed.pdf" | cut -d' ' -f1)" "$signed_sha"
+stop_server
+# The same into a local archive: unsigned, then the signed one; manifest says so.
+"$BAOCAO" archive "$tmp/sign/bc.pdf" --to-dir "$tmp/local" >/dev/null 2>&1
+"$BAOCAO" archive "$tmp/signed/bc_daky.pdf" --to-dir "$tmp/local" >"$tmp/out14" 2>&1
+rc=$?
+expect_eq "signed and renamed, --to-dir: exit 0 ($(cat "$tmp/out14"))" "$rc" 0
+expect_eq "--to-dir: the manifest says signed, by whom, with both hashes" \
+    "$(jq -r '.Documents[0] | [.Signed, .Signer, .SHA256, .UnsignedSHA256] | @tsv' "$tmp/local/manifest.json")" \
+    "true	CN=baocao test signer,O=baocao,C=VN	$signed_sha	$unsigned_sha"
+# A folder with both versions (the signer wrote beside the original): the signed one is filed.
+cp "$tmp/signed/bc_daky.pdf" "$tmp/sign/"
+"$BAOCAO" archive "$tmp/sign" --to-dir "$tmp/local2" >"$tmp/out15" 2>&1
+rc=$?
+expect_eq "a folder with both versions: exit 0 ($(cat "$tmp/out15"))" "$rc" 0
+expect_eq "a folder with both versions: the signed one is filed" \
+    "$(jq -r '.Documents[0].Signed' "$tmp/local2/manifest.json")" true
+# A signed PDF whose sidecar is nowhere: refused, naming it.
+mkdir "$tmp/alone" && cp "$tmp/signed/bc_daky.pdf" "$tmp/alone/"
+"$BAOCAO" archive --lang en "$tmp/alone/bc_daky.pdf" --to-dir "$tmp/local3" >/dev/null 2>"$tmp/err16"
+expect_eq "no sidecar anywhere: exit 1" "$?" 1
+expect "no sidecar anywhere: says so" grep -q "bc_daky.pdf: reading its sidecar" "$tmp/err16"
 finish

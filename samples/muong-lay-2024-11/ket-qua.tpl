@@ -4,13 +4,14 @@
 
 {{#sections}}
 {{#single}}
-- Đối với {{text_name}} đạt {{now.converted | num}} điểm: xếp loại {{now.rating | lower_first}}.
+- Đối với {{text_name}}{{#now}} đạt {{now.converted | num}} điểm{{#now.rating}}: xếp loại
+{{now.rating | lower_first}}{{/now.rating}}{{/now}}{{^now}}: không chấm điểm trong tháng{{/now}}.
 {{/single}}
 {{^single}}
 - Đối với {{heading}}: Thực hiện chấm điểm đánh giá {{scored | pad2}}/{{expected | pad2}}
-{{unit_noun}}. Trong đó {{#all_one_class}}{{count | pad2}}/{{scored | pad2}} đơn vị xếp loại
+{{unit_noun}}{{#scored}}. Trong đó {{#all_one_class}}{{count | pad2}}/{{scored | pad2}} đơn vị xếp loại
 {{label | lower_first}}{{/all_one_class}}{{^all_one_class}}{{#classes}}{{count | pad2}} đơn vị
-xếp loại {{label | lower_first}}{{^@last}}, {{/@last}}{{/classes}}{{/all_one_class}}.
+xếp loại {{label | lower_first}}{{^@last}}, {{/@last}}{{/classes}}{{/all_one_class}}{{/scored}}.
 {{/single}}
 {{/sections}}
 

@@ -192,11 +192,11 @@ BC_API const char *bc_report_unit_name(const bc_report *r, size_t i)
     return i < r->s.p.ds.nunits ? r->s.p.ds.units[i].name : NULL;
 }
 
-BC_API size_t bc_report_warning_count(const bc_report *r) { return r->s.p.sc.nwarnings; }
+BC_API size_t bc_report_warning_count(const bc_report *r) { return r->s.review.n; }
 
 BC_API const char *bc_report_warning(const bc_report *r, size_t i)
 {
-    return i < r->s.p.sc.nwarnings ? r->s.p.sc.warnings[i] : NULL;
+    return i < r->s.review.n ? r->s.review.v[i].d.msg : NULL;
 }
 
 static int render(const bc_report *r, const char *unit_name, const char *pdf, const bc_options *o, diag *d)

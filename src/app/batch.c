@@ -429,12 +429,14 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     }
     p.staging = staging.s;
 
-    p.njobs = ds->nunits + 1;
-    p.jobs = xcalloc(p.njobs, sizeof *p.jobs);
+    /* A unit with no score this period gets no notice (the review says so). */
+    p.jobs = xcalloc(ds->nunits + 1, sizeof *p.jobs);
     p.jobs[0].unit = -1;
     p.jobs[0].label = ds->issuer.name;
+    p.njobs = 1;
     for (size_t u = 0; u < ds->nunits; u++)
-        p.jobs[u + 1].unit = (long)u, p.jobs[u + 1].label = ds->units[u].name;
+        if (rs.p.sc.units[u].now.scored)
+            p.jobs[p.njobs].unit = (long)u, p.jobs[p.njobs++].label = ds->units[u].name;
     name_jobs(p.jobs, p.njobs);
     for (size_t i = 0; i < p.njobs && o->render.sidecar; i++)
         p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);

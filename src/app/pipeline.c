@@ -3,7 +3,10 @@
 #include "facts.h"
 #include "notice.h"
 #include "sbuf.h"
+#include "text.h"
+#include "unitmatch.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The templates of one kind of document: the report's own directory
@@ -48,10 +51,28 @@ int pipeline_load(pipeline *p, const char *path, const char *data_dir, const inp
 
 long pipeline_unit(const pipeline *p, const char *name, diag *d)
 {
-    for (size_t u = 0; u < p->ds.nunits; u++)
-        if (!strcmp(p->ds.units[u].name, name))
-            return (long)u;
-    return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s", p->ds.path, name, p->ds.scores_path);
+    const dataset *ds = &p->ds;
+    char *key = text_key(name);
+    size_t u = 0;
+    for (; u < ds->nunits; u++) {
+        char *k = text_key(ds->units[u].name);
+        int eq = !strcmp(k, key);
+        free(k);
+        if (eq)
+            break;
+    }
+    free(key);
+    if (u < ds->nunits)
+        return (long)u;
+    const char **names = xcalloc(ds->nunits + 1, sizeof *names);
+    for (size_t i = 0; i < ds->nunits; i++)
+        names[i] = ds->units[i].name;
+    long s = unit_suggest(name, names, ds->nunits);
+    free(names);
+    if (s >= 0)
+        return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s; did you mean \"%s\"?", ds->path, name,
+                        ds->scores_path, ds->units[s].name);
+    return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s", ds->path, name, ds->scores_path);
 }
 
 int pipeline_build(const pipeline *p, long u, const report_opts *o, doc *out, diag *d)

@@ -28,12 +28,13 @@ typedef struct pipeline {
 
 /* Reads report.json at path (with its scheme from data_dir and its score
  * files; with_notices: its "notices" too), scores it and compiles the
- * templates its documents use (data_dir/templates). Warnings of the
- * scoring are in p->sc.warnings. On failure nothing is left to free. */
+ * templates its documents use (data_dir/templates); the review (review.h)
+ * is the caller's. On failure nothing is left to free. */
 int pipeline_load(pipeline *p, const char *path, const char *data_dir, const input_opts *io, int with_notices,
                   diag *d);
 
-/* The index of the unit called name, or -1 with d set. */
+/* The index of the unit called name (compared by text_key: case, spaces,
+ * Ð as Đ do not matter), or -1 with d set (with a "did you mean"). */
 long pipeline_unit(const pipeline *p, const char *name, diag *d);
 
 /* The document of the report (u < 0) or of unit u's notice; o->templates

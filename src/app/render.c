@@ -3,11 +3,13 @@
 #include "archive_meta.h"
 #include "fileio.h"
 #include "pipeline.h"
+#include "review.h"
 #include "sbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define DEFAULT_ICC "/usr/share/color/icc/sRGB.icc"
@@ -19,12 +21,6 @@ void render_opts_default(render_opts *o, const char *data_dir)
     o->pdfa = PDFA_1B;
     o->icc_path = DEFAULT_ICC;
     o->sidecar = 1;
-}
-
-void render_warnings(const render_opts *o, const scoring *sc)
-{
-    for (size_t i = 0; o->warn && i < sc->nwarnings; i++)
-        o->warn(o->warn_ctx, sc->warnings[i]);
 }
 
 /* The Info /Title: tên loại and trích yếu, for a công văn "Công văn V/v …". */
@@ -95,19 +91,107 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
     return rc;
 }
 
+/* The review of a loaded pipeline (and of its notices, if loaded). */
+static void review(const pipeline *p, int strict, findings *out)
+{
+    review_dataset(&p->ds, &p->sc, strict, out);
+    if (p->notice_tmpl)
+        review_notices(&p->ds, &p->sc, &p->ns, out);
+}
+
 int render_open(render_session *s, const char *in, const render_opts *o, int with_notices, diag *d)
 {
     memset(s, 0, sizeof *s);
     if (pipeline_load(&s->p, in, o->data_dir, &o->input, with_notices, d) < 0)
         return -1;
-    render_warnings(o, &s->p.sc);
+    review(&s->p, o->strict, &s->review);
+    int rc = 0;
+    for (size_t i = 0; i < s->review.n; i++) {
+        if (s->review.v[i].severity == SEVERITY_ERROR && rc == 0)
+            rc = -1, *d = s->review.v[i].d;   /* returned, so not listed twice */
+        else if (o->review)
+            findings_add_diag(o->review, s->review.v[i].severity, &s->review.v[i].d);
+    }
     sbuf fonts_dir = {0};
     sbuf_printf(&fonts_dir, "%s/fonts", o->data_dir);
-    int rc = fontset_load(&s->fs, o->font, fonts_dir.s, d);
+    if (rc == 0)
+        rc = fontset_load(&s->fs, o->font, fonts_dir.s, d);
     sbuf_free(&fonts_dir);
     if (rc < 0)
         render_close(s);
     return rc;
+}
+
+/* Lays out a built tree (and drops it): what check does instead of writing. */
+static void check_tree(doc *tree, const fontset *fs, const char *who, findings *out)
+{
+    layout lo = {0};
+    page_setup ps;
+    diag d = {0};
+    page_setup_default(&ps);
+    if (layout_document(tree, fs, &ps, &lo, &d) < 0) {
+        if (who)
+            diag_prefix(&d, "%s", who);
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+    }
+    layout_free(&lo);
+    doc_free(tree);
+}
+
+/* check's load: with the notices when report.json has them; an error in
+ * them is reported and the report checked without them. */
+static int check_load(pipeline *p, const char *in, const render_opts *o, findings *out)
+{
+    diag d = {0}, plain = {0};
+    if (pipeline_load(p, in, o->data_dir, &o->input, 1, &d) == 0)
+        return 0;
+    if (pipeline_load(p, in, o->data_dir, &o->input, 0, &plain) < 0) {
+        findings_add_diag(out, SEVERITY_ERROR, &plain);   /* the report's own error */
+        return -1;
+    }
+    if (strcmp(d.key, "no-notices"))
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+    return 0;
+}
+
+size_t render_check(const char *in, const render_opts *o, findings *out, check_result *res)
+{
+    pipeline p;
+    fontset fs = {0};
+    doc tree = {0};
+    diag d = {0};
+    memset(res, 0, sizeof *res);
+    if (check_load(&p, in, o, out) < 0)
+        return findings_count(out, SEVERITY_ERROR);
+    res->units = p.ds.nunits;
+    snprintf(res->scheme, sizeof res->scheme, "%s", p.ds.scheme.id);
+    review(&p, o->strict, out);
+    sbuf fonts_dir = {0};
+    sbuf_printf(&fonts_dir, "%s/fonts", o->data_dir);
+    if (fontset_load(&fs, o->font, fonts_dir.s, &d) < 0) {
+        findings_add_diag(out, SEVERITY_ERROR, &d);
+        goto out;
+    }
+    if (pipeline_build(&p, -1, &o->report, &tree, &d) < 0)
+        findings_add_diag(out, SEVERITY_ERROR, &d), doc_free(&tree);
+    else
+        check_tree(&tree, &fs, NULL, out);
+    for (size_t u = 0; p.notice_tmpl && u < p.ds.nunits; u++) {
+        if (!p.sc.units[u].now.scored)
+            continue;   /* no notice (review_notices says so) */
+        if (pipeline_build(&p, (long)u, &o->report, &tree, &d) < 0) {
+            diag_prefix(&d, "%s", p.ds.units[u].name);
+            findings_add_diag(out, SEVERITY_ERROR, &d);
+            doc_free(&tree);
+        } else {
+            check_tree(&tree, &fs, p.ds.units[u].name, out);
+        }
+    }
+out:
+    sbuf_free(&fonts_dir);
+    fontset_free(&fs);
+    pipeline_free(&p);
+    return findings_count(out, SEVERITY_ERROR);
 }
 
 /* `render -o scores.csv` must not destroy the data: an output is never one
@@ -134,6 +218,10 @@ static int check_output(const dataset *ds, const char *out, const char *sidecar,
     if (n > 0 && memcmp(head, "%PDF-", n))
         return diag_set(d, "out-not-pdf", "%s: exists and is not a PDF; it is not replaced (an input?)",
                         out);
+    /* Only PDF exists: say so rather than write a PDF named .docx. */
+    const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
+    if (dot && (!slash || dot > slash) && strcasecmp(dot, ".pdf"))
+        return diag_set(d, "out-format", "%s: render writes PDF only, not %s (give -o NAME.pdf)", out, dot);
     return 0;
 }
 
@@ -151,6 +239,7 @@ int render_unit(const render_session *s, long u, const render_opts *o, const cha
 
 void render_close(render_session *s)
 {
+    findings_free(&s->review);
     fontset_free(&s->fs);
     pipeline_free(&s->p);
 }

@@ -20,8 +20,8 @@ typedef struct render_opts {
     int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
     report_opts report;
     input_opts input;      /* encodings of the score files, --verbose */
-    void (*warn)(void *ctx, const char *msg); /* where warnings go (NULL: nowhere) */
-    void *warn_ctx;
+    int strict;            /* units unmatched across periods are errors (review.h) */
+    findings *review;      /* render_file and batch_run add the review's findings here; NULL: not kept */
 } render_opts;
 
 typedef struct render_result {
@@ -30,9 +30,6 @@ typedef struct render_result {
 } render_result;
 
 void render_opts_default(render_opts *o, const char *data_dir);
-
-/* Hands the scoring's warnings to o->warn. */
-void render_warnings(const render_opts *o, const scoring *sc);
 
 /* Lays out a built document and writes it to the PDF at `out` (atomically)
  * with the document's own metadata (tree->meta), then its archive sidecar
@@ -46,10 +43,13 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
 typedef struct render_session {
     pipeline p;
     fontset fs;
+    findings review;       /* the review's warnings (review.h), returned as data */
 } render_session;
 
-/* Loads report.json at `in` (with_notices: its notices too), hands the
- * scoring's warnings to o->warn, loads the fonts. Nothing to free on failure. */
+/* Loads report.json at `in` (with_notices: its notices too), reviews it
+ * (review.h) into s->review and o->review, loads the fonts. With o->strict
+ * a review error fails it: the first error in d, the others in o->review.
+ * Nothing to free on failure. */
 int render_open(render_session *s, const char *in, const render_opts *o, int with_notices, diag *d);
 
 /* Builds document u (< 0: the report, else that unit's notice) into *tree
@@ -59,6 +59,17 @@ int render_open(render_session *s, const char *in, const render_opts *o, int wit
 int render_unit(const render_session *s, long u, const render_opts *o, const char *out, doc *tree,
                 render_result *res, diag *d);
 void render_close(render_session *s);
+
+/* `check`: everything render and batch would do short of writing — load,
+ * score, review, build and lay out the report and (when report.json has
+ * "notices") every unit's notice — with every error and warning into out
+ * instead of stopping at the first. Returns the number of errors. */
+typedef struct check_result {
+    size_t units;          /* units of the scores file */
+    char scheme[128];      /* the scheme's id */
+} check_result;
+
+size_t render_check(const char *in, const render_opts *o, findings *out, check_result *res);
 
 /* Renders report.json at `in` (or, with o->unit, that unit's notice) into
  * the PDF at `out` (atomically). */

@@ -148,6 +148,38 @@ int diag_prefix(diag *d, const char *fmt, ...)
     return -1;
 }
 
+void findings_add_diag(findings *f, severity s, const diag *d)
+{
+    if (!f)
+        return;
+    f->v = xrealloc(f->v, (f->n + 1) * sizeof *f->v);
+    f->v[f->n++] = (finding){s, *d};
+}
+
+void findings_add(findings *f, severity s, const char *key, const char *fmt, ...)
+{
+    diag d;
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vset(&d, key, fmt, ap);
+    va_end(ap);
+    findings_add_diag(f, s, &d);
+}
+
+size_t findings_count(const findings *f, severity s)
+{
+    size_t n = 0;
+    for (size_t i = 0; f && i < f->n; i++)
+        n += f->v[i].severity == s;
+    return n;
+}
+
+void findings_free(findings *f)
+{
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}
+
 void diag_quiet_warnings(int quiet) { warnings_quiet = quiet; }
 
 void diag_warn(const char *fmt, ...)

@@ -41,6 +41,28 @@ int diag_oom(diag *d);
 int diag_prefix(diag *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* What a review of the input found: errors (render would refuse) and
+ * warnings (render goes on), returned as data for the front end to print
+ * grouped, or as JSON. */
+typedef enum severity { SEVERITY_ERROR, SEVERITY_WARNING } severity;
+
+typedef struct finding {
+    severity severity;
+    diag d;
+} finding;
+
+typedef struct findings {
+    finding *v;
+    size_t n;
+} findings;
+
+/* Adds one, its format translated as diag_set does; f may be NULL. */
+void findings_add(findings *f, severity s, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void findings_add_diag(findings *f, severity s, const diag *d);
+size_t findings_count(const findings *f, severity s);
+void findings_free(findings *f);
+
 /* Warnings do not stop the run; they go to stderr unless silenced. */
 void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_quiet_warnings(int quiet);

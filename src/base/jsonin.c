@@ -1,5 +1,6 @@
 /* jsonin.c — typed, located access to JSON input. */
 #include "jsonin.h"
+#include "fileio.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -84,6 +85,25 @@ json_t *jsonin_load(const char *path, diag *d)
     }
     sbuf_free(&at);
     return root;
+}
+
+int jsonin_line_of(const char *path, const char *text)
+{
+    json_t *str = json_string(text);
+    char *needle = str ? json_dumps(str, JSON_ENCODE_ANY) : NULL;
+    json_decref(str);
+    unsigned char *buf = NULL;
+    size_t len;
+    diag ignored;
+    int line = 0;
+    if (needle && file_read(path, &buf, &len, &ignored) == 0) {
+        const char *s = (const char *)buf, *hit = strstr(s, needle);
+        for (const char *p = s; hit && p <= hit; p++)
+            line += p == s || p[-1] == '\n';
+    }
+    free(buf);
+    free(needle);
+    return line;
 }
 
 static int type_error(const char *file, const char *where, const char *key, const char *want,

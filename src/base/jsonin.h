@@ -8,6 +8,11 @@
 #include "dec.h"
 #include "diag.h"
 
+/* The line of path where the JSON string `text` first appears (as a key or
+ * value), for messages about values jansson gives no position for; 0 if
+ * not found. */
+int jsonin_line_of(const char *path, const char *text);
+
 /* Parses a file; syntax errors name file:line:column. Limits nesting depth. */
 json_t *jsonin_load(const char *path, diag *d);
 

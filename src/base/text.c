@@ -105,15 +105,16 @@ char *text_case_first(const char *s, int upper)
     return map_each(s, upper ? utf8proc_toupper : utf8proc_tolower, 1);
 }
 
-char *text_fold(const char *s)
+/* Case-folded, spaces collapsed; with strip, diacritics removed and đ → d,
+ * else composed and the look-alike Ð/ð (Icelandic eth) taken as Đ/đ. */
+static char *fold(const char *s, int strip)
 {
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), &out,
-                                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                      UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
+                                      UTF8PROC_STABLE | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
+                                          (strip ? UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK : UTF8PROC_COMPOSE));
     if (r < 0)
         return xstrdup("");
-    /* đ/Đ carry no combining mark: fold them to d by hand; collapse spaces. */
     sbuf b = {0};
     size_t n = (size_t)r, i = 0;
     int space = 1;
@@ -122,7 +123,9 @@ char *text_fold(const char *s)
         int k = utf8_next((const char *)out + i, n - i, &cp);
         if (k <= 0)
             k = 1;
-        if (cp == 0x111 || cp == 0x110)
+        if (cp == 0xF0)   /* ð, the fold of Ð U+00D0 */
+            cp = 0x111;
+        if (strip && cp == 0x111)   /* đ carries no combining mark */
             cp = 'd';
         if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' || cp == '\r') {
             if (!space)
@@ -139,6 +142,41 @@ char *text_fold(const char *s)
     if (b.len && b.s[b.len - 1] == ' ')
         b.s[--b.len] = 0;
     return sbuf_take(&b);
+}
+
+char *text_fold(const char *s) { return fold(s, 1); }
+
+char *text_key(const char *s) { return fold(s, 0); }
+
+size_t text_distance(const char *a, const char *b, size_t limit)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > m + limit || m > n + limit)
+        return limit + 1;
+    size_t *row = xmalloc((m + 1) * sizeof *row);
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    size_t best = 0;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = best = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > limit)
+            break;   /* every later row is at least this far */
+    }
+    size_t dist = best > limit ? limit + 1 : row[m];
+    free(row);
+    return dist > limit ? limit + 1 : dist;
 }
 
 static int is_ws(const unsigned char *p, size_t left, size_t *len)

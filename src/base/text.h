@@ -31,6 +31,15 @@ char *text_case_first(const char *s, int upper);
  * "Chỉ số  1 (5đ)" -> "chi so 1 (5d)". malloc'd. */
 char *text_fold(const char *s);
 
+/* The key units are matched by across periods: NFC, case-folded, spaces
+ * collapsed, Ð (U+00D0, a look-alike) as Đ; diacritics kept, so "Lam Vĩ"
+ * and "Lam Vỹ" differ. malloc'd. */
+char *text_key(const char *s);
+
+/* Levenshtein distance of two byte strings (compare text_fold keys), or
+ * limit + 1 when it is larger; work stops early past the limit. */
+size_t text_distance(const char *a, const char *b, size_t limit);
+
 /* 1 for the C0 and C1 control characters and DEL, except tab, line feed
  * and carriage return: input refuses them, messages spell them U+XXXX. */
 int text_is_control(uint32_t cp);

@@ -8,80 +8,141 @@
 #include "layout.h"
 #include "pipeline.h"
 #include "render.h"
+#include "review.h"
 #include "sbuf.h"
 #include "table.h"
+#include "value.h"
 
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_CONFLICT = 3 };
 
 static const char USAGE[] =
-    "usage: baocao COMMAND [OPTIONS] FILE\n"
+    "usage: baocao COMMAND [OPTIONS] REPORT\n"
     "\n"
     "Turns scored unit data into official Vietnamese reports (NĐ 30/2020/NĐ-CP).\n"
+    "REPORT is a report.json, or the folder that holds it.\n"
     "\n"
-    "commands:\n"
-    "  score REPORT.json [--csv]    print the computed appendix table\n"
-    "  check REPORT.json            validate the report and its scores (exit 0 or 1)\n"
-    "  render REPORT.json -o OUT.pdf  render the report as an NĐ 30 PDF (PDF/A-1b)\n"
-    "  batch REPORT.json -o DIR     the report and one notice per unit (its \"notices\"),\n"
-    "                               with DIR/manifest.json; exit 1 if any unit failed\n"
-    "  facts REPORT.json            print the data its templates get, as JSON\n"
-    "  archive PDF_OR_DIR... --to URL  file PDFs with their sidecars into a document\n"
-    "                   management system: YEAR/agency/SO-KY-HIEU.pdf under URL\n"
+    "commands (baocao help COMMAND, or baocao COMMAND --help, for its options):\n"
+    "  score    print the computed appendix table (or CSV for a spreadsheet)\n"
+    "  check    review the report before printing: errors and warnings\n"
+    "  render   render the report, or one unit's notice, as an NĐ 30 PDF (PDF/A-1b)\n"
+    "  batch    the report and one notice per unit, with a manifest\n"
+    "  facts    print the data its templates get, as JSON\n"
+    "  archive  file PDFs with their sidecars into a document management system\n"
     "\n"
-    "render options:\n"
-    "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
+    "exit status: 0 ok, 1 invalid input or failed delivery, 2 usage error,\n"
+    "             3 archive conflict (a different file already filed under that name)\n";
+
+static const char COMMON[] =
+    "\n"
+    "options of every command:\n"
+    "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR, else\n"
+    "                   share/baocao of the installation, else the source tree)\n"
+    "  --lang vi|en     language of the messages (default: $BAOCAO_LANG, else vi);\n"
+    "                   errors keep their English key in brackets: [score-above-max]\n"
+    "  --quiet          no warnings\n"
+    "  -h, --help       this text\n";
+
+static const char INPUT[] =
+    "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
+    "                   (default: detected)\n"
+    "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
+    "  --strict         units of last period not matched this period are errors\n";
+
+static const char PDF_OPTIONS[] =
     "  --font SPEC      a font family known to fontconfig, or a .ttf file (regular face);\n"
     "                   default Times New Roman if installed, else the shipped Tinos\n"
     "  --pdfa 1b|2b     PDF/A level (default 1b); --no-pdfa for plain PDF 1.4\n"
     "  --blank-number   leave số and day blank for the e-office system to stamp\n"
-    "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n"
-    "  --unit NAME      render that unit's notice (as batch does) instead of the report\n"
-    "  --no-sidecar     do not write the archive metadata OUT.meta.json next to the PDF\n"
-    "\n"
-    "batch options (and --font, --pdfa, --no-pdfa, --blank-number, --no-sidecar):\n"
-    "  -o DIR           the directory to write into (created if missing)\n"
-    "  --jobs N         documents made in parallel (default: the number of processors)\n"
-    "\n"
-    "archive options:\n"
-    "  --to URL         http(s)://… a WebDAV collection, or file:///DIR a local archive\n"
-    "  --to-dir DIR     the same as --to file://DIR\n"
-    "                   WebDAV credentials: $BAOCAO_DAV_USER and $BAOCAO_DAV_PASSWORD, else\n"
-    "                   ~/.netrc; $BAOCAO_DAV_CAINFO: a CA bundle (TLS is always verified)\n"
-    "\n"
-    "options:\n"
-    "  --data-dir DIR   where templates/ and fonts/ are (default: $BAOCAO_DATADIR, else\n"
-    "                   share/baocao of the installation, else the source tree)\n"
-    "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
-    "                   (default: detected)\n"
-    "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
-    "  --lang vi|en     language of the messages (default: $BAOCAO_LANG, else vi);\n"
-    "                   errors keep their English key in brackets: [score-above-max]\n"
-    "  --quiet          no warnings\n"
-    "  -h, --help       this text\n"
-    "  --version        the version\n"
-    "\n"
-    "exit status: 0 ok, 1 invalid input or failed delivery, 2 usage error,\n"
-    "             3 archive conflict (a different file already filed under that name)\n";
+    "  --no-sidecar     do not write the archive metadata OUT.meta.json next to the PDF\n";
+
+static const struct command_help {
+    const char *name, *synopsis, *options;
+    int input, pdf;        /* takes INPUT / PDF_OPTIONS */
+} COMMANDS[] = {
+    {"score", "score REPORT [--csv | --excel]\n  print the computed appendix table\n",
+     "  --csv            RFC 4180 CSV with a decimal point, for programs\n"
+     "  --excel          CSV that Excel opens as is: UTF-8 with BOM, \";\", decimal comma\n", 1, 0},
+    {"check", "check REPORT [--json]\n"
+     "  review the report before printing: every error render or batch would refuse\n"
+     "  and warnings (period words, dates, the previous period's file, totals, sharp\n"
+     "  changes, units missing or new, names typed twice); exit 1 when there are errors\n",
+     "  --json           the findings as JSON, for programs\n", 1, 0},
+    {"render", "render REPORT -o OUT.pdf\n  render the report (or --unit NAME's notice) as an NĐ 30 PDF\n",
+     "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
+     "  --unit NAME      render that unit's notice (as batch does) instead of the report\n"
+     "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n", 1, 1},
+    {"batch", "batch REPORT -o DIR\n"
+     "  the report and one notice per unit (its \"notices\"), with DIR/manifest.json;\n"
+     "  exit 1 if any unit failed\n",
+     "  -o DIR           the directory to write into (created if missing)\n"
+     "  --jobs N         documents made in parallel (default: the number of processors)\n", 1, 1},
+    {"facts", "facts REPORT\n  print the data its templates get, as JSON\n", "", 1, 0},
+    {"archive", "archive PDF_OR_DIR... --to URL\n"
+     "  file PDFs with their sidecars into a document management system:\n"
+     "  YEAR/agency/SO-KY-HIEU.pdf under URL\n",
+     "  --to URL         http(s)://… a WebDAV collection, or file:///DIR a local archive\n"
+     "  --to-dir DIR     the same as --to file://DIR\n"
+     "                   WebDAV credentials: $BAOCAO_DAV_USER and $BAOCAO_DAV_PASSWORD, else\n"
+     "                   ~/.netrc; $BAOCAO_DAV_CAINFO: a CA bundle (TLS is always verified)\n", 0, 0},
+};
+
+static const struct command_help *command_of(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+        if (!strcmp(COMMANDS[i].name, name))
+            return &COMMANDS[i];
+    return NULL;
+}
+
+/* `baocao help [COMMAND]`, `baocao COMMAND --help`: that command's options only. */
+static int help(const char *name)
+{
+    const struct command_help *c = command_of(name);
+    if (!c) {
+        fputs(USAGE, stdout);
+        fputs(COMMON, stdout);
+        printf("  --version        the version\n");
+        return 0;
+    }
+    printf("usage: baocao %s\n%s options:\n%s", c->synopsis, c->name, c->options);
+    if (c->input)
+        fputs(INPUT, stdout);
+    if (c->pdf)
+        fputs(PDF_OPTIONS, stdout);
+    fputs(COMMON, stdout);
+    return 0;
+}
 
 typedef struct options {
     const char *command, *file, *data_dir, *out, *font, *unit, *to, *lang;
     char **files;          /* archive: every PDF or directory given */
     size_t nfiles;
-    int csv, quiet, print_fields, blank_number, no_sidecar, jobs;
+    int csv, excel, json, help, quiet, print_fields, blank_number, no_sidecar, jobs, strict;
     pdfa_level pdfa;
     input_opts input;
 } options;
 
+/* Messages are loaded only once the arguments are read: a usage error
+ * found earlier is kept and printed (translated) afterwards. */
+static const char *pending_fmt, *pending_arg;
+
 static int usage_error(const char *fmt, const char *arg)
 {
+    pending_fmt = fmt, pending_arg = arg;
+    return EXIT_USAGE;
+}
+
+static int print_usage_error(const char *fmt, const char *english)
+{
     fprintf(stderr, "baocao: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n(see baocao --help)\n");
+    fprintf(stderr, diag_text(fmt), diag_text(english));   /* fixed texts were given in English */
+    fprintf(stderr, "\n%s\n", diag_text("(see baocao --help)"));
     return EXIT_USAGE;
 }
 
@@ -90,13 +151,18 @@ static int parse_args(int argc, char **argv, options *o)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(USAGE, stdout);
-            exit(0);
+            o->help = 1;
         } else if (!strcmp(a, "--version")) {
             printf("baocao %s\n", BAOCAO_VERSION);
             exit(0);
         } else if (!strcmp(a, "--csv")) {
             o->csv = 1;
+        } else if (!strcmp(a, "--excel")) {
+            o->excel = 1;
+        } else if (!strcmp(a, "--json")) {
+            o->json = 1;
+        } else if (!strcmp(a, "--strict")) {
+            o->strict = 1;
         } else if (!strcmp(a, "--verbose")) {
             o->input.verbose = 1;
         } else if (!strcmp(a, "--encoding")) {
@@ -152,27 +218,46 @@ static int parse_args(int argc, char **argv, options *o)
             return usage_error("unexpected argument %s", a);
         }
     }
+    if (o->help || (o->command && !strcmp(o->command, "help")))
+        return 0;
     if (!o->command)
-        return usage_error("%s", "no command given");
-    if (strcmp(o->command, "score") && strcmp(o->command, "check") && strcmp(o->command, "render") &&
-        strcmp(o->command, "facts") && strcmp(o->command, "archive") && strcmp(o->command, "batch"))
+        return usage_error("%s", diag_text("no command given"));
+    if (!command_of(o->command))
         return usage_error("unknown command %s", o->command);
+    if (!strcmp(o->command, "archive"))
+        return !o->to ? usage_error("%s", diag_text("archive needs --to URL or --to-dir DIR"))
+               : !o->nfiles ? usage_error("%s", diag_text("archive needs PDF files or directories")) : 0;
+    if (!strcmp(o->command, "render") && !o->out)
+        return usage_error("%s", diag_text("render needs -o OUT.pdf"));
+    if (!strcmp(o->command, "batch") && !o->out)
+        return usage_error("%s", diag_text("batch needs -o DIR"));
+    if (o->csv && o->excel)
+        return usage_error("%s", diag_text("--csv and --excel: choose one"));
+    if (!o->file)
+        return usage_error("%s needs a REPORT.json", o->command);
+    return 0;
+}
+
+/* The options every command takes from the environment. */
+static void defaults(options *o)
+{
     if (!o->data_dir)
         o->data_dir = bc_data_dir();
     if (!o->lang)
         o->lang = getenv("BAOCAO_LANG");
     if (!o->lang || !*o->lang)
         o->lang = "vi";
-    if (!strcmp(o->command, "archive"))
-        return !o->to ? usage_error("%s", "archive needs --to URL or --to-dir DIR")
-               : !o->nfiles ? usage_error("%s", "archive needs PDF files or directories") : 0;
-    if (!strcmp(o->command, "render") && !o->out)
-        return usage_error("%s", "render needs -o OUT.pdf");
-    if (!strcmp(o->command, "batch") && !o->out)
-        return usage_error("%s", "batch needs -o DIR");
-    if (!o->file)
-        return usage_error("%s needs a REPORT.json", o->command);
-    return 0;
+}
+
+/* A folder given for REPORT means its report.json (kept in buf). */
+static void report_path(options *o, char *buf, size_t size)
+{
+    struct stat st;
+    if (o->file && stat(o->file, &st) == 0 && S_ISDIR(st.st_mode)) {
+        size_t n = strlen(o->file);
+        snprintf(buf, size, "%s%sreport.json", o->file, n && o->file[n - 1] == '/' ? "" : "/");
+        o->file = buf;
+    }
 }
 
 static int fail(const diag *d)
@@ -205,27 +290,50 @@ static void print_rect(const char *name, const lrect *r)
            PT_TO_MM(r->y), PT_TO_MM(r->w), PT_TO_MM(r->h));
 }
 
-/* The library hands its warnings over; printing them is the front end's. */
-static void warn(void *ctx, const char *msg)
+static void print_finding(FILE *f, const char *indent, const finding *x)
 {
-    (void)ctx;
-    diag_warn("%s", msg);
+    if (x->d.key[0])
+        fprintf(f, "%s[%s]: %s\n", indent, x->d.key, x->d.msg);
+    else
+        fprintf(f, "%s%s\n", indent, x->d.msg);
+}
+
+/* The review's warnings, as render and batch print them before their work. */
+static void print_warnings(const options *o, const findings *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        int error = w->v[i].severity == SEVERITY_ERROR;
+        if (o->quiet && !error)
+            continue;
+        fprintf(stderr, "baocao: %s ", error ? diag_text("error") : diag_text("warning"));
+        print_finding(stderr, "", &w->v[i]);
+    }
+}
+
+static void render_options(const options *o, render_opts *ro, findings *review)
+{
+    render_opts_default(ro, o->data_dir);
+    ro->font = o->font;
+    ro->pdfa = o->pdfa;
+    ro->report.blank_number = o->blank_number;
+    ro->unit = o->unit;
+    ro->input = o->input;
+    ro->sidecar = !o->no_sidecar;
+    ro->strict = o->strict;
+    ro->review = review;
 }
 
 static int render(const options *o)
 {
     render_opts ro;
-    render_opts_default(&ro, o->data_dir);
-    ro.warn = warn;
-    ro.font = o->font;
-    ro.pdfa = o->pdfa;
-    ro.report.blank_number = o->blank_number;
-    ro.unit = o->unit;
-    ro.input = o->input;
-    ro.sidecar = !o->no_sidecar;
+    findings w = {0};
+    render_options(o, &ro, &w);
     render_result res;
     diag d = {0};
-    if (render_file(o->file, o->out, &ro, &res, &d) < 0)
+    int rc = render_file(o->file, o->out, &ro, &res, &d);
+    print_warnings(o, &w);
+    findings_free(&w);
+    if (rc < 0)
         return fail(&d);
     if (o->print_fields) {
         print_rect("ChuKyNguoiKy", &res.signature);
@@ -236,17 +344,15 @@ static int render(const options *o)
 
 static int batch(const options *o)
 {
+    findings w = {0};
     batch_opts bo = {.out_dir = o->out, .jobs = o->jobs, .progress = !o->quiet && isatty(2)};
-    render_opts_default(&bo.render, o->data_dir);
-    bo.render.warn = warn;
-    bo.render.font = o->font;
-    bo.render.pdfa = o->pdfa;
-    bo.render.report.blank_number = o->blank_number;
-    bo.render.input = o->input;
-    bo.render.sidecar = !o->no_sidecar;
+    render_options(o, &bo.render, &w);
     batch_result res;
     diag d = {0};
-    if (batch_run(o->file, &bo, &res, &d) < 0)
+    int failed = batch_run(o->file, &bo, &res, &d) < 0;
+    print_warnings(o, &w);
+    findings_free(&w);
+    if (failed)
         return fail(&d);
     for (size_t i = 0; i < res.nfailures; i++)
         fprintf(stderr, "baocao: %s: %s: %s\n", diag_text("error"), res.failures[i].unit, res.failures[i].message);
@@ -258,6 +364,56 @@ static int batch(const options *o)
     return rc;
 }
 
+static value *findings_json(const findings *f, severity s)
+{
+    value *l = value_list();
+    for (size_t i = 0; i < f->n; i++) {
+        if (f->v[i].severity != s)
+            continue;
+        value *m = value_list_push(l, value_map());
+        value_map_set(m, "key", value_string(f->v[i].d.key));
+        value_map_set(m, "message", value_string(f->v[i].d.msg));
+    }
+    return l;
+}
+
+/* `check`: the review grouped by severity, or as JSON; exit 1 on errors. */
+static int check(const options *o)
+{
+    render_opts ro;
+    findings f = {0};
+    check_result cr;
+    render_options(o, &ro, NULL);
+    size_t errors = render_check(o->file, &ro, &f, &cr), warnings = findings_count(&f, SEVERITY_WARNING);
+    if (o->json) {
+        value *j = value_map();
+        value_map_set(j, "report", value_string(o->file));
+        value_map_set(j, "ok", value_bool(errors == 0));
+        value_map_set(j, "errors", findings_json(&f, SEVERITY_ERROR));
+        value_map_set(j, "warnings", findings_json(&f, SEVERITY_WARNING));
+        sbuf b = {0};
+        value_write_json(j, &b);
+        fputs(sbuf_str(&b), stdout);
+        sbuf_free(&b);
+        value_free(j);
+    } else {
+        /* Grouped: the errors, then the warnings, each as render prints it. */
+        for (int s = SEVERITY_ERROR; s <= SEVERITY_WARNING; s++)
+            for (size_t i = 0; i < f.n && !(s == SEVERITY_WARNING && o->quiet); i++)
+                if (f.v[i].severity == (severity)s) {
+                    fprintf(stderr, "baocao: %s ", s == SEVERITY_ERROR ? diag_text("error") : diag_text("warning"));
+                    print_finding(stderr, "", &f.v[i]);
+                }
+        if (errors)
+            fprintf(stderr, diag_text("%s: %zu errors, %zu warnings"), o->file, errors, warnings), fputc('\n', stderr);
+        else
+            printf(diag_text("%s: ok (%zu units, scheme %s), %zu warnings"), o->file, cr.units, cr.scheme, warnings),
+                putchar('\n');
+    }
+    findings_free(&f);
+    return errors ? EXIT_INPUT : 0;
+}
+
 /* --to-dir DIR is --to DIR: archive_files takes a plain path as local. */
 static int archive(const options *o)
 {
@@ -265,25 +421,29 @@ static int archive(const options *o)
     diag d = {0};
     int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
     if (!o->quiet)
-        fprintf(stderr, "baocao: archive: %d stored, %d skipped, %d conflicts\n", st.stored,
-                st.skipped, st.conflicts);
+        fprintf(stderr, "baocao: archive: %d stored, %d updated, %d skipped, %d conflicts\n", st.stored,
+                st.updated, st.skipped, st.conflicts);
     if (rc < 0)
         return fail(&d);
     return rc == ARCHIVE_CONFLICT ? EXIT_CONFLICT : 0;
 }
 
-/* score, facts, check: the data the documents are made from. */
+/* score, facts: the data the documents are made from, with the review's
+ * warnings as render prints them. */
 static int inspect(const options *o)
 {
     diag d = {0};
     pipeline p;
     if (pipeline_load(&p, o->file, o->data_dir, &o->input, 0, &d) < 0)
         return fail(&d);
-    for (size_t i = 0; i < p.sc.nwarnings; i++)
-        warn(NULL, p.sc.warnings[i]);
-    if (!strcmp(o->command, "score")) {
-        table_print(stdout, &p.ds, &p.sc, o->csv);
-    } else if (!strcmp(o->command, "facts")) {
+    findings w = {0};
+    review_dataset(&p.ds, &p.sc, o->strict, &w);
+    print_warnings(o, &w);
+    size_t errors = findings_count(&w, SEVERITY_ERROR);
+    findings_free(&w);
+    if (!errors && !strcmp(o->command, "score")) {
+        table_print(stdout, &p.ds, &p.sc, o->excel ? TABLE_EXCEL : o->csv ? TABLE_CSV : TABLE_TEXT);
+    } else if (!errors) {
         report_opts ro = {.blank_number = o->blank_number, .templates = NULL};
         value *f = pipeline_facts(&p, &ro);
         sbuf b = {0};
@@ -291,24 +451,33 @@ static int inspect(const options *o)
         fputs(sbuf_str(&b), stdout);
         sbuf_free(&b);
         value_free(f);
-    } else {
-        printf("%s: ok (%zu units, scheme %s)\n", o->file, p.ds.nunits, p.ds.scheme.id);
     }
     pipeline_free(&p);
-    return 0;
+    return errors ? EXIT_INPUT : 0;
 }
 
 static int run(int argc, char **argv)
 {
     char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
+    char report[4096];
     options o = {.pdfa = PDFA_1B, .files = files};
     int rc = parse_args(argc, argv, &o);
-    if (rc == 0) {
-        diag_quiet_warnings(o.quiet);
-        rc = load_messages(&o);
-        atexit(diag_catalog_free);
+    defaults(&o);
+    int lrc = load_messages(&o);   /* usage errors are printed in the chosen language */
+    atexit(diag_catalog_free);
+    if (rc == 0)
+        rc = lrc;
+    if (rc) {
+        free(files);
+        return rc == EXIT_USAGE ? print_usage_error(pending_fmt, pending_arg) : rc;
     }
-    if (rc == 0 && !strcmp(o.command, "archive"))
+    if (o.help || !strcmp(o.command, "help")) {
+        free(files);
+        return help(o.help ? o.command : o.file);
+    }
+    diag_quiet_warnings(o.quiet);
+    report_path(&o, report, sizeof report);
+    if (!strcmp(o.command, "archive"))
         rc = archive(&o);
     free(files);
     if (rc || !strcmp(o.command, "archive"))
@@ -317,6 +486,8 @@ static int run(int argc, char **argv)
         return render(&o);
     if (!strcmp(o.command, "batch"))
         return batch(&o);
+    if (!strcmp(o.command, "check"))
+        return check(&o);
 
     return inspect(&o);
 }

@@ -20,9 +20,9 @@ static size_t width(const char *s)
     return w;
 }
 
-static void csv_field(sbuf *b, const char *s)
+static void csv_field(sbuf *b, const char *s, char sep)
 {
-    if (strpbrk(s, ",\"\n\r")) {
+    if (strchr(s, sep) || strpbrk(s, "\"\n\r")) {
         sbuf_putc(b, '"');
         for (; *s; s++) {
             if (*s == '"')
@@ -36,12 +36,12 @@ static void csv_field(sbuf *b, const char *s)
 }
 
 /* Cells of one row as strings (malloc'd), in column order. */
-static void row_cells(const dataset *ds, const scoring *sc, size_t u, int as_csv, char **cells)
+static void row_cells(const dataset *ds, const scoring *sc, size_t u, table_format fmt, char **cells)
 {
     const scheme *s = &ds->scheme;
     const unit *un = &ds->units[u];
     const unit_score *us = &sc->units[u];
-    char dsep = as_csv ? '.' : ',', tsep = as_csv ? 0 : '.';
+    char dsep = fmt == TABLE_CSV ? '.' : ',', tsep = fmt == TABLE_TEXT ? '.' : 0;
     char buf[64];
     size_t k = 0;
     cells[k++] = xstrdup(ds->sections[un->section].id);
@@ -69,12 +69,12 @@ static void row_cells(const dataset *ds, const scoring *sc, size_t u, int as_csv
         cells[k++] = xstrdup("");
         cells[k++] = xstrdup("");
         cells[k++] = xstrdup("");
-        cells[k++] = xstrdup(as_csv ? "" : "không chấm điểm");
+        cells[k++] = xstrdup(fmt != TABLE_TEXT ? "" : "không chấm điểm");
         cells[k++] = xstrdup("");
     }
 }
 
-void table_print(FILE *out, const dataset *ds, const scoring *sc, int as_csv)
+void table_print(FILE *out, const dataset *ds, const scoring *sc, table_format fmt)
 {
     const scheme *s = &ds->scheme;
     size_t ncols = s->nindicators + 7, nrows = ds->nunits + 1;
@@ -88,7 +88,7 @@ void table_print(FILE *out, const dataset *ds, const scoring *sc, int as_csv)
     for (size_t i = 0; i < 5; i++)
         grid[k++] = xstrdup(tail[i]);
     for (size_t r = 0; r < ds->nunits; r++)
-        row_cells(ds, sc, sc->order[r], as_csv, grid + (r + 1) * ncols);
+        row_cells(ds, sc, sc->order[r], fmt, grid + (r + 1) * ncols);
 
     size_t *w = xcalloc(ncols, sizeof *w);
     for (size_t r = 0; r < nrows; r++)
@@ -96,13 +96,16 @@ void table_print(FILE *out, const dataset *ds, const scoring *sc, int as_csv)
             if (width(grid[r * ncols + c]) > w[c])
                 w[c] = width(grid[r * ncols + c]);
     sbuf b = {0};
+    char sep = fmt == TABLE_EXCEL ? ';' : ',';
+    if (fmt == TABLE_EXCEL)
+        sbuf_puts(&b, "\xEF\xBB\xBF");
     for (size_t r = 0; r < nrows; r++) {
         for (size_t c = 0; c < ncols; c++) {
             const char *cell = grid[r * ncols + c];
-            if (as_csv) {
+            if (fmt != TABLE_TEXT) {
                 if (c)
-                    sbuf_putc(&b, ',');
-                csv_field(&b, cell);
+                    sbuf_putc(&b, sep);
+                csv_field(&b, cell, sep);
                 continue;
             }
             /* Names left-aligned, numbers right-aligned. */
@@ -120,7 +123,7 @@ void table_print(FILE *out, const dataset *ds, const scoring *sc, int as_csv)
                 sbuf_puts(&b, cell);
             }
         }
-        sbuf_putc(&b, '\n');
+        sbuf_puts(&b, fmt == TABLE_EXCEL ? "\r\n" : "\n");
     }
     fputs(sbuf_str(&b), out);
     sbuf_free(&b);

@@ -6,9 +6,15 @@
 #include "dataset.h"
 #include "score.h"
 
+typedef enum table_format {
+    TABLE_TEXT,            /* aligned, decimal commas, for the terminal */
+    TABLE_CSV,             /* RFC 4180 with a decimal point, for machines */
+    TABLE_EXCEL            /* what Excel on a Vietnamese Windows opens as is: UTF-8
+                              with BOM, ";" between fields, decimal comma, CRLF */
+} table_format;
+
 /* One row per unit in display order: indicators, achieved/max, converted,
- * class (or rank for schemes without classes). as_csv: RFC 4180 with a
- * decimal point, for machines; otherwise aligned text with decimal commas. */
-void table_print(FILE *out, const dataset *ds, const scoring *sc, int as_csv);
+ * class (or rank for schemes without classes). */
+void table_print(FILE *out, const dataset *ds, const scoring *sc, table_format fmt);
 
 #endif

@@ -5,6 +5,7 @@
 #include "archive_meta.h"
 #include "fileio.h"
 #include "manifest.h"
+#include "pdfsign.h"
 #include "sbuf.h"
 #include "text.h"
 #include "webdav.h"
@@ -17,12 +18,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* One document to file: the PDF and its sidecar, local and at the target. */
+/* One document to file: the PDF and its sidecar, local and at the target.
+ * A signed version of a rendered PDF files with its sidecar rewritten
+ * (archive_meta_signed) and replaces the unsigned one already filed. */
 typedef struct item {
     char *pdf, *sidecar;     /* local paths */
     char *dest, *dest_meta;  /* relative to the target root */
     char sha[65];
     size_t bytes;
+    int is_signed;           /* the rendered PDF followed by a signer's incremental update */
+    char *signer;            /* the signing certificate's subject, or NULL */
+    char unsigned_sha[65];   /* the rendered PDF's (= sha when not signed) */
+    char unsigned_meta_sha[65]; /* its sidecar's, as render wrote it */
+    char *meta_text;         /* the sidecar to file (signed: rewritten), NULL: the file */
 } item;
 
 typedef struct plan {
@@ -37,6 +45,8 @@ static void plan_free(plan *p)
         free(p->v[i].sidecar);
         free(p->v[i].dest);
         free(p->v[i].dest_meta);
+        free(p->v[i].signer);
+        free(p->v[i].meta_text);
     }
     free(p->v);
 }
@@ -65,29 +75,89 @@ static int ends_with(const char *s, const char *tail)
     return n >= k && !strcmp(s + n - k, tail);
 }
 
+/* Whether buf[0..len) is the PDF sidecar a describes, or that PDF signed:
+ * 0 the same, 1 a signed version (a prefix of a->bytes with its SHA-256,
+ * then incremental updates), -1 neither. */
+static int describes(const archive_doc *a, const unsigned char *buf, size_t len, const char *sha)
+{
+    char prefix[65];
+    if (!strcmp(sha, a->sha256))
+        return 0;
+    if (a->bytes >= len || !pdf_is_update_of(buf, len, a->bytes))
+        return -1;
+    sha256_hex(buf, a->bytes, prefix);
+    return strcmp(prefix, a->sha256) ? -1 : 1;
+}
+
+/* A signer may rename the file (bc_daky.pdf): the sidecar beside it whose
+ * PDF it starts with, found among the folder's *.meta.json. */
+static char *find_sidecar(const char *pdf, const unsigned char *buf, size_t len, const char *sha)
+{
+    const char *slash = strrchr(pdf, '/');
+    char *dir = slash ? xstrndup(pdf, (size_t)(slash - pdf)) : xstrdup(".");
+    DIR *dh = opendir(dir);
+    char *found = NULL;
+    for (struct dirent *e; dh && !found && (e = readdir(dh));) {
+        if (!ends_with(e->d_name, ".meta.json") || e->d_name[0] == '.')
+            continue;
+        sbuf path = {0};
+        sbuf_printf(&path, "%s/%s", dir, e->d_name);
+        archive_doc a;
+        diag ignored = {0};
+        if (archive_meta_read(path.s, &a, &ignored) == 0) {
+            if (describes(&a, buf, len, sha) >= 0)
+                found = sbuf_take(&path);
+            archive_doc_free(&a);
+        }
+        sbuf_free(&path);
+    }
+    if (dh)
+        closedir(dh);
+    free(dir);
+    return found;
+}
+
 /* Checks one PDF against its sidecar and works out where it goes. */
 static int plan_pdf(plan *p, const char *pdf, diag *d)
 {
-    item it = {xstrdup(pdf), archive_meta_path(pdf), NULL, NULL, "", 0};
-    archive_doc meta;
-    unsigned char *buf = NULL;
-    size_t len = 0;
+    item it = {.pdf = xstrdup(pdf), .sidecar = archive_meta_path(pdf)};
+    archive_doc meta = {0};
+    unsigned char *buf = NULL, *side = NULL;
+    size_t len = 0, side_len = 0;
     int rc = -1;
-    if (archive_meta_read(it.sidecar, &meta, d) < 0) {
-        diag_prefix(d, "%s: reading its sidecar (rendered with --no-sidecar?)", pdf);
-        free(it.pdf);
-        free(it.sidecar);
-        return -1;
-    }
     if (file_read(pdf, &buf, &len, d) < 0)
         goto out;
     sha256_hex(buf, len, it.sha);
     it.bytes = len;
-    if (strcmp(it.sha, meta.sha256)) {
+    if (access(it.sidecar, F_OK) < 0) {
+        char *other = find_sidecar(pdf, buf, len, it.sha);
+        if (other)
+            free(it.sidecar), it.sidecar = other;
+    }
+    if (archive_meta_read(it.sidecar, &meta, d) < 0) {
+        diag_prefix(d, "%s: reading its sidecar (rendered with --no-sidecar?)", pdf);
+        goto out;
+    }
+    int version = describes(&meta, buf, len, it.sha);
+    if (version < 0) {
         diag_set(d, "archive-stale-sidecar",
                  "%s: SHA-256 %s, but its sidecar %s describes %s: render it again", pdf, it.sha,
                  it.sidecar, meta.sha256);
         goto out;
+    }
+    memcpy(it.unsigned_sha, meta.sha256, sizeof it.unsigned_sha);
+    if (file_read(it.sidecar, &side, &side_len, d) < 0)
+        goto out;
+    sha256_hex(side, side_len, it.unsigned_meta_sha);
+    if (version == 1) {
+        pdf_signature sig;
+        pdf_signature_read(buf, len, meta.bytes, &sig);
+        it.is_signed = sig.found;
+        it.signer = sig.subject;
+        sig.subject = NULL;
+        pdf_signature_free(&sig);
+        if (!(it.meta_text = archive_meta_signed(it.sidecar, len, it.sha, it.signer, d)))
+            goto out;
     }
     if (!meta.code_number || !meta.year) {
         diag_set(d, "archive-no-number",
@@ -114,7 +184,14 @@ static int plan_pdf(plan *p, const char *pdf, diag *d)
     size_t i = 0;
     while (i < p->n && strcmp(p->v[i].dest, it.dest))
         i++;
-    if (i < p->n && strcmp(p->v[i].sha, it.sha)) {
+    /* The rendered PDF and its signed version, both in a folder: file the signed one. */
+    if (i < p->n && !strcmp(p->v[i].sha, it.unsigned_sha) && it.meta_text) {
+        item old = p->v[i];
+        p->v[i] = it;
+        it = old;
+    } else if (i < p->n && !strcmp(it.sha, p->v[i].unsigned_sha)) {
+        /* this is the unsigned one of a signed version already planned */
+    } else if (i < p->n && strcmp(p->v[i].sha, it.sha)) {
         diag_set(d, "archive-duplicate", "%s and %s are different documents with the same "
                  "số and ký hiệu (%s)", p->v[i].pdf, pdf, it.dest);
         goto out;
@@ -130,7 +207,10 @@ out:
     free(it.sidecar);
     free(it.dest);
     free(it.dest_meta);
+    free(it.signer);
+    free(it.meta_text);
     free(buf);
+    free(side);
     archive_doc_free(&meta);
     return rc;
 }
@@ -236,39 +316,41 @@ static int make_dirs(const target *t, const char *rel, diag *d)
     return rc;
 }
 
-/* 0 stored, 1 something already at rel, -1 error. */
+/* 0 stored, 1 something already at rel, -1 error; with replace, what is
+ * at rel is replaced (atomically). */
 static int store(target *t, const char *rel, const unsigned char *buf, size_t len,
-                 const char *sha, diag *d)
+                 const char *sha, int replace, diag *d)
 {
     if (t->dav)
-        return webdav_store(t->dav, rel, buf, len, sha, d);
+        return webdav_store(t->dav, rel, buf, len, sha, replace, d);
     if (make_dirs(t, rel, d) < 0)
         return -1;
     char *path = local_path(t, rel);
-    int rc = file_write_new(path, buf, len, d);
+    int rc = replace ? file_write_atomic(path, buf, len, d) : file_write_new(path, buf, len, d);
     free(path);
     return rc;
 }
 
 /* ---- delivery ------------------------------------------------------------- */
 
-typedef enum outcome { STORED, SKIPPED, CONFLICT } outcome;
+typedef enum outcome { STORED, SKIPPED, CONFLICT, UPDATED } outcome;
 
-/* Files one local file at rel: skip it if the same bytes are there, leave a
- * different file alone. */
-static int deliver(target *t, const char *file, const char *rel, FILE *log, outcome *out, diag *d)
+/* Files buf at rel: skip it if the same bytes are there, replace what is
+ * there if its SHA-256 is `older` (the unsigned version of a signed PDF, or
+ * its sidecar), leave anything else alone. `file` names it in the log. */
+static int deliver(target *t, const unsigned char *buf, size_t len, const char *file, const char *rel,
+                   const char *older, FILE *log, outcome *out, diag *d)
 {
-    unsigned char *buf;
-    size_t len;
     char sha[65], there[65];
-    if (file_read(file, &buf, &len, d) < 0)
-        return -1;
     sha256_hex(buf, len, sha);
     if (t->dav)
         webdav_start_file(t->dav);
     int rc = lookup(t, rel, len, there, d);
-    if (rc == 0) {
-        rc = store(t, rel, buf, len, sha, d);
+    if (rc == 1 && older && strcmp(sha, there) && !strcmp(there, older)) {
+        rc = store(t, rel, buf, len, sha, 1, d);
+        *out = UPDATED;
+    } else if (rc == 0) {
+        rc = store(t, rel, buf, len, sha, 0, d);
         if (rc == 0)
             *out = STORED;
         /* Someone filed it meanwhile (or a retried MOVE had worked): compare. */
@@ -277,7 +359,6 @@ static int deliver(target *t, const char *file, const char *rel, FILE *log, outc
     }
     if (rc == 1)
         *out = strcmp(sha, there) ? CONFLICT : SKIPPED;
-    free(buf);
     if (rc < 0)
         return -1;
     if (*out == CONFLICT && !*there)
@@ -287,8 +368,24 @@ static int deliver(target *t, const char *file, const char *rel, FILE *log, outc
         fprintf(log ? log : stderr, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", rel, there, sha,
                 file);
     else if (log)
-        fprintf(log, "%s %s\n", *out == STORED ? "stored" : "skipped (same SHA-256)", rel);
+        fprintf(log, "%s %s\n", *out == STORED    ? "stored"
+                                : *out == UPDATED ? "updated (the signed version replaces the unsigned one)"
+                                                  : "skipped (same SHA-256)",
+                rel);
     return 0;
+}
+
+/* deliver() of a local file. */
+static int deliver_file(target *t, const char *file, const char *rel, const char *older, FILE *log, outcome *out,
+                        diag *d)
+{
+    unsigned char *buf;
+    size_t len;
+    if (file_read(file, &buf, &len, d) < 0)
+        return -1;
+    int rc = deliver(t, buf, len, file, rel, older, log, out, d);
+    free(buf);
+    return rc;
 }
 
 static void count(archive_stats *st, outcome o)
@@ -297,6 +394,8 @@ static void count(archive_stats *st, outcome o)
         st->stored++;
     else if (o == SKIPPED)
         st->skipped++;
+    else if (o == UPDATED)
+        st->updated++;
     else
         st->conflicts++;
 }
@@ -352,18 +451,24 @@ int archive_files(char *const *paths, size_t n, const char *to, FILE *log, archi
     for (size_t i = 0; i < p.n && rc == 0; i++) {
         item *it = &p.v[i];
         outcome pdf_out, meta_out = SKIPPED;
-        rc = deliver(&t, it->pdf, it->dest, log, &pdf_out, d);
+        const char *older = it->is_signed || it->meta_text ? it->unsigned_sha : NULL;
+        rc = deliver_file(&t, it->pdf, it->dest, older, log, &pdf_out, d);
         if (rc < 0)
             break;
         count(st, pdf_out);
         if (pdf_out == CONFLICT)   /* its sidecar would describe the wrong PDF */
             continue;
-        rc = deliver(&t, it->sidecar, it->dest_meta, log, &meta_out, d);
+        if (it->meta_text)
+            rc = deliver(&t, (const unsigned char *)it->meta_text, strlen(it->meta_text), it->sidecar,
+                         it->dest_meta, it->unsigned_meta_sha, log, &meta_out, d);
+        else
+            rc = deliver_file(&t, it->sidecar, it->dest_meta, NULL, log, &meta_out, d);
         if (rc < 0)
             break;
         count(st, meta_out);
         if (meta_out != CONFLICT)
-            filed[nfiled++] = (archive_entry){it->dest, it->dest_meta, it->sha, it->bytes};
+            filed[nfiled++] = (archive_entry){it->dest, it->dest_meta, it->sha, it->bytes, it->is_signed, it->signer,
+                                              it->unsigned_sha};
     }
     /* The manifest lists what is filed, also after a failure part-way. */
     if (t.root && nfiled) {

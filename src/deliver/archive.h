@@ -5,7 +5,11 @@
  * (ASCII names: "2024/uy-ban-nhan-dan-thi-xa-muong-lay/1004-BC-UBND.pdf")
  * in a local directory or a WebDAV collection (webdav.h). A file already
  * there with the same SHA-256 is skipped; one with other content is a
- * conflict: reported, never overwritten. */
+ * conflict: reported, never overwritten — except the unsigned PDF (and its
+ * sidecar) that a signed version of it replaces: an update. A signed PDF is
+ * the rendered one followed by a signer's incremental update (pdfsign.h);
+ * its sidecar is found by name, or by that prefix among the folder's
+ * sidecars when the signer renamed the file. */
 #ifndef BAOCAO_ARCHIVE_H
 #define BAOCAO_ARCHIVE_H
 
@@ -17,6 +21,7 @@ enum { ARCHIVE_CONFLICT = 1 };
 
 typedef struct archive_stats {
     int stored, skipped, conflicts;   /* files (PDFs and sidecars) */
+    int updated;           /* signed versions that replaced the unsigned ones filed */
 } archive_stats;
 
 /* Files the PDFs named in paths (a PDF, or a directory: its *.pdf, not

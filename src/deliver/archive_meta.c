@@ -114,6 +114,26 @@ static int write_json(const char *path, const json_t *o, diag *d)
     return rc;
 }
 
+char *archive_meta_signed(const char *path, size_t bytes, const char *sha, const char *subject, diag *d)
+{
+    json_t *root = jsonin_load(path, d), *file = root ? json_object_get(root, "File") : NULL;
+    if (!json_is_object(file)) {
+        if (root)
+            diag_set(d, "sidecar-read", "%s: File.SHA256 and File.Size must be a SHA-256 and a size", path);
+        json_decref(root);
+        return NULL;
+    }
+    json_object_set_new(root, "UnsignedFile", json_pack("{s:O,s:O}", "Size", json_object_get(file, "Size"),
+                                                        "SHA256", json_object_get(file, "SHA256")));
+    json_object_set_new(file, "Size", json_integer((json_int_t)bytes));
+    json_object_set_new(file, "SHA256", json_string(sha));
+    json_object_set_new(root, "Signed", json_true());
+    json_object_set_new(root, "Signer", subject ? json_string(subject) : json_null());
+    char *text = json_text(root);
+    json_decref(root);
+    return text;
+}
+
 char *archive_meta_json(const char *pdf_path, const doc_meta *m, const pdf_result *pr)
 {
     record r;
@@ -237,9 +257,10 @@ int archive_manifest_add(const char *path, const archive_entry *e, size_t n, dia
     }
     for (size_t i = 0; i < n; i++)
         json_object_set_new(docs, e[i].path,
-                            json_pack("{s:s,s:s,s:I,s:s}", "Path", e[i].path, "Metadata",
+                            json_pack("{s:s,s:s,s:I,s:s,s:b,s:s?,s:s}", "Path", e[i].path, "Metadata",
                                       e[i].metadata, "Size", (json_int_t)e[i].bytes, "SHA256",
-                                      e[i].sha256));
+                                      e[i].sha256, "Signed", e[i].is_signed, "Signer", e[i].signer,
+                                      "UnsignedSHA256", e[i].unsigned_sha256));
     size_t count = json_object_size(docs), k = 0;
     json_t **sorted = xcalloc(count + 1, sizeof *sorted), *v;
     const char *key;

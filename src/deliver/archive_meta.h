@@ -54,15 +54,26 @@ typedef struct archive_doc {
 int archive_meta_read(const char *path, archive_doc *a, diag *d);
 void archive_doc_free(archive_doc *a);
 
+/* The sidecar at path as it is filed with a signed version of its PDF
+ * (signed[0..bytes) with SHA-256 sha, the rendered PDF as its prefix):
+ * File.Size and File.SHA256 describe the signed file, "UnsignedFile" keeps
+ * the rendered one's, "Signed" is true and "Signer" the certificate's
+ * subject (null if unreadable). The JSON text, malloc'd; NULL on error. */
+char *archive_meta_signed(const char *path, size_t bytes, const char *sha, const char *subject, diag *d);
+
 /* One document filed in an archive directory (paths relative to its root). */
 typedef struct archive_entry {
     const char *path, *metadata, *sha256;
     size_t bytes;
+    int is_signed;               /* a signed version of the rendered PDF */
+    const char *signer;          /* its certificate's subject, or NULL */
+    const char *unsigned_sha256; /* the rendered PDF's */
 } archive_entry;
 
 /* Adds entries to the manifest JSON at path (created if missing; an entry
  * with the same Path is replaced), sorted by Path, written atomically:
- * {"Documents": [{"Path", "Metadata", "Size", "SHA256"}, …]}. */
+ * {"Documents": [{"Path", "Metadata", "Size", "SHA256", "Signed", "Signer",
+ * "UnsignedSHA256"}, …]}. */
 int archive_manifest_add(const char *path, const archive_entry *e, size_t n, diag *d);
 
 #endif

@@ -452,7 +452,7 @@ static int verify(webdav *w, const char *path, size_t len, const char *sha, resp
 }
 
 int webdav_store(webdav *w, const char *path, const unsigned char *buf, size_t len,
-                 const char *sha, diag *d)
+                 const char *sha, int replace, diag *d)
 {
     response r = {0};
     const char *slash = strrchr(path, '/');
@@ -461,7 +461,7 @@ int webdav_store(webdav *w, const char *path, const unsigned char *buf, size_t l
     sbuf_printf(&tmp, "%.*s.%s.part-%.12s", (int)dirlen, path, path + dirlen, sha);
     char *dest_url = url_of(w, w->base, path);
     sbuf_printf(&dest, "Destination: %s", dest_url);
-    const char *const move_headers[] = {sbuf_str(&dest), "Overwrite: F", NULL};
+    const char *const move_headers[] = {sbuf_str(&dest), replace ? "Overwrite: T" : "Overwrite: F", NULL};
 
     int rc = make_collections(w, path, &r, d);
     if (rc == 0 && request(w, "PUT", sbuf_str(&tmp), NULL, buf, len, 0, &r, d) < 0)

@@ -35,12 +35,13 @@ int webdav_lookup(webdav *w, const char *path, size_t max, char sha[65], diag *d
 /* Stores buf at path without ever showing a partial file under that name:
  * creates the missing collections, PUTs a temporary ".NAME.part-HASH" beside
  * it, checks its size (PROPFIND getcontentlength) and SHA-256 (GET), then
- * MOVEs it into place with "Overwrite: F" and checks the final name the same
- * way (a MOVE answered 201 that moved nothing is an error). Returns 0 when stored, 1 when a
- * resource already exists at path (nothing replaced), -1 on error (the
- * temporary is deleted when the server can still be reached). */
+ * MOVEs it into place with "Overwrite: F" (with replace, "T": an update of
+ * what is there) and checks the final name the same way (a MOVE answered 201
+ * that moved nothing is an error). Returns 0 when stored, 1 when a resource
+ * already exists at path (nothing replaced), -1 on error (the temporary is
+ * deleted when the server can still be reached). */
 int webdav_store(webdav *w, const char *path, const unsigned char *buf, size_t len,
-                 const char *sha, diag *d);
+                 const char *sha, int replace, diag *d);
 
 /* url without its user:password@ (malloc'd): what messages show. */
 char *webdav_shown_url(const char *url);

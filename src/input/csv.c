@@ -278,5 +278,6 @@ void csv_free(csv *c)
     free(c->rows);
     free(c->path);
     free(c->sheet);
+    free(c->sheets);
     memset(c, 0, sizeof *c);
 }

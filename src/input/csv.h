@@ -35,6 +35,7 @@ typedef struct csv {
     char decimal;          /* ',' or '.' for every number of the file; 0 = per value */
     char *path;
     char *sheet;           /* XLSX: the worksheet's name (rows are its rows); NULL for CSV */
+    char *sheets;          /* XLSX: every worksheet of the workbook, "A", "B" (for messages) */
     decoded_text source;   /* how the bytes were decoded (its text is freed) */
 } csv;
 

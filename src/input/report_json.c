@@ -3,6 +3,7 @@
 #include "input.h"
 #include "records.h"
 #include "sbuf.h"
+#include "unitmatch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,43 @@ static int load_unit_kind(json_t *o, const char *where, void *ctx, diag *d)
                    jsonin_str(o, r->file, where, "local", 0, &k->local, d) < 0
                ? -1
                : 0;
+}
+
+/* "renamed": {"old name": "new name"} and "merged": {"new name": ["old",
+ * "old", …]}: units of this period that continue others of the previous. */
+static int load_links(dataset *ds, json_t *root, const char *file, diag *d)
+{
+    static const char *const KEYS[] = {"renamed", "merged"};
+    for (int merged = 0; merged < 2; merged++) {
+        json_t *map = json_object_get(root, KEYS[merged]);
+        if (!map)
+            continue;
+        if (!json_is_object(map))
+            return diag_set(d, "json-type", "%s: %s: expected an object", file, KEYS[merged]);
+        const char *key;
+        json_t *v;
+        json_object_foreach(map, key, v) {
+            ds->links = xrealloc(ds->links, (ds->nlinks + 1) * sizeof *ds->links);
+            unit_link *l = &ds->links[ds->nlinks++];
+            memset(l, 0, sizeof *l);
+            l->merged = merged;
+            if (merged) {
+                l->now = xstrdup(key);
+                if (jsonin_strv(map, file, KEYS[merged], key, 1, &l->old, &l->nold, d) < 0)
+                    return -1;
+                if (l->nold < 2)
+                    return diag_set(d, "unit-link", "%s:%d: merged: \"%s\" needs the two or more units it "
+                                    "was made from (one is \"renamed\")", file, jsonin_line_of(file, key), key);
+            } else {
+                l->old = xcalloc(1, sizeof *l->old);
+                l->nold = 1;
+                l->old[0] = xstrdup(key);
+                if (jsonin_str(map, file, KEYS[merged], key, 1, &l->now, d) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* How units of one kind are named together: "UBND xã " → "UBND các xã".
@@ -270,6 +308,8 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
         goto out;
     ds->scores_path = input_path(ds->dir, scores);
     if (scores_read(ds, ds->scores_path, 0, io, d) < 0)
+        goto out;
+    if (load_links(ds, root, path, d) < 0 || unit_links_check(ds, path, d) < 0)
         goto out;
     if (previous) {
         ds->previous_path = input_path(ds->dir, previous);

@@ -149,6 +149,7 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
     s->source = xstrdup(path);
     s->scale = 100;
     s->places = 2;
+    s->change_warning = DEC_INT(20);
     json_t *groups, *ratings;
     reading r = {.s = s, .file = path};
     int rc = -1;
@@ -158,6 +159,7 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
         jsonin_int(root, path, "", "scale", 0, &s->scale, d) < 0 ||
         jsonin_int(root, path, "", "places", 0, &s->places, d) < 0 ||
         jsonin_str(root, path, "", "na_note", 0, &s->na_note, d) < 0 ||
+        jsonin_dec(root, path, "", "change_warning", 0, &s->change_warning, d) < 0 ||
         jsonin_array(root, path, "", "groups", 1, &groups, d) < 0 ||
         jsonin_array(root, path, "", "ratings", 0, &ratings, d) < 0)
         goto out;
@@ -167,6 +169,11 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
     }
     if (s->places < 0 || s->places > 4) {
         diag_set(d, "scheme-places", "%s: places: must be between 0 and 4", path);
+        goto out;
+    }
+    if (s->change_warning <= 0 || s->change_warning > DEC_INT(100)) {
+        diag_set(d, "scheme-change-warning", "%s: change_warning: must be above 0 and at most 100 (%% of the scale)",
+                 path);
         goto out;
     }
     if (jsonin_each(groups, path, "", "groups", load_group, &r, d) < 0)

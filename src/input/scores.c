@@ -5,6 +5,7 @@
 #include "input.h"
 #include "sbuf.h"
 #include "text.h"
+#include "unitmatch.h"
 #include "xlsx.h"
 
 #include <stdio.h>
@@ -13,7 +14,7 @@
 #include <strings.h>
 
 enum { COL_IGNORE = -1, COL_SECTION = -2, COL_LONG_NAME = -3, COL_UNKNOWN = -4, COL_TOTAL = -5,
-       COL_AMBIGUOUS = -6, COL_NAME = -7 };
+       COL_AMBIGUOUS = -6, COL_NAME = -7, COL_CODE = -8 };
 
 /* A folded header label without a trailing "(5đ)" / "(10)": the key that
  * labels are compared by ("Chỉ số 1 (5đ)" -> "chi so 1"). */
@@ -56,6 +57,7 @@ static long header_column(const scheme *s, const char *h, const char *group)
         {"unit", COL_NAME}, {"ten don vi", COL_NAME}, {"don vi", COL_NAME},
         {"section", COL_SECTION}, {"nhom", COL_SECTION}, {"long_name", COL_LONG_NAME},
         {"ten day du", COL_LONG_NAME}, {"total", COL_TOTAL}, {"tong diem", COL_TOTAL},
+        {"ma don vi", COL_CODE}, {"ma dvhc", COL_CODE}, {"code", COL_CODE}, {"unit_code", COL_CODE},
         {"stt", COL_IGNORE}};
     char *key = label_key(h);
     long r = COL_UNKNOWN;
@@ -163,7 +165,8 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     h->used = xmalloc(h->n * sizeof *h->used);
     for (size_t k = 0; k < h->n; k++) {
         long col = h->cols[k];
-        int last = col >= 0 || col == COL_SECTION || col == COL_TOTAL || col == COL_LONG_NAME;
+        int last = col >= 0 || col == COL_SECTION || col == COL_TOTAL || col == COL_LONG_NAME ||
+                   col == COL_CODE;
         for (size_t j = k + 1; j < h->n && last && col < 0; j++)
             last = h->cols[j] != col;
         if (last)
@@ -208,10 +211,10 @@ static size_t name_hash(const char *s)
     return h;
 }
 
-static long index_find(const unit_index *x, const dataset *ds, const char *name, size_t *at)
+static long index_find(const unit_index *x, const unit *units, const char *name, size_t *at)
 {
     size_t i = name_hash(name) & (x->cap - 1);
-    while (x->slot[i] >= 0 && strcmp(ds->units[x->slot[i]].name, name))
+    while (x->slot[i] >= 0 && strcmp(units[x->slot[i]].name, name))
         i = (i + 1) & (x->cap - 1);
     *at = i;
     return x->slot[i];
@@ -318,7 +321,36 @@ static int read_table(const dataset *ds, const char *path, const input_opts *io,
     return 0;
 }
 
-int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d)
+/* Pointers to units sorted by code, to find two rows with one code. */
+static int by_code(const void *a, const void *b)
+{
+    return strcmp((*(unit *const *)a)->code, (*(unit *const *)b)->code);
+}
+
+static int codes_unique(unit *units, size_t n, const char *path, diag *d)
+{
+    unit **v = xcalloc(n ? n : 1, sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (units[i].code)
+            v[k++] = &units[i];
+    qsort(v, k, sizeof *v, by_code);
+    int rc = 0;
+    for (size_t i = 1; i < k && rc == 0; i++)
+        if (!strcmp(v[i - 1]->code, v[i]->code)) {
+            const unit *a = v[i - 1]->row < v[i]->row ? v[i - 1] : v[i], *b = a == v[i] ? v[i - 1] : v[i];
+            rc = diag_set(d, "unit-duplicate-code", "%s:%d: unit \"%s\": code %s is also unit \"%s\"'s "
+                          "(line %d)", path, b->row, b->name, b->code, a->name, a->row);
+        }
+    free(v);
+    return rc;
+}
+
+/* The rows of one scores file as units: this period's into *units (the
+ * dataset's), the previous period's into a list of their own, cells and
+ * total as if current, for unit_match_previous. */
+static int read_units(dataset *ds, const char *path, int previous, const input_opts *io, unit **units,
+                      size_t *nunits, diag *d)
 {
     const scheme *s = &ds->scheme;
     csv c;
@@ -329,19 +361,22 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
     unit_index idx = {0};
     char where[CSV_WHERE_SIZE];
     if (c.n == 0) {
-        diag_set(d, "csv-empty", "%s: the file has no header row", path);
+        if (c.sheet)
+            diag_set(d, "csv-empty", "%s: worksheet \"%s\" is empty (the workbook's sheets: %s; name one with "
+                     "\"sheet\" in report.json)", path, c.sheet, c.sheets);
+        else
+            diag_set(d, "csv-empty", "%s: the file has no header row", path);
         goto out;
     }
-    if (resolve_header(ds, &c, previous, &h, d) < 0)
+    if (resolve_header(ds, &c, previous, &h, d) < 0) {
+        /* Perhaps another sheet of the workbook holds the table. */
+        if (c.sheet)
+            diag_prefix(d, "worksheet \"%s\" of %s (the workbook's sheets: %s; name one with \"sheet\" in "
+                        "report.json)", c.sheet, path, c.sheets);
         goto out;
-    index_init(&idx, ds->nunits + c.n);
-    for (size_t i = 0; i < ds->nunits; i++) {
-        size_t at;
-        index_find(&idx, ds, ds->units[i].name, &at);
-        idx.slot[at] = (long)i;
     }
-
-    size_t ucap = ds->nunits;
+    index_init(&idx, c.n);
+    size_t ucap = *nunits;
     for (size_t r = h.first_row; r < c.n; r++) {
         const csv_row *row = &c.rows[r];
         const char *name = csv_field(row, h.name_col);
@@ -357,38 +392,21 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
             goto out;
         }
         score_cell *cells = xcalloc(s->nindicators, sizeof *cells);
-        unit *u = NULL;
         size_t at;
-        long existing = index_find(&idx, ds, name, &at);
-        if (previous) {
-            if (existing < 0) {
-                free(cells);
-                continue;   /* a unit that no longer reports; nothing to compare */
-            }
-            u = &ds->units[existing];
-            if (u->prev) {
-                free(cells);
-                diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)",
-                         where, name, u->prev_row);
-                goto out;
-            }
-            u->prev = cells;
-            u->prev_row = row->line;
-        } else {
-            if (existing >= 0) {
-                free(cells);
-                diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)",
-                         where, name, ds->units[existing].row);
-                goto out;
-            }
-            grow(&ds->units, &ucap, ds->nunits + 1, sizeof *ds->units);
-            idx.slot[at] = (long)ds->nunits;
-            u = &ds->units[ds->nunits++];
-            memset(u, 0, sizeof *u);
-            u->name = xstrdup(name);
-            u->row = row->line;
-            u->cells = cells;
+        long existing = index_find(&idx, *units, name, &at);
+        if (existing >= 0) {
+            free(cells);
+            diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)", where, name,
+                     (*units)[existing].row);
+            goto out;
         }
+        grow(units, &ucap, *nunits + 1, sizeof **units);
+        idx.slot[at] = (long)*nunits;
+        unit *u = &(*units)[(*nunits)++];
+        memset(u, 0, sizeof *u);
+        u->name = xstrdup(name);
+        u->row = row->line;
+        u->cells = cells;
         for (size_t j = 0; j < h.nused; j++) {
             size_t k = h.used[j];
             const char *v = csv_field(row, k);
@@ -409,9 +427,11 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
                 u->section = (size_t)sec;
             } else if (h.cols[k] == COL_TOTAL) {
                 /* Checked against the maximum of all scored indicators. */
-                if (read_total(s, v, c.decimal, where, name,
-                               previous ? &u->prev_total : &u->total, d) < 0)
+                if (read_total(s, v, c.decimal, where, name, &u->total, d) < 0)
                     goto out;
+            } else if (h.cols[k] == COL_CODE && *v) {
+                free(u->code);
+                u->code = xstrdup(v);
             } else if (h.cols[k] == COL_LONG_NAME && !previous && *v) {
                 free(u->long_name);
                 u->long_name = xstrdup(v);
@@ -419,7 +439,7 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
         }
         csv_where(&c, row, h.name_col, where, sizeof where);
         /* A given total cannot exceed what the unit could score. */
-        const score_cell *tot = previous ? &u->prev_total : &u->total;
+        const score_cell *tot = &u->total;
         if (tot->state == CELL_VALUE) {
             dec amax = 0;
             for (size_t i = 0; i < s->nindicators; i++)
@@ -448,7 +468,9 @@ int scores_read(dataset *ds, const char *path, int previous, const input_opts *i
                     goto out;
                 }
     }
-    if (!previous && ds->nunits == 0) {
+    if (codes_unique(*units, *nunits, path, d) < 0)
+        goto out;
+    if (!previous && *nunits == 0) {
         diag_set(d, "csv-no-units", "%s: the file lists no units", path);
         goto out;
     }
@@ -458,5 +480,20 @@ out:
     free(h.used);
     free(idx.slot);
     csv_free(&c);
+    return rc;
+}
+
+int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d)
+{
+    if (!previous)
+        return read_units(ds, path, 0, io, &ds->units, &ds->nunits, d);
+    unit *rows = NULL;
+    size_t n = 0;
+    int rc = read_units(ds, path, 1, io, &rows, &n, d);
+    if (rc == 0)
+        rc = unit_match_previous(ds, rows, n, path, d);
+    for (size_t i = 0; i < n; i++)
+        free(rows[i].name), free(rows[i].code), free(rows[i].long_name), free(rows[i].cells);
+    free(rows);
     return rc;
 }

@@ -89,6 +89,7 @@ typedef struct reader {
     /* workbook.xml and its relationships */
     const char *want;        /* sheet name asked for, NULL = first */
     char *sheet, *rid, *target;
+    sbuf sheets;             /* every sheet's name, quoted, for messages */
     /* sharedStrings.xml */
     char **strings;
     size_t nstrings, scap;
@@ -143,6 +144,8 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **atts
 {
     reader *r = ud;
     const char *n = attr(atts, "name"), *id = attr(atts, "id");
+    if (!strcmp(local(name), "sheet") && n)
+        sbuf_printf(&r->sheets, "%s\"%s\"", r->sheets.len ? ", " : "", n);
     if (strcmp(local(name), "sheet") || r->rid || !n || !id)
         return;
     if (!r->want || !strcmp(n, r->want)) {
@@ -534,7 +537,10 @@ int xlsx_read_file(csv *c, const char *path, const char *sheet, diag *d)
     if (run(&r, z, "xl/workbook.xml", 0, workbook_start, NULL) < 0)
         goto out;
     if (!r.rid) {
-        if (sheet)
+        if (sheet && r.sheets.len)
+            diag_set(d, "xlsx-sheet", "%s: the workbook has no worksheet \"%s\" (its sheets: %s)", path, sheet,
+                     r.sheets.s);
+        else if (sheet)
             diag_set(d, "xlsx-sheet", "%s: the workbook has no worksheet \"%s\"", path, sheet);
         else
             diag_set(d, "xlsx-sheet", "%s: the workbook has no worksheet", path);
@@ -547,6 +553,7 @@ int xlsx_read_file(csv *c, const char *path, const char *sheet, diag *d)
         goto out;
     }
     c->sheet = xstrdup(r.sheet);
+    c->sheets = sbuf_take(&r.sheets);
     if (run(&r, z, "xl/sharedStrings.xml", 1, strings_start, strings_end) < 0 ||
         run(&r, z, r.target, 0, sheet_start, sheet_end) < 0)
         goto out;
@@ -563,6 +570,7 @@ out:
     strv_free(r.row.fields, r.row.count);
     free(r.row.cols);
     sbuf_free(&r.text);
+    sbuf_free(&r.sheets);
     free(r.sheet);
     free(r.rid);
     free(r.target);

@@ -8,6 +8,7 @@
 #include "sbuf.h"
 #include "text.h"
 
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,10 +166,14 @@ static int find_paths(fontset *fs, fc_lazy *fc, const char *spec, diag *d)
 {
     int is_path = strchr(spec, '/') || strstr(spec, ".ttf") || strstr(spec, ".TTF");
     FcConfig *cfg = NULL;
-    if (is_path)
+    if (is_path) {
+        /* Said as it is: a missing file is not a missing bold face. */
+        if (access(spec, R_OK) < 0)
+            return diag_set(d, "font-open", "%s: %s", spec, strerror(errno));
         fs->path[FACE_REGULAR] = xstrdup(spec);
-    else
+    } else {
         fs->family = xstrdup(spec);
+    }
     for (int f = 0; f < FACE_COUNT; f++) {
         if (fs->path[f])
             continue;

@@ -37,8 +37,19 @@ void dataset_free(dataset *ds)
         free(ds->units[i].long_name);
         free(ds->units[i].cells);
         free(ds->units[i].prev);
+        free(ds->units[i].code);
+        free(ds->units[i].prev_name);
+        strv_free(ds->units[i].merged_from, ds->units[i].nmerged_from);
     }
     free(ds->units);
+    for (size_t i = 0; i < ds->ngone; i++)
+        free(ds->gone[i].name);
+    free(ds->gone);
+    for (size_t i = 0; i < ds->nlinks; i++) {
+        free(ds->links[i].now);
+        strv_free(ds->links[i].old, ds->links[i].nold);
+    }
+    free(ds->links);
     for (size_t i = 0; i < ds->nkinds; i++) {
         free(ds->kinds[i].prefix);
         free(ds->kinds[i].plural);

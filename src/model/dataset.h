@@ -38,7 +38,27 @@ typedef struct unit {
     score_cell *prev;      /* previous period, NULL if unknown */
     score_cell total, prev_total; /* a total given by the source (QĐ 766 portal), else CELL_EMPTY */
     int prev_row;          /* its line in the previous-period file */
+    char *code;            /* "mã đơn vị" (the official commune code), NULL if none */
+    char *prev_name;       /* its name in the previous file when written otherwise, else NULL */
+    char **merged_from;    /* the previous period's units merged into this one ("merged") */
+    size_t nmerged_from;
 } unit;
+
+/* A unit of the previous period's file that no unit of this period took
+ * over (not matched by code, name, "renamed" or "merged"). */
+typedef struct gone_unit {
+    char *name;
+    int row;               /* its line in the previous file */
+} gone_unit;
+
+/* report.json's "renamed" / "merged": a unit of this period (now) that
+ * continues units of the previous one (old). */
+typedef struct unit_link {
+    char *now;
+    char **old;
+    size_t nold;           /* 1 for a renamed unit, 2 or more for a merger */
+    int merged;
+} unit_link;
 
 typedef struct section {
     char *id;              /* "I", "II" (printed in the STT column) */
@@ -97,6 +117,10 @@ typedef struct dataset {
     unit *units;           /* in table (file) order */
     size_t nunits;
     int has_previous;
+    gone_unit *gone;       /* previous-period units missing now (see gone_unit) */
+    size_t ngone;
+    unit_link *links;      /* "renamed" and "merged" of report.json */
+    size_t nlinks;
     unit_kind *kinds;      /* for grouped name lists in running text */
     size_t nkinds;
     text_style style;

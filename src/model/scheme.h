@@ -47,6 +47,8 @@ typedef struct scheme {
     rating *ratings;       /* highest first; empty for schemes that only rank */
     size_t nratings;
     char *na_note;         /* footnote explaining "-" */
+    dec change_warning;    /* `check` warns when a converted score moves more than this
+                              percentage of the scale against last period (default 20) */
     char *source;          /* file it was loaded from */
 } scheme;
 

@@ -1,7 +1,6 @@
 /* score.c — exact scoring per the schemes' rules (see README, "Scoring"). */
 #include "score.h"
 #include "diag.h"
-#include "sbuf.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -43,18 +42,7 @@ static void score_period(const dataset *ds, const unit *u, int prev, period_scor
         return;   /* nothing applicable: not scored, never a division by zero */
     if (total->state == CELL_VALUE) {
         /* The source computed its own total (the QĐ 766 portal does, with
-         * rules not published): print it, but say when the parts disagree. */
-        if (total->value != p->achieved && !prev) {
-            char a[32], b[32];
-            dec_format(a, sizeof a, p->achieved, 0, 6, ',', 0);
-            dec_format(b, sizeof b, total->value, 0, 6, ',', 0);
-            sbuf w = {0};
-            sbuf_printf(&w, diag_text("%s:%d: unit \"%s\": the indicators add up to %s but the given total is %s; "
-                                      "using the given total"),
-                        ds->scores_path, u->row, u->name, a, b);
-            grow(&sc->warnings, &sc->warnings_cap, sc->nwarnings + 1, sizeof *sc->warnings);
-            sc->warnings[sc->nwarnings++] = sbuf_take(&w);
-        }
+         * rules not published): print it; review.c says when the parts disagree. */
         p->achieved = total->value;
     }
     p->scored = 1;
@@ -193,7 +181,6 @@ void scoring_check(const dataset *ds, const scoring *sc)
 
 void scoring_free(scoring *sc)
 {
-    strv_free(sc->warnings, sc->nwarnings);
     free(sc->units);
     free(sc->order);
     for (size_t s = 0; s < sc->nsections; s++)

@@ -2,7 +2,8 @@
  * converted score, class, ranks and changes against the previous period.
  * Pure and reentrant: no I/O, no allocation beyond the result, no state
  * outside it. Any number of threads may score (the same or different
- * datasets) at once; warnings come back in the result, never printed. */
+ * datasets) at once. What deserves a warning (a given total the
+ * indicators disagree with, say) is the review's (app/review.h). */
 #ifndef BAOCAO_SCORE_H
 #define BAOCAO_SCORE_H
 
@@ -43,8 +44,6 @@ typedef struct scoring {
     size_t *order;             /* display order: table order or by score (stable) */
     section_score *sections;   /* parallel to dataset.sections */
     size_t nsections;
-    char **warnings;           /* what the caller should tell the user, translated */
-    size_t nwarnings, warnings_cap;
 } scoring;
 
 /* Asserts the invariants above against ds (nothing in NDEBUG builds). */

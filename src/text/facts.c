@@ -78,7 +78,18 @@ value *facts_common(const dataset *ds, const doc_meta *m)
     set_str(sch, "na_note", ds->scheme.na_note);
     set_int(f, "scale", ds->scale);
     set_strv(f, "addressees", m->addressees, m->naddressees);
+    value_map_set(f, "has_previous", value_bool(ds->has_previous));
     return f;
+}
+
+void facts_identity(value *m, const dataset *ds, const unit *u)
+{
+    set_str(m, "prev_name", u->prev_name);
+    value *mf = value_map_set(m, "merged_from", value_map());
+    set_int(mf, "count", (long)u->nmerged_from);
+    set_strv(mf, "names", u->merged_from, u->nmerged_from);
+    /* In the previous period's file under no name: a comparison is impossible. */
+    value_map_set(m, "new", value_bool(ds->has_previous && !u->prev && !u->nmerged_from));
 }
 
 static const unit_kind *kind_of(const dataset *ds, const char *name)
@@ -275,6 +286,7 @@ static value *unit_value(const dataset *ds, const scoring *sc, size_t u)
     set_text_name(m, "text_name", ds, un);
     set_str(m, "section", ds->sections[un->section].id);
     value_map_set(m, "section_rank", us->now.scored ? value_number(DEC_INT(us->section_rank)) : value_null());
+    facts_identity(m, ds, un);
     value_map_set(m, "now", period_value(ds, &us->now));
     value_map_set(m, "prev", period_value(ds, &us->prev));
     set_int(m, "at_max", us->at_max);
@@ -642,7 +654,6 @@ value *facts_report(const dataset *ds, const doc_meta *m, const scoring *sc)
 {
     value *f = facts_common(ds, m);
     const scheme *s = &ds->scheme;
-    value_map_set(f, "has_previous", value_bool(ds->has_previous));
     value_map_set(f, "has_ratings", value_bool(s->nratings > 0));
 
     size_t scored = 0, expected = 0;

@@ -18,6 +18,11 @@
  * to the map. */
 value *facts_common(const dataset *ds, const doc_meta *m);
 
+/* A unit's identity across periods into map m: prev_name (its name last
+ * period when written otherwise, or null), merged_from {count, names} and
+ * new (not in the previous period's file). */
+void facts_identity(value *m, const dataset *ds, const unit *u);
+
 /* facts_common plus the results: sections, classes, indicators, decreases. */
 value *facts_report(const dataset *ds, const doc_meta *m, const scoring *sc);
 

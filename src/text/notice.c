@@ -195,6 +195,7 @@ value *notice_facts(const dataset *ds, const doc_meta *m, const scoring *sc, con
     set_text(uv, "name", un->name);
     set_text(uv, "long_name", un->long_name ? un->long_name : un->name);
     set_text(uv, "noun", ds->sections[un->section].unit_noun);
+    facts_identity(uv, ds, un);
     add_indicators(f, ds, un);
     add_score(f, ds, sc, u);
     value *snaps = value_map_set(f, "snapshots", value_map());

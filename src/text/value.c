@@ -103,7 +103,7 @@ const value *value_child(const value *v, const char *seg, size_t len)
 
 const value *value_get(const value *v, const char *path)
 {
-    while (v && *path) {
+    while (v && *path && v->kind != VALUE_NULL) {
         size_t len = strcspn(path, ".");
         v = value_child(v, path, len);
         path += len;

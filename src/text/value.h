@@ -58,7 +58,9 @@ value *value_copy(const value *v);
  * into a list. NULL when there is no such child. */
 const value *value_child(const value *v, const char *seg, size_t len);
 /* Follows a dotted path from v: "unit.now.converted", "sections.0.title".
- * "" is v itself. NULL when any step is missing. */
+ * "" is v itself. A null on the way is the answer (a unit not scored has
+ * "now": null, so "now.converted" is null, not missing); NULL when a step
+ * is missing. */
 const value *value_get(const value *v, const char *path);
 
 /* Template truth: null, false, 0, "" and [] are false; everything else,

@@ -22,6 +22,7 @@ phận chuyên môn thuộc UBND xã phân tích, đánh giá và có biện ph�
 
 Trên đây là thông báo thống kê số liệu {{scheme.title}} của {{agency.locality}}
 {{period.date | month_year}} trên Cổng Dịch vụ công quốc gia. {{agency.name}} yêu cầu các bộ phận chuyên
-môn thuộc UBND xã và Bộ phận Tiếp nhận và trả kết quả xã có giải pháp khắc phục những nội dung giảm
-điểm so với tháng {{period.previous | mm_yyyy}}; Văn phòng - thống kê xã thông báo công khai đến các cơ
+môn thuộc UBND xã và Bộ phận Tiếp nhận và trả kết quả xã có giải pháp khắc phục {{#score.has_prev}}những nội dung giảm
+điểm so với tháng {{period.previous | mm_yyyy}}{{/score.has_prev}}{{^score.has_prev}}những chỉ số chưa đạt
+điểm tối đa{{/score.has_prev}}; Văn phòng - thống kê xã thông báo công khai đến các cơ
 quan, đơn vị, nhân dân được biết./.
