@@ -29,7 +29,7 @@ expect "installed: libbaocao.so.0" test -e "$libdir/libbaocao.so.0"
 expect_eq "SONAME" "$(objdump -p "$libdir/libbaocao.so.0" | awk '/SONAME/ { print $2 }')" "libbaocao.so.0"
 expect_eq "only bc_ symbols exported" \
     "$(nm -D --defined-only "$libdir/libbaocao.so.0" | awk '{ print $3 }' | grep -cv '^bc_')" "0"
-expect "man page renders" sh -c "man -l '$p/share/man/man1/baocao.1' 2>/dev/null | grep -q 'NĐ 30 PDF/A'"
+expect "man page renders" sh -c "LC_ALL=C.UTF-8 man -l '$p/share/man/man1/baocao.1' 2>/dev/null | grep -q 'NĐ 30 PDF/A'"
 
 mkdir -p "$tmp/elsewhere"
 cp -r "$SRC/samples/huyen-dien-bien-2023-07" "$tmp/elsewhere/sample"

@@ -171,6 +171,10 @@ static int find_paths(fontset *fs, fc_lazy *fc, const char *spec, diag *d)
         if (access(spec, R_OK) < 0)
             return diag_set(d, "font-open", "%s: %s", spec, strerror(errno));
         fs->path[FACE_REGULAR] = xstrdup(spec);
+        /* Judged on its own first: a file without Vietnamese is refused as
+         * such, whatever faces lie beside it or fontconfig knows. */
+        if (!(fs->ttf[FACE_REGULAR] = ttf_open(spec, d)) || check_coverage(fs->ttf[FACE_REGULAR], d) < 0)
+            return -1;
     } else {
         fs->family = xstrdup(spec);
     }
@@ -201,7 +205,7 @@ static int find_paths(fontset *fs, fc_lazy *fc, const char *spec, diag *d)
 static int open_faces(fontset *fs, diag *d)
 {
     for (int f = 0; f < FACE_COUNT; f++)
-        if (!(fs->ttf[f] = ttf_open(fs->path[f], d)) || check_coverage(fs->ttf[f], d) < 0)
+        if (!fs->ttf[f] && (!(fs->ttf[f] = ttf_open(fs->path[f], d)) || check_coverage(fs->ttf[f], d) < 0))
             return -1;
     return 0;
 }
