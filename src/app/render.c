@@ -34,6 +34,54 @@ static char *pdf_title(const doc_meta *m)
     return sbuf_take(&b);
 }
 
+/* The name's extension (".docx"), or NULL when the last component has none. */
+static const char *extension(const char *path)
+{
+    const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    return dot && (!slash || dot > slash) ? dot : NULL;
+}
+
+unsigned render_format(const render_opts *o, const char *out)
+{
+    if (o->formats == FORMAT_PDF || o->formats == FORMAT_DOCX)
+        return o->formats;
+    const char *ext = extension(out);
+    return ext && !strcasecmp(ext, ".docx") ? FORMAT_DOCX : FORMAT_PDF;
+}
+
+/* The DOCX of a tree the layout lo accepted, written alone (no sidecar:
+ * drafts are not filed). Times New Roman is named unless another font was
+ * asked for: the shipped Tinos only stands in for it. */
+static int write_docx(const doc *tree, const fontset *fs, const page_setup *ps, const layout *lo,
+                      const render_opts *o, const char *out, pdf_result *pr, diag *d)
+{
+    const doc_meta *m = &tree->meta;
+    char *code = doc_meta_code(m), *title = pdf_title(m);
+    docx_meta dm = {
+        .title = title,
+        .subject = m->subject,
+        .creator = m->issuer.full_name,
+        .keywords = code,
+        .application = "baocao " BAOCAO_VERSION,
+        .font = o->font ? fs->family : "Times New Roman",
+        .year = m->date.year,
+        .month = m->date.month,
+        .day = m->date.day,
+    };
+    unsigned char *buf;
+    size_t len;
+    int rc = docx_render(tree, fs, ps, &dm, &buf, &len, d);
+    if (rc == 0) {
+        pdf_result_of(pr, lo, buf, len);
+        file_part part = {out, buf, len};
+        rc = file_write_together(&part, 1, d);
+        free(buf);
+    }
+    free(code);
+    free(title);
+    return rc;
+}
+
 int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const char *out, render_result *res,
                 diag *d)
 {
@@ -43,6 +91,14 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
     if (layout_document(tree, fs, &ps, &lo, d) < 0) {
         layout_free(&lo);
         return -1;
+    }
+    if (render_format(o, out) == FORMAT_DOCX) {
+        pdf_result pr;
+        int rc = write_docx(tree, fs, &ps, &lo, o, out, &pr, d);
+        if (rc == 0 && res)
+            *res = (render_result){pr, lo.signature, lo.seal};
+        layout_free(&lo);
+        return rc;
     }
     /* What the PDF leaves blank for the Hệ thống to assign, the metadata
      * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's. */
@@ -195,9 +251,9 @@ out:
 }
 
 /* `render -o scores.csv` must not destroy the data: an output is never one
- * of the input files (same device and inode), and the PDF never replaces a
- * file that is not a PDF (templates, schemes, fonts, any other input). */
-static int check_output(const dataset *ds, const char *out, const char *sidecar, diag *d)
+ * of the input files (same device and inode), and the PDF (DOCX) never
+ * replaces a file that is not one (templates, schemes, fonts, any other input). */
+static int check_output(const dataset *ds, const render_opts *o, const char *out, const char *sidecar, diag *d)
 {
     const char *outputs[] = {out, sidecar};
     const char *inputs[] = {ds->path, ds->scores_path, ds->previous_path};
@@ -210,18 +266,20 @@ static int check_output(const dataset *ds, const char *out, const char *sidecar,
                 return diag_set(d, "out-is-input", "%s: this is the input %s; write the output to "
                                 "another file", outputs[k], inputs[i]);
     }
+    int docx = render_format(o, out) == FORMAT_DOCX;
+    const char *magic = docx ? "PK\3\4" : "%PDF-", *want = docx ? ".docx" : ".pdf", *ext = extension(out);
     char head[5] = {0};
     FILE *f = fopen(out, "rb");
-    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    size_t n = f ? fread(head, 1, strlen(magic), f) : 0;
     if (f)
         fclose(f);
-    if (n > 0 && memcmp(head, "%PDF-", n))
-        return diag_set(d, "out-not-pdf", "%s: exists and is not a PDF; it is not replaced (an input?)",
-                        out);
-    /* Only PDF exists: say so rather than write a PDF named .docx. */
-    const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
-    if (dot && (!slash || dot > slash) && strcasecmp(dot, ".pdf"))
-        return diag_set(d, "out-format", "%s: render writes PDF only, not %s (give -o NAME.pdf)", out, dot);
+    if (n > 0 && memcmp(head, magic, n))
+        return docx ? diag_set(d, "out-not-docx", "%s: exists and is not a DOCX; it is not replaced (an input?)", out)
+                    : diag_set(d, "out-not-pdf", "%s: exists and is not a PDF; it is not replaced (an input?)", out);
+    /* A PDF named .docx (or .odt) would mislead whoever opens it. */
+    if (ext && strcasecmp(ext, want))
+        return diag_set(d, "out-format", "%s: a %s is written to a name ending in %s, not %s", out,
+                        docx ? "DOCX" : "PDF", want, ext);
     return 0;
 }
 
@@ -229,8 +287,8 @@ int render_unit(const render_session *s, long u, const render_opts *o, const cha
                 render_result *res, diag *d)
 {
     memset(tree, 0, sizeof *tree);
-    char *sidecar = o->sidecar ? archive_meta_path(out) : NULL;
-    int rc = check_output(&s->p.ds, out, sidecar, d);
+    char *sidecar = o->sidecar && render_format(o, out) == FORMAT_PDF ? archive_meta_path(out) : NULL;
+    int rc = check_output(&s->p.ds, o, out, sidecar, d);
     free(sidecar);
     if (rc < 0 || pipeline_build(&s->p, u, &o->report, tree, d) < 0)
         return -1;

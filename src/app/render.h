@@ -4,6 +4,7 @@
 #define BAOCAO_RENDER_H
 
 #include "diag.h"
+#include "docx.h"
 #include "input.h"
 #include "layout.h"
 #include "pdf.h"
@@ -11,13 +12,18 @@
 #include "report.h"
 #include "score.h"
 
+/* Output formats, a bit each: batch may write several. */
+enum { FORMAT_PDF = 1, FORMAT_DOCX = 2 };
+
 typedef struct render_opts {
     const char *data_dir;  /* templates/, fonts/ */
     const char *font;      /* fontset_load spec; NULL = default */
     pdfa_level pdfa;       /* PDFA_1B by default */
     const char *icc_path;  /* sRGB profile; NULL = Debian's icc-profiles-free */
     const char *unit;      /* render this unit's notice (notice.h) instead of the report */
-    int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
+    unsigned formats;      /* render: FORMAT_PDF or FORMAT_DOCX, 0: by the output's name (.docx: DOCX,
+                              else PDF); batch: any of them, 0: PDF */
+    int sidecar;           /* write the archive sidecar X.meta.json next to a PDF (default 1) */
     report_opts report;
     input_opts input;      /* encodings of the score files, --verbose */
     int strict;            /* units unmatched across periods are errors (review.h) */
@@ -33,7 +39,10 @@ void render_opts_default(render_opts *o, const char *data_dir);
 
 /* Lays out a built document and writes it to the PDF at `out` (atomically)
  * with the document's own metadata (tree->meta), then its archive sidecar
- * (archive_meta.h) if o->sidecar. Needs nothing but the tree.
+ * (archive_meta.h) if o->sidecar; or, when the format (o->formats, else the
+ * name) is DOCX, writes the DOCX (docx.h) alone, after the same layout has
+ * accepted the tree (res: its pages, the DOCX's bytes and SHA-256). Needs
+ * nothing but the tree.
  * Thread-safe: tree and fs are only read. */
 int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const char *out, render_result *res,
                 diag *d);
@@ -45,6 +54,10 @@ typedef struct render_session {
     fontset fs;
     findings review;       /* the review's warnings (review.h), returned as data */
 } render_session;
+
+/* The format written to `out`: FORMAT_DOCX when o->formats says so, or
+ * says nothing and the name ends in .docx; else FORMAT_PDF. */
+unsigned render_format(const render_opts *o, const char *out);
 
 /* Loads report.json at `in` (with_notices: its notices too), reviews it
  * (review.h) into s->review and o->review, loads the fonts. With o->strict

@@ -73,15 +73,17 @@ static const struct command_help {
      "  and warnings (period words, dates, the previous period's file, totals, sharp\n"
      "  changes, units missing or new, names typed twice); exit 1 when there are errors\n",
      "  --json           the findings as JSON, for programs\n", 1, 0},
-    {"render", "render REPORT -o OUT.pdf\n  render the report (or --unit NAME's notice) as an NĐ 30 PDF\n",
-     "  -o FILE          the PDF to write (written to a temporary file, then renamed)\n"
+    {"render", "render REPORT -o OUT.pdf\n  render the report (or --unit NAME's notice) as an NĐ 30 PDF, or DOCX\n",
+     "  -o FILE          the PDF (or .docx) to write (to a temporary file, then renamed)\n"
+     "  --format pdf|docx  the format (default: by FILE's name, .docx a DOCX, else PDF)\n"
      "  --unit NAME      render that unit's notice (as batch does) instead of the report\n"
      "  --print-fields   print the signature field rectangles (page, x, y, w, h in mm)\n", 1, 1},
     {"batch", "batch REPORT -o DIR\n"
      "  the report and one notice per unit (its \"notices\"), with DIR/manifest.json;\n"
      "  exit 1 if any unit failed\n",
      "  -o DIR           the directory to write into (created if missing)\n"
-     "  --jobs N         documents made in parallel (default: the number of processors)\n", 1, 1},
+     "  --jobs N         documents made in parallel (default: the number of processors)\n"
+     "  --format LIST    pdf, docx or pdf,docx: the formats of each document (default pdf)\n", 1, 1},
     {"facts", "facts REPORT\n  print the data its templates get, as JSON\n", "", 1, 0},
     {"archive", "archive PDF_OR_DIR... --to URL\n"
      "  file PDFs with their sidecars into a document management system:\n"
@@ -124,6 +126,7 @@ typedef struct options {
     char **files;          /* archive: every PDF or directory given */
     size_t nfiles;
     int csv, excel, json, help, quiet, print_fields, blank_number, no_sidecar, jobs, strict;
+    unsigned formats;      /* FORMAT_PDF | FORMAT_DOCX; 0: not given */
     pdfa_level pdfa;
     input_opts input;
 } options;
@@ -144,6 +147,24 @@ static int print_usage_error(const char *fmt, const char *english)
     fprintf(stderr, diag_text(fmt), diag_text(english));   /* fixed texts were given in English */
     fprintf(stderr, "\n%s\n", diag_text("(see baocao --help)"));
     return EXIT_USAGE;
+}
+
+/* "pdf", "docx", "pdf,docx" into format bits; -1 on anything else. */
+static int parse_formats(const char *list, unsigned *out)
+{
+    *out = 0;
+    for (const char *p = list;;) {
+        size_t n = strcspn(p, ",");
+        if (n == 3 && !strncmp(p, "pdf", 3))
+            *out |= FORMAT_PDF;
+        else if (n == 4 && !strncmp(p, "docx", 4))
+            *out |= FORMAT_DOCX;
+        else
+            return -1;
+        if (!p[n])
+            return 0;
+        p += n + 1;
+    }
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -186,6 +207,9 @@ static int parse_args(int argc, char **argv, options *o)
             if (++i == argc)
                 return usage_error("%s needs a value", a);
             *(!strcmp(a, "--font") ? &o->font : &o->out) = argv[i];
+        } else if (!strcmp(a, "--format")) {
+            if (++i == argc || parse_formats(argv[i], &o->formats) < 0)
+                return usage_error("%s takes pdf, docx or pdf,docx", a);
         } else if (!strcmp(a, "--unit")) {
             if (++i == argc)
                 return usage_error("%s needs a unit name", a);
@@ -229,6 +253,8 @@ static int parse_args(int argc, char **argv, options *o)
                : !o->nfiles ? usage_error("%s", diag_text("archive needs PDF files or directories")) : 0;
     if (!strcmp(o->command, "render") && !o->out)
         return usage_error("%s", diag_text("render needs -o OUT.pdf"));
+    if (!strcmp(o->command, "render") && o->formats == (FORMAT_PDF | FORMAT_DOCX))
+        return usage_error("%s", diag_text("render writes one file: --format pdf or --format docx"));
     if (!strcmp(o->command, "batch") && !o->out)
         return usage_error("%s", diag_text("batch needs -o DIR"));
     if (o->csv && o->excel)
@@ -319,6 +345,7 @@ static void render_options(const options *o, render_opts *ro, findings *review)
     ro->unit = o->unit;
     ro->input = o->input;
     ro->sidecar = !o->no_sidecar;
+    ro->formats = o->formats;
     ro->strict = o->strict;
     ro->review = review;
 }

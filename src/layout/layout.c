@@ -23,15 +23,15 @@
 #define A4_W 595.276
 #define A4_H 841.890
 #define EPS 1e-6
-#define SINGLE 1.15               /* Word's "single" spacing for Times: 2355/2048 */
-#define RULE 0.5                  /* stroke of every rule */
-#define RULE_GAP 2.5              /* from the descender down to a rule */
-#define HEAD_SIZE 13.0            /* header block, page numbers */
-#define VV_SIZE 12.0              /* công văn trích yếu */
-#define BIG_SIZE 14.0             /* title, Kính gửi, signature block */
-#define LEFT_COL MM_TO_PT(65)     /* header and closing: left column width */
-#define CELL_PAD_X 2.0
-#define CELL_PAD_Y 1.5
+#define SINGLE LAYOUT_SINGLE
+#define RULE LAYOUT_RULE
+#define RULE_GAP LAYOUT_RULE_GAP
+#define HEAD_SIZE LAYOUT_HEAD_SIZE
+#define VV_SIZE LAYOUT_VV_SIZE
+#define BIG_SIZE LAYOUT_BIG_SIZE
+#define LEFT_COL LAYOUT_LEFT_COL
+#define CELL_PAD_X LAYOUT_CELL_PAD_X
+#define CELL_PAD_Y LAYOUT_CELL_PAD_Y
 #define SEAL MM_TO_PT(40)         /* seal diameter */
 #define SIGN MM_TO_PT(40)         /* width of a signature image */
 
@@ -494,6 +494,14 @@ static fmt body_fmt(const lay *L, double size)
     return (fmt){size, size * L->ps->line_pitch, L->g.left, text_width(&L->g), 0, ALIGN_JUSTIFY, 0};
 }
 
+const char LAYOUT_QUOC_HIEU[] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LAYOUT_TIEU_NGU[] = "Độc lập - Tự do - Hạnh phúc",
+           LAYOUT_KINH_GUI[] = "Kính gửi: ", LAYOUT_NOI_NHAN[] = "Nơi nhận:";
+
+double layout_quoc_hieu_size(const fontset *fs, double width)
+{
+    return fontset_width(fs, FACE_BOLD, HEAD_SIZE, LAYOUT_QUOC_HIEU, strlen(LAYOUT_QUOC_HIEU)) > width ? 12 : HEAD_SIZE;
+}
+
 /* Agency (left) and Quốc hiệu (right), then Số and the date on one
  * baseline, then a công văn's V/v lines under Số. One box. */
 static int build_header(lay *L, const doc_header *h)
@@ -522,12 +530,10 @@ static int build_header(lay *L, const doc_header *h)
     if (h->nagency)
         rule_l = rule_under(L, lmid, widest * 0.4, dy - p13, HEAD_SIZE);
 
-    /* The Quốc hiệu stays on one line: 13 pt if it fits the column, else 12. */
-    static const char QUOC_HIEU[] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", TIEU_NGU[] = "Độc lập - Tự do - Hạnh phúc";
     fmt q = rc;
-    if (fontset_width(L->fs, FACE_BOLD, HEAD_SIZE, QUOC_HIEU, strlen(QUOC_HIEU)) > rc.width)
-        q.size = 12;
-    if (set_text(L, &q, QUOC_HIEU, STYLE_BOLD, b13) < 0 || set_text(L, &rc, TIEU_NGU, STYLE_BOLD, b13 + p13) < 0)
+    q.size = layout_quoc_hieu_size(L->fs, rc.width);
+    if (set_text(L, &q, LAYOUT_QUOC_HIEU, STYLE_BOLD, b13) < 0 ||
+        set_text(L, &rc, LAYOUT_TIEU_NGU, STYLE_BOLD, b13 + p13) < 0)
         return -1;
     rule_r = rule_under(L, rmid, widest_line(L), b13 + p13, HEAD_SIZE);
 
@@ -580,6 +586,22 @@ static void break_balanced(lay *L, const fmt *f, double max)
     break_lines(L, f, hi);
 }
 
+double layout_balanced_width(const fontset *fs, const char *text, unsigned style, double size, double max)
+{
+    lay L = {.fs = fs};
+    fmt f = column(size, size, 0, max, ALIGN_CENTER);
+    doc_run r = {(char *)text, style};
+    double w = 0;
+    if (measure(&L, &r, 1, &f) == 0) {
+        break_balanced(&L, &f, max);
+        w = widest_line(&L);
+    }
+    free(L.pieces);
+    free(L.words);
+    free(L.lines);
+    return w;
+}
+
 static int build_title(lay *L, const doc_title *t)
 {
     size_t i0 = L->npool;
@@ -608,11 +630,10 @@ static int build_title(lay *L, const doc_title *t)
  * start where the text after "Kính gửi: " would; the longest line centred. */
 static int build_addressee(lay *L, const doc_addressee *a)
 {
-    static const char LABEL[] = "Kính gửi: ";
     size_t i0 = L->npool;
     fmt f = body_fmt(L, BIG_SIZE);
     f.align = ALIGN_LEFT;
-    double lw = fontset_width(L->fs, FACE_REGULAR, f.size, LABEL, strlen(LABEL)), longest = 0;
+    double lw = fontset_width(L->fs, FACE_REGULAR, f.size, LAYOUT_KINH_GUI, strlen(LAYOUT_KINH_GUI)), longest = 0;
     for (size_t i = 0; i < a->nto; i++) {
         double w = lw + fontset_width(L->fs, FACE_REGULAR, f.size, a->to[i], strlen(a->to[i]));
         if (w > longest)
@@ -621,7 +642,7 @@ static int build_addressee(lay *L, const doc_addressee *a)
     double x0 = L->g.left + (longest < f.width ? (f.width - longest) / 2 : 0);
     double dy = baseline(L, f.size, f.pitch);
     fmt label = column(f.size, f.pitch, x0, f.width, ALIGN_LEFT);
-    if (set_text(L, &label, LABEL, STYLE_PLAIN, dy) < 0)
+    if (set_text(L, &label, LAYOUT_KINH_GUI, STYLE_PLAIN, dy) < 0)
         return -1;
     if (a->nto != 1)
         dy += f.pitch;
@@ -717,14 +738,14 @@ static int build_closing(lay *L, const doc_closing *c)
         return -1;
     double bottom = name + descent(L, BIG_SIZE);
 
-    fmt lc = column(12, SINGLE * 12, L->g.left, LEFT_COL, ALIGN_LEFT);
+    fmt lc = column(LAYOUT_NOI_NHAN_SIZE, SINGLE * LAYOUT_NOI_NHAN_SIZE, L->g.left, LEFT_COL, ALIGN_LEFT);
     double ly = first;
     if (c->nrecipients) {
-        if ((n = set_text(L, &lc, "Nơi nhận:", STYLE_BOLD | STYLE_ITALIC, ly)) < 0)
+        if ((n = set_text(L, &lc, LAYOUT_NOI_NHAN, STYLE_BOLD | STYLE_ITALIC, ly)) < 0)
             return -1;
         ly += n * lc.pitch;
-        lc.size = 11;
-        lc.pitch = SINGLE * 11;
+        lc.size = LAYOUT_RECIPIENT_SIZE;
+        lc.pitch = SINGLE * LAYOUT_RECIPIENT_SIZE;
         for (size_t i = 0; i < c->nrecipients; i++) {
             if ((n = set_text(L, &lc, c->recipients[i], STYLE_PLAIN, ly)) < 0)
                 return -1;
@@ -1075,7 +1096,7 @@ static void number_pages(lay *L)
         int n = snprintf(num, sizeof num, "%d", pg->number);
         double w = fontset_width(L->fs, FACE_REGULAR, HEAD_SIZE, num, (size_t)n);
         double cap = ttf_cap_height(L->fs->ttf[FACE_REGULAR]) * HEAD_SIZE / 1000;
-        litem it = {ITEM_TEXT, (g.left + g.right - w) / 2, g.ph - MM_TO_PT(12.5) - cap, 0, 0, 0,
+        litem it = {ITEM_TEXT, (g.left + g.right - w) / 2, g.ph - MM_TO_PT(LAYOUT_NUMBER_TOP) - cap, 0, 0, 0,
                     FACE_REGULAR, HEAD_SIZE, arena_str(L->lo, num, (size_t)n)};
         page_add(pg, &it);
     }

@@ -15,6 +15,23 @@
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 #define PT_TO_MM(pt) ((pt) * 25.4 / 72.0)
 
+/* The fixed parts of the NĐ 30 layout, which every backend follows (pt). */
+#define LAYOUT_SINGLE 1.15             /* Word's "single" spacing for Times: 2355/2048 */
+#define LAYOUT_RULE 0.5                /* stroke of every rule */
+#define LAYOUT_RULE_GAP 2.5            /* from the descender down to a rule */
+#define LAYOUT_HEAD_SIZE 13.0          /* header block, page numbers */
+#define LAYOUT_VV_SIZE 12.0            /* công văn trích yếu */
+#define LAYOUT_BIG_SIZE 14.0           /* title, Kính gửi, signature block */
+#define LAYOUT_NOI_NHAN_SIZE 12.0      /* the "Nơi nhận:" label */
+#define LAYOUT_RECIPIENT_SIZE 11.0     /* its entries */
+#define LAYOUT_LEFT_COL MM_TO_PT(65)   /* header and closing: left column width */
+#define LAYOUT_CELL_PAD_X 2.0
+#define LAYOUT_CELL_PAD_Y 1.5
+#define LAYOUT_NUMBER_TOP 12.5         /* mm from the page edge to the top of a page number */
+
+/* The fixed wording of the header, the addressee and the closing. */
+extern const char LAYOUT_QUOC_HIEU[], LAYOUT_TIEU_NGU[], LAYOUT_KINH_GUI[], LAYOUT_NOI_NHAN[];
+
 typedef struct page_setup {
     double margin_top, margin_bottom, margin_left, margin_right; /* mm (NĐ 30: 20–25, 20–25, 30–35, 15–20) */
     double body_size;      /* pt, 13 or 14 */
@@ -68,6 +85,15 @@ typedef struct layout {
  * character cannot be drawn in the font, or if something cannot fit at all
  * (a table wider than the page, a word longer than a line is broken by
  * character instead and does not fail). */
+/* The size of the Quốc hiệu in a header column `width` pt wide: it stays on
+ * one line, at 13 pt if that fits, else 12. */
+double layout_quoc_hieu_size(const fontset *fs, double width);
+
+/* The longest line of text (style bits, size pt) set centred in lines as
+ * even as possible, none longer than max pt: how the trích yếu is set. 0 if
+ * a character is not in the font (layout_document says which). */
+double layout_balanced_width(const fontset *fs, const char *text, unsigned style, double size, double max);
+
 int layout_document(const doc *d, const fontset *fs, const page_setup *ps, layout *out, diag *dg);
 void layout_free(layout *lo);
 
