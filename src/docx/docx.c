@@ -280,11 +280,15 @@ static void ppr(xw *x, const pfmt *f)
     end(x);
 }
 
-/* A paragraph of one text (NULL: empty). */
+/* A paragraph of one text (NULL: empty). Its mark takes the text's size:
+ * an empty paragraph (an empty cell) is as tall as its text would be. */
 static void para(xw *x, const pfmt *f, const char *s, unsigned style, double size)
 {
+    pfmt g = *f;
+    if (g.size == 0)
+        g.size = size;
     start(x, "w:p");
-    ppr(x, f);
+    ppr(x, &g);
     if (s && *s)
         run(x, s, style, size);
     end(x);
@@ -516,7 +520,7 @@ static void write_addressee(dw *w, const doc_addressee *a)
  * spacing before, line pitch at least the PDF's. */
 static pfmt body_fmt(const dw *w, double size, int indent)
 {
-    return (pfmt){.align = ALIGN_JUSTIFY, .before = w->ps->para_space, .line = body_pitch(w, size),
+    return (pfmt){.align = ALIGN_JUSTIFY, .before = w->ps->para_space, .line = body_pitch(w, size), .size = size,
                   .first = indent ? MM_TO_PT(w->ps->indent) : 0};
 }
 
@@ -604,7 +608,7 @@ static char *first_cell(const doc_table *t)
 
 static void cell_text(dw *w, const doc_cell *cell, double size, unsigned style)
 {
-    pfmt f = {.align = cell->align};
+    pfmt f = {.align = cell->align, .size = size};
     start(&w->x, "w:p");
     ppr(&w->x, &f);
     runs(&w->x, &cell->text, style, size);
@@ -661,7 +665,7 @@ static int write_table(dw *w, const doc_table *t)
             }
             if (i >= row->n) {   /* a row short of cells: an empty slot */
                 cell_start(x, cols[col], 1, NULL, NULL);
-                para(x, &(pfmt){0}, NULL, 0, 0);
+                para(x, &(pfmt){0}, NULL, 0, size);
                 end(x);
                 col++;
                 continue;
