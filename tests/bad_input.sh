@@ -472,7 +472,12 @@ declare -A unreachable=(
     [unit-link]="renamed/merged naming a unit of neither file: tests/monthly.sh"
     [unit-link-cycle]="renamed links in a cycle: tests/monthly.sh"
     [scheme-change-warning]="a scheme's change_warning out of range: tests/monthly.sh"
-    [out-format]="render -o x.docx: tests/monthly.sh"
+    [out-format]="render -o x.odt: tests/monthly.sh; --format docx -o x.pdf: tests/docx.sh"
+    [out-not-docx]="render -o a file that is not a DOCX: tests/docx.sh"
+    [docx-char]="a character XML 1.0 forbids reaching the DOCX writer: tests/test_docx.c"
+    [docx-table-columns]="a table of more than 63 columns: tests/test_docx.c"
+    [docx-table-overlap]="a cell overlapping a rowspan: tests/test_docx.c"
+    [docx-write]="libxml2 or libzip failing internally"
 )
 # Templates are not yet chosen by report.json; tests/test_tmpl.c covers tmpl-*.
 for key in $(grep -ohE '(diag_set|tmpl_error)\([^"]*"[a-z0-9-]+"' "$SRC"/src/*/*.c | grep -oE '[a-z0-9-]+"$' | tr -d '"' | sort -u); do

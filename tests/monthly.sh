@@ -219,10 +219,10 @@ expect "help render: its options" grep -q -- "--unit NAME" "$tmp/out"
 expect "help render: not batch's" test -z "$(grep -- "--jobs" "$tmp/out")"
 "$BAOCAO" render --help >"$tmp/out2"
 expect "render --help = help render" cmp -s "$tmp/out" "$tmp/out2"
-BAOCAO_LANG=vi "$BAOCAO" render "$SRC/samples/huyen-dien-bien-2023-07" -o "$tmp/x.docx" 2>"$tmp/err"
-expect_eq "-o x.docx: refused" "$?" 1
-expect "-o x.docx: says PDF only, in Vietnamese" grep -qF "lỗi [out-format]: $tmp/x.docx: render chỉ ghi PDF, không ghi .docx" "$tmp/err"
-expect "-o x.docx: nothing written" test ! -e "$tmp/x.docx"
+BAOCAO_LANG=vi "$BAOCAO" render "$SRC/samples/huyen-dien-bien-2023-07" -o "$tmp/x.odt" 2>"$tmp/err"
+expect_eq "-o x.odt: refused" "$?" 1
+expect "-o x.odt: says .pdf, in Vietnamese" grep -qF "lỗi [out-format]: $tmp/x.odt: tệp PDF phải có tên kết thúc bằng .pdf, không phải .odt" "$tmp/err"
+expect "-o x.odt: nothing written" test ! -e "$tmp/x.odt"
 "$BAOCAO" render --lang en "$SRC/samples/dinh-hoa-2024-02" --unit "Xã Lam Vĩ" -o "$tmp/x.pdf" 2>"$tmp/err"
 expect "--unit: did you mean" grep -qF 'did you mean "Xã Lam Vỹ"?' "$tmp/err"
 "$BAOCAO" render "$SRC/samples/dinh-hoa-2024-02" --unit "xã lam vỹ" -o "$tmp/x.pdf" --quiet
