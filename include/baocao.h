@@ -52,6 +52,11 @@ typedef struct bc_error {
 
 typedef enum bc_pdfa { BC_PDFA_1B = 0, BC_PDFA_2B, BC_PDFA_NONE } bc_pdfa;
 
+/* What bc_render_report and bc_render_notice write: by default decided by
+ * the file's name (.docx: an editable DOCX laid out like the PDF, with no
+ * sidecar; anything else: the PDF). */
+typedef enum bc_format { BC_FORMAT_AUTO = 0, BC_FORMAT_PDF, BC_FORMAT_DOCX } bc_format;
+
 /* Options; a NULL pointer or a zeroed struct means the defaults. */
 typedef struct bc_options {
     const char *data_dir;  /* templates/ and fonts/; NULL: bc_data_dir() */
@@ -60,6 +65,7 @@ typedef struct bc_options {
     int blank_number;      /* leave số and day/month blank for the e-office system to stamp */
     int no_sidecar;        /* do not write the archive metadata X.meta.json next to a PDF */
     int notices;           /* bc_report_open: read the "notices" object too (needed by bc_render_notice) */
+    bc_format format;      /* PDF or DOCX; BC_FORMAT_AUTO: by the output's name */
 } bc_options;
 
 /* A report.json loaded and scored: opaque, read-only once open. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baocao.h"
 #include "check.h"
 #include "docx.h"
 #include "render.h"
@@ -131,6 +132,27 @@ int main(void)
     CHECK_INT(render_tree(&ok, &fs, &o, path, NULL, &dg), 0);
     CHECK(access(path, F_OK) == 0);
     remove(path);
+
+    /* Through the public API: by the name, or by the option. */
+    bc_report *rep;
+    bc_error err;
+    bc_options bo = {.data_dir = SOURCE_DIR, .format = BC_FORMAT_DOCX};
+    CHECK_INT(bc_report_open(&rep, SOURCE_DIR "/samples/muong-lay-2024-11/report.json", NULL, &err), 0);
+    snprintf(path, sizeof path, "%s/api.docx", dir);
+    CHECK_INT(bc_render_report(rep, path, NULL, &err), 0);
+    FILE *f = fopen(path, "rb");
+    char head[4] = {0};
+    CHECK(f && fread(head, 1, 4, f) == 4 && !memcmp(head, "PK\3\4", 4));
+    if (f)
+        fclose(f);
+    remove(path);
+    CHECK_INT(bc_render_report(rep, path, &bo, &err), 0);
+    CHECK(access(path, F_OK) == 0);
+    remove(path);
+    snprintf(path, sizeof path, "%s/api.pdf", dir);
+    CHECK_INT(bc_render_report(rep, path, &bo, &err), -1);
+    CHECK_STR(err.key, "out-format");
+    bc_report_close(rep);
     rmdir(dir);
 
     doc_free(&ok);

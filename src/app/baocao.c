@@ -146,6 +146,7 @@ static void options_of(render_opts *ro, const bc_options *o, const char *dir)
 {
     static const bc_options none = {0};
     static const pdfa_level PDFA[] = {PDFA_1B, PDFA_2B, PDFA_NONE};
+    static const unsigned FORMAT[] = {0, FORMAT_PDF, FORMAT_DOCX};
     if (!o)
         o = &none;
     render_opts_default(ro, dir);
@@ -153,6 +154,7 @@ static void options_of(render_opts *ro, const bc_options *o, const char *dir)
     ro->pdfa = o->pdfa <= BC_PDFA_NONE ? PDFA[o->pdfa] : PDFA_1B;
     ro->report.blank_number = o->blank_number;
     ro->sidecar = !o->no_sidecar;
+    ro->formats = o->format <= BC_FORMAT_DOCX ? FORMAT[o->format] : 0;
 }
 
 static int report_open(bc_report **out, const char *path, const bc_options *o, diag *d)
