@@ -115,6 +115,30 @@ expect "deterministic: same bytes in another time zone" cmp -s "$ml" "$tmp/again
 expect "deterministic: same bytes twice" cmp -s "$ml" "$tmp/again.docx"
 expect "zip entries dated 1980-01-01 00:00" test -z "$(unzip -l "$ml" | awk 'NF == 4 && $2 ~ /^[0-9]+-/ && $2 $3 != "1980-01-0100:00"')"
 
+# batch --format pdf,docx: each document twice, both in the manifest with
+# their own figures; the DOCX without a sidecar. A later PDF-only run into
+# the folder removes the DOCX files: the folder matches its manifest.
+out=$tmp/batch
+"$BAOCAO" batch "$SRC/samples/dinh-hoa-2024-02" -o "$out" --format pdf,docx --quiet
+expect_eq "batch pdf,docx: exit 0" "$?" 0
+npdf=$(ls "$out" | grep -c '\.pdf$') ndocx=$(ls "$out" | grep -c '\.docx$')
+expect "batch pdf,docx: PDFs written" test "$npdf" -gt 1
+expect_eq "batch pdf,docx: a DOCX for every PDF" "$(ls "$out" | sed -n 's/\.docx$//p')" "$(ls "$out" | sed -n 's/\.pdf$//p')"
+expect_eq "batch pdf,docx: manifest lists both" "$(jq '.files | length' "$out/manifest.json")" "$((npdf + ndocx))"
+expect_eq "batch pdf,docx: DOCX entries have no sidecar" \
+    "$(jq '[.files[] | select(.path | endswith(".docx")) | select(has("sidecar"))] | length' "$out/manifest.json")" 0
+bad_sums=0
+while read -r path sum; do
+    [ "$(sha256sum "$out/$path" | cut -d' ' -f1)" = "$sum" ] || bad_sums=$((bad_sums + 1))
+done < <(jq -r '.files[] | "\(.path) \(.sha256)"' "$out/manifest.json")
+expect_eq "batch pdf,docx: every SHA-256 in the manifest is its file's" "$bad_sums" 0
+expect "batch DOCX = render DOCX" cmp -s "$out/ubnd-huyen-dinh-hoa.docx" "$tmp/docx/dinh-hoa-2024-02.docx"
+"$BAOCAO" batch "$SRC/samples/dinh-hoa-2024-02" -o "$out" --quiet
+expect_eq "batch again, PDF only: no DOCX left" "$(ls "$out" | grep -c '\.docx$')" 0
+"$BAOCAO" batch "$SRC/samples/dinh-hoa-2024-02" -o "$out" --format odt 2>"$tmp/err"
+expect_eq "--format odt: usage error" "$?" 2
+expect "--format odt: says what it takes" grep -qF "takes pdf, docx or pdf,docx" "$tmp/err"
+
 # Bad output paths: a clear error, nothing written.
 "$BAOCAO" render "$SRC/samples/muong-lay-2024-11" -o "$tmp/no/such/dir/x.docx" 2>"$tmp/err"
 expect_eq "missing folder: exit 1" "$?" 1

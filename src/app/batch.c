@@ -46,6 +46,7 @@ char *batch_file_stem(const char *name)
 typedef struct job {
     long unit;
     const char *label;     /* unit name, or the report's agency */
+    unsigned format;       /* FORMAT_PDF or FORMAT_DOCX */
     char *file;            /* "xa-binh-thanh.pdf" */
     char *sidecar;         /* "xa-binh-thanh.meta.json", or NULL without sidecars */
     char *code, date[16];
@@ -65,18 +66,20 @@ typedef struct pool {
 } pool;
 
 /* Unique names in job order, so that the same input always gives the same
- * files: a second "Xã Bình Yên" becomes xa-binh-yen-2.pdf. */
+ * files: a second "Xã Bình Yên" becomes xa-binh-yen-2.pdf (and its DOCX
+ * xa-binh-yen-2.docx). */
 static void name_jobs(job *jobs, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char *stem = batch_file_stem(jobs[i].label);
+        const char *ext = jobs[i].format == FORMAT_DOCX ? "docx" : "pdf";
         sbuf b = {0};
         for (int k = 1;; k++) {
             sbuf_reset(&b);
             if (k == 1)
-                sbuf_printf(&b, "%s.pdf", stem);
+                sbuf_printf(&b, "%s.%s", stem, ext);
             else
-                sbuf_printf(&b, "%s-%d.pdf", stem, k);
+                sbuf_printf(&b, "%s-%d.%s", stem, k, ext);
             size_t j = 0;
             while (j < i && strcmp(jobs[j].file, b.s))
                 j++;
@@ -116,7 +119,9 @@ static void run_job(pool *p, job *j)
         return;
     }
     sbuf_printf(&path, "%s/%s", p->staging, j->file);
-    int rc = render_unit(p->rs, j->unit, &p->o->render, path.s, &tree, &j->res, &j->d);
+    render_opts ro = p->o->render;
+    ro.formats = j->format;
+    int rc = render_unit(p->rs, j->unit, &ro, path.s, &tree, &j->res, &j->d);
     sbuf_free(&path);
     /* The manifest files the document as its metadata does: số and date
      * left for the e-office are not known yet, blank here too. */
@@ -243,7 +248,8 @@ static int is_temporary(const char *name)
     if (!t || strlen(t) != strlen(".tmp-XXXXXX"))
         return 0;
     size_t n = (size_t)(t - name);
-    return (n > 4 && !strncmp(t - 4, ".pdf", 4)) || (n > 10 && !strncmp(t - 10, ".meta.json", 10)) ||
+    return (n > 4 && !strncmp(t - 4, ".pdf", 4)) || (n > 5 && !strncmp(t - 5, ".docx", 5)) ||
+           (n > 10 && !strncmp(t - 10, ".meta.json", 10)) ||
            (n == 13 && !strncmp(name, "manifest.json", 13));
 }
 
@@ -429,17 +435,23 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     }
     p.staging = staging.s;
 
-    /* A unit with no score this period gets no notice (the review says so). */
-    p.jobs = xcalloc(ds->nunits + 1, sizeof *p.jobs);
-    p.jobs[0].unit = -1;
-    p.jobs[0].label = ds->issuer.name;
-    p.njobs = 1;
-    for (size_t u = 0; u < ds->nunits; u++)
-        if (rs.p.sc.units[u].now.scored)
-            p.jobs[p.njobs].unit = (long)u, p.jobs[p.njobs++].label = ds->units[u].name;
+    /* A unit with no score this period gets no notice (the review says so).
+     * Each document once per format asked for, the PDF first. */
+    static const unsigned FORMATS[] = {FORMAT_PDF, FORMAT_DOCX};
+    unsigned want = o->render.formats ? o->render.formats : FORMAT_PDF;
+    p.jobs = xcalloc(2 * (ds->nunits + 1), sizeof *p.jobs);
+    for (long u = -1; u < (long)ds->nunits; u++) {
+        if (u >= 0 && !rs.p.sc.units[u].now.scored)
+            continue;
+        for (size_t f = 0; f < 2; f++)
+            if (want & FORMATS[f])
+                p.jobs[p.njobs++] = (job){.unit = u, .label = u < 0 ? ds->issuer.name : ds->units[u].name,
+                                          .format = FORMATS[f]};
+    }
     name_jobs(p.jobs, p.njobs);
     for (size_t i = 0; i < p.njobs && o->render.sidecar; i++)
-        p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);
+        if (p.jobs[i].format == FORMAT_PDF)
+            p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);
     run_pool(&p, o->jobs);
     if (commit(&p, res, d) < 0)
         goto out;

@@ -25,7 +25,7 @@ typedef struct batch_failure {
 } batch_failure;
 
 typedef struct batch_result {
-    size_t written;            /* PDFs written */
+    size_t written;            /* documents written (a PDF and a DOCX are two) */
     batch_failure *failures;   /* in unit order */
     size_t nfailures;
 } batch_result;

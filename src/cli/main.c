@@ -384,7 +384,7 @@ static int batch(const options *o)
     for (size_t i = 0; i < res.nfailures; i++)
         fprintf(stderr, "baocao: %s: %s: %s\n", diag_text("error"), res.failures[i].unit, res.failures[i].message);
     if (!o->quiet)
-        fprintf(stderr, "baocao: %zu PDFs and manifest.json in %s%s\n", res.written, o->out,
+        fprintf(stderr, "baocao: %zu documents and manifest.json in %s%s\n", res.written, o->out,
                 res.nfailures ? ", some units failed" : "");
     int rc = res.nfailures ? EXIT_INPUT : 0;
     batch_result_free(&res);

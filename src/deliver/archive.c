@@ -253,6 +253,8 @@ static int plan_dir(plan *p, const char *dir, diag *d)
                       "it wrote manifest.json; run it again first", dir);
     qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n && rc == 0; i++) {
+        if (!ends_with(names[i], ".pdf"))
+            continue;   /* a batch's DOCX drafts are not filed */
         sbuf_printf(&path, "%s/%s", dir, names[i]);
         rc = plan_pdf(p, path.s, d);
         sbuf_free(&path);
