@@ -203,7 +203,7 @@ static void runs(xw *x, const doc_inlines *in, unsigned style, double size)
 typedef struct pfmt {
     const char *style;     /* paragraph style id, or NULL */
     doc_align align;
-    double before;         /* pt */
+    double before, after;  /* pt */
     double line;           /* pt, at least; 0: single */
     double exact;          /* pt, exactly (rule carriers); overrides line */
     double left, right, first, hanging; /* indents, pt */
@@ -243,7 +243,7 @@ static void ppr_open(xw *x, const pfmt *f)
     }
     start(x, "w:spacing");
     attr_long(x, "w:before", tw(f->before));
-    attr(x, "w:after", "0");
+    attr_long(x, "w:after", tw(f->after));
     if (f->exact > 0) {
         attr_long(x, "w:line", tw(f->exact));
         attr(x, "w:lineRule", "exact");
@@ -302,6 +302,7 @@ typedef struct dw {
     const fontset *fs;
     const page_setup *ps;
     int landscape, restart, first; /* the current section */
+    int next;                       /* the kind of the next block, -1 at the end */
 } dw;
 
 static double text_width(const dw *w)
@@ -400,11 +401,18 @@ static void cell_start(xw *x, double width, size_t span, const char *vmerge, con
     end(x);
 }
 
-static void row_start(xw *x, int header)
+/* A row that never breaks across pages, at least `height` pt tall (0: any). */
+static void row_start(xw *x, int header, double height)
 {
     start(x, "w:tr");
     start(x, "w:trPr");
     leaf(x, "w:cantSplit", NULL);
+    if (height > 0) {
+        start(x, "w:trHeight");
+        attr_long(x, "w:val", tw(height));
+        attr(x, "w:hRule", "atLeast");
+        end(x);
+    }
     if (header)
         leaf(x, "w:tblHeader", NULL);
     end(x);
@@ -427,7 +435,7 @@ static void write_header(dw *w, const doc_header *h)
     pfmt c = {.align = ALIGN_CENTER};
     table_start(w, cols, 2, 0, 0, 0);
 
-    row_start(x, 0);
+    row_start(x, 0, 0);
     cell_start(x, cols[0], 1, NULL, NULL);
     if (h->parent)
         para(x, &c, h->parent, STYLE_PLAIN, head);
@@ -449,7 +457,7 @@ static void write_header(dw *w, const doc_header *h)
     end(x);
     end(x);
 
-    row_start(x, 0);
+    row_start(x, 0, 0);
     cell_start(x, cols[0], 1, NULL, NULL);
     para(x, &c, h->number, STYLE_PLAIN, head);
     for (size_t i = 0; i < h->nvv; i++) {
@@ -524,12 +532,23 @@ static pfmt body_fmt(const dw *w, double size, int indent)
                   .first = indent ? MM_TO_PT(w->ps->indent) : 0};
 }
 
-static void write_para(dw *w, const doc_para *p, int keep_next)
+/* What the next block asks of a paragraph: the lines before the closing
+ * stay on its page; a table is set the paragraph spacing below, as the PDF
+ * sets its first row (a Word table has no spacing of its own). */
+static void lookahead(const dw *w, pfmt *f)
+{
+    f->keep_next |= w->next == BLOCK_CLOSING;
+    if (w->next == BLOCK_TABLE)
+        f->after = w->ps->para_space;
+}
+
+static void write_para(dw *w, const doc_para *p)
 {
     pfmt f = body_fmt(w, p->size, p->indent);
     f.align = p->align;
     f.before += p->space_before;
-    f.keep_next = p->keep_with_next || keep_next;
+    f.keep_next = p->keep_with_next;
+    lookahead(w, &f);
     start(&w->x, "w:p");
     ppr(&w->x, &f);
     runs(&w->x, &p->text, 0, p->size);
@@ -541,6 +560,7 @@ static void write_heading(dw *w, const doc_heading *h)
     pfmt f = body_fmt(w, 0, 1);
     f.style = h->level == 1 ? "Heading1" : "Heading2";
     f.keep_next = 1;
+    lookahead(w, &f);
     start(&w->x, "w:p");
     ppr(&w->x, &f);
     runs(&w->x, &h->text, h->level == 1 ? STYLE_BOLD : STYLE_BOLD | STYLE_ITALIC, 0);
@@ -549,10 +569,10 @@ static void write_heading(dw *w, const doc_heading *h)
 
 /* "- " or "+ " as text a clerk edits, then the item; continuation lines
  * at the margin, as in the PDF. */
-static void write_item(dw *w, const doc_item *it, int keep_next)
+static void write_item(dw *w, const doc_item *it)
 {
     pfmt f = body_fmt(w, 0, 1);
-    f.keep_next = keep_next;
+    lookahead(w, &f);
     start(&w->x, "w:p");
     ppr(&w->x, &f);
     run(&w->x, it->level == 2 ? "+ " : "- ", STYLE_PLAIN, 0);
@@ -568,7 +588,7 @@ static void write_closing(dw *w, const doc_closing *c)
     double cols[2], big = LAYOUT_BIG_SIZE, before = body_pitch(w, 0);
     two_columns(w, cols);
     table_start(w, cols, 2, 0, 0, 0);
-    row_start(x, 0);
+    row_start(x, 0, 0);
     cell_start(x, cols[0], 1, NULL, NULL);
     pfmt l = {.align = ALIGN_LEFT, .before = before};
     if (c->nrecipients) {
@@ -594,16 +614,97 @@ static void write_closing(dw *w, const doc_closing *c)
     end(x);
 }
 
-/* Where a rowspan from above covers a column: rows left and its cell. */
-typedef struct cover {
-    size_t rows, span;
+/* A cell placed in the grid. */
+typedef struct placed {
     const doc_cell *cell;
-} cover;
+    size_t row, col, span, rspan;
+} placed;
 
 /* The text of the table's first cell, to name it in a message. malloc'd. */
 static char *first_cell(const doc_table *t)
 {
     return doc_inlines_text(t->nrows && t->rows[0].n ? &t->rows[0].cells[0].text : &(doc_inlines){0});
+}
+
+/* Places the cells as the layout does (HTML's rule: a cell takes the next
+ * slot no rowspan from above covers; a section row's last cell takes the
+ * rest; cells past the last column are dropped). A cell spanning into a
+ * covered slot is an error: Word's grid cannot hold it. */
+static placed *place_cells(dw *w, const doc_table *t, size_t *n)
+{
+    size_t nc = t->ncols, *occ = xcalloc(nc, sizeof *occ), cap = 0;
+    placed *v = NULL;
+    *n = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const doc_row *row = &t->rows[r];
+        size_t col = 0;
+        for (size_t i = 0; i < row->n; i++) {
+            while (col < nc && occ[col])
+                col++;
+            if (col >= nc)
+                break;
+            const doc_cell *cell = &row->cells[i];
+            size_t span = cell->colspan > 1 ? (size_t)cell->colspan : 1;
+            size_t rspan = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
+            if ((row->kind == ROW_SECTION && i + 1 == row->n) || col + span > nc)
+                span = nc - col;
+            if (r + rspan > t->nrows)
+                rspan = t->nrows - r;
+            for (size_t k = col; k < col + span; k++) {
+                if (occ[k]) {
+                    char *s = first_cell(t);
+                    diag_set(w->x.dg, "docx-table-overlap", "row %zu of the table starting \"%s\": a cell overlaps "
+                             "one spanning rows from above, which a DOCX table cannot hold", r + 1, s);
+                    free(s);
+                    w->x.err = 1;
+                    free(occ);
+                    free(v);
+                    return NULL;
+                }
+                occ[k] = rspan;
+            }
+            grow(&v, &cap, *n + 1, sizeof *v);
+            v[(*n)++] = (placed){cell, r, col, span, rspan};
+            col += span;
+        }
+        for (size_t c = 0; c < nc; c++)
+            if (occ[c])
+                occ[c]--;
+    }
+    free(occ);
+    return v ? v : xcalloc(1, sizeof *v);
+}
+
+static double span_width(const double *cols, size_t col, size_t span)
+{
+    double w = 0;
+    for (size_t k = col; k < col + span; k++)
+        w += cols[k];
+    return w;
+}
+
+/* The height of each header row as the layout makes it (single-row cells
+ * first, then a rowspan stretches its last row), given to Word as a
+ * minimum: LibreOffice otherwise draws a repeated header row whose cells
+ * all continue a vMerge with no height. */
+static double *header_heights(dw *w, const doc_table *t, const placed *v, size_t n, const double *cols,
+                              double size)
+{
+    size_t nh = t->header_rows < t->nrows ? t->header_rows : t->nrows;
+    double *h = xcalloc(nh + 1, sizeof *h);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n && v[i].row < nh; i++) {
+            if ((v[i].rspan == 1) != (pass == 0) || v[i].row + v[i].rspan > nh)
+                continue;
+            double need = layout_cell_height(w->fs, &v[i].cell->text, 0, size, span_width(cols, v[i].col, v[i].span));
+            size_t last = v[i].row + v[i].rspan - 1;
+            double sum = 0;
+            for (size_t r = v[i].row; r <= last; r++)
+                sum += h[r];
+            if (need > sum)
+                h[last] += need - sum;
+        }
+    return h;
 }
 
 static void cell_text(dw *w, const doc_cell *cell, double size, unsigned style)
@@ -615,9 +716,10 @@ static void cell_text(dw *w, const doc_cell *cell, double size, unsigned style)
     end(&w->x);
 }
 
-/* The grid as the layout places it (HTML's rule: a cell takes the next
- * slot no rowspan from above covers; a section row's last cell takes the
- * rest); covered slots become vMerge continuations, spans gridSpan. */
+/* Spans become gridSpan; a slot a rowspan from above covers, a vMerge
+ * continuation; a slot no cell takes, an empty cell. Cells are centred
+ * vertically and aligned as in the PDF; the header rows repeat on every
+ * page; no row breaks across pages. */
 static int write_table(dw *w, const doc_table *t)
 {
     xw *x = &w->x;
@@ -637,79 +739,50 @@ static int write_table(dw *w, const doc_table *t)
         w->x.err = 1;
         return -1;
     }
+    size_t n;
+    placed *v = place_cells(w, t, &n);
+    if (!v)
+        return -1;
     double *cols = xmalloc(nc * sizeof *cols);
     for (size_t c = 0; c < nc; c++)
         cols[c] = width * (t->widths[c] > 0 ? t->widths[c] : 0) / total;
     double size = t->size > 0 ? t->size : w->ps->body_size;
-
+    double *head = header_heights(w, t, v, n, cols, size);
     table_start(w, cols, nc, LAYOUT_RULE, LAYOUT_CELL_PAD_X, LAYOUT_CELL_PAD_Y);
 
-    cover *cv = xcalloc(nc, sizeof *cv);
-    int rc = 0;
-    for (size_t r = 0; r < t->nrows && !rc && !x->err; r++) {
-        const doc_row *row = &t->rows[r];
-        unsigned style = row->kind == ROW_SECTION ? STYLE_BOLD : 0;
-        row_start(x, r < t->header_rows);
-        size_t i = 0;
-        for (size_t col = 0; col < nc && !rc;) {
-            double cw = 0;
-            if (cv[col].rows) {   /* covered from above: a continuation */
-                size_t span = cv[col].span ? cv[col].span : 1;
-                for (size_t k = col; k < col + span; k++)
-                    cw += cols[k];
-                cell_start(x, cw, span, "", "center");
-                cell_text(w, &(doc_cell){.align = cv[col].cell->align}, size, style);
-                end(x);
-                col += span;
-                continue;
-            }
-            if (i >= row->n) {   /* a row short of cells: an empty slot */
+    const placed **cover = xcalloc(nc, sizeof *cover);   /* the cell a rowspan covers each slot with */
+    size_t k = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        unsigned style = t->rows[r].kind == ROW_SECTION ? STYLE_BOLD : 0;
+        row_start(x, r < t->header_rows, r < t->header_rows ? head[r] : 0);
+        for (size_t col = 0; col < nc;) {
+            const placed *p = k < n && v[k].row == r && v[k].col == col ? &v[k++] : NULL;
+            if (p) {
+                cell_start(x, span_width(cols, col, p->span), p->span, p->rspan > 1 ? "restart" : NULL, "center");
+                cell_text(w, p->cell, size, style);
+                for (size_t c = col; c < col + p->span; c++)
+                    cover[c] = p->rspan > 1 ? p : NULL;
+                col += p->span;
+            } else if (cover[col] && cover[col]->row + cover[col]->rspan > r) {
+                p = cover[col];
+                cell_start(x, span_width(cols, col, p->span), p->span, "", "center");
+                para(x, &(pfmt){.align = p->cell->align}, NULL, 0, size);
+                col += p->span;
+            } else {
                 cell_start(x, cols[col], 1, NULL, NULL);
                 para(x, &(pfmt){0}, NULL, 0, size);
-                end(x);
                 col++;
-                continue;
             }
-            const doc_cell *cell = &row->cells[i++];
-            size_t span = cell->colspan > 1 ? (size_t)cell->colspan : 1;
-            size_t rspan = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
-            if ((row->kind == ROW_SECTION && i == row->n) || col + span > nc)
-                span = nc - col;
-            if (r + rspan > t->nrows)
-                rspan = t->nrows - r;
-            for (size_t k = col; k < col + span; k++) {
-                if (cv[k].rows) {
-                    char *s = first_cell(t);
-                    diag_set(w->x.dg, "docx-table-overlap", "row %zu of the table starting \"%s\": a cell overlaps "
-                             "one spanning rows from above, which a DOCX table cannot hold", r + 1, s);
-                    free(s);
-                    w->x.err = 1;
-                    rc = -1;
-                    break;
-                }
-                cw += cols[k];
-            }
-            if (rc)
-                break;
-            cell_start(x, cw, span, rspan > 1 ? "restart" : NULL, "center");
-            cell_text(w, cell, size, style);
             end(x);
-            if (rspan > 1) {
-                cv[col] = (cover){rspan, span, cell};
-                for (size_t k = col + 1; k < col + span; k++)
-                    cv[k] = (cover){rspan, 0, cell};
-            }
-            col += span;
         }
         end(x);
-        for (size_t c = 0; c < nc; c++)
-            if (cv[c].rows)
-                cv[c].rows--;
     }
     end(x);
-    free(cv);
+    free(cover);
+    free(head);
     free(cols);
-    return rc;
+    free(v);
+    return x->err ? -1 : 0;
 }
 
 /* The properties of the current section: A4 in its orientation, the NĐ 30
@@ -790,15 +863,14 @@ static int write_body(dw *w)
     w->first = 1;
     for (size_t i = 0; i < d->n && !x->err; i++) {
         const doc_block *b = &d->blocks[i];
-        /* The lines before the closing stay on its page, as in the PDF. */
-        int keep = i + 1 < d->n && d->blocks[i + 1].kind == BLOCK_CLOSING;
+        w->next = i + 1 < d->n ? (int)d->blocks[i + 1].kind : -1;
         switch (b->kind) {
         case BLOCK_HEADER: write_header(w, &b->u.header); break;
         case BLOCK_TITLE: write_title(w, &b->u.title); break;
         case BLOCK_ADDRESSEE: write_addressee(w, &b->u.addressee); break;
-        case BLOCK_PARAGRAPH: write_para(w, &b->u.para, keep); break;
+        case BLOCK_PARAGRAPH: write_para(w, &b->u.para); break;
         case BLOCK_HEADING: write_heading(w, &b->u.heading); break;
-        case BLOCK_LIST_ITEM: write_item(w, &b->u.item, keep); break;
+        case BLOCK_LIST_ITEM: write_item(w, &b->u.item); break;
         case BLOCK_CLOSING: write_closing(w, &b->u.closing); break;
         case BLOCK_TABLE:
             if (write_table(w, &b->u.table) < 0)

@@ -586,9 +586,18 @@ static void break_balanced(lay *L, const fmt *f, double max)
     break_lines(L, f, hi);
 }
 
+/* A lay for measuring one text outside layout_document. */
+static void scratch_free(lay *L)
+{
+    free(L->pieces);
+    free(L->words);
+    free(L->lines);
+}
+
 double layout_balanced_width(const fontset *fs, const char *text, unsigned style, double size, double max)
 {
-    lay L = {.fs = fs};
+    diag dg = {0};
+    lay L = {.fs = fs, .dg = &dg};
     fmt f = column(size, size, 0, max, ALIGN_CENTER);
     doc_run r = {(char *)text, style};
     double w = 0;
@@ -596,10 +605,23 @@ double layout_balanced_width(const fontset *fs, const char *text, unsigned style
         break_balanced(&L, &f, max);
         w = widest_line(&L);
     }
-    free(L.pieces);
-    free(L.words);
-    free(L.lines);
+    scratch_free(&L);
     return w;
+}
+
+double layout_cell_height(const fontset *fs, const doc_inlines *text, unsigned style, double size, double width)
+{
+    diag dg = {0};
+    lay L = {.fs = fs, .dg = &dg};
+    fmt f = column(size, SINGLE * size, 0, width - 2 * CELL_PAD_X, ALIGN_LEFT);
+    f.style = style;
+    size_t lines = 0;
+    if (measure(&L, text->runs, text->n, &f) == 0) {
+        break_lines(&L, &f, f.width);
+        lines = L.nlines;
+    }
+    scratch_free(&L);
+    return (double)lines * f.pitch + 2 * CELL_PAD_Y;
 }
 
 static int build_title(lay *L, const doc_title *t)

@@ -94,6 +94,10 @@ double layout_quoc_hieu_size(const fontset *fs, double width);
  * a character is not in the font (layout_document says which). */
 double layout_balanced_width(const fontset *fs, const char *text, unsigned style, double size, double max);
 
+/* The height a table cell `width` pt wide needs for text (style bits added
+ * to its runs, size pt), padding included, as the layout sets it. */
+double layout_cell_height(const fontset *fs, const doc_inlines *text, unsigned style, double size, double width);
+
 int layout_document(const doc *d, const fontset *fs, const page_setup *ps, layout *out, diag *dg);
 void layout_free(layout *lo);
 
