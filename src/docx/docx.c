@@ -614,65 +614,10 @@ static void write_closing(dw *w, const doc_closing *c)
     end(x);
 }
 
-/* A cell placed in the grid. */
-typedef struct placed {
-    const doc_cell *cell;
-    size_t row, col, span, rspan;
-} placed;
-
 /* The text of the table's first cell, to name it in a message. malloc'd. */
 static char *first_cell(const doc_table *t)
 {
     return doc_inlines_text(t->nrows && t->rows[0].n ? &t->rows[0].cells[0].text : &(doc_inlines){0});
-}
-
-/* Places the cells as the layout does (HTML's rule: a cell takes the next
- * slot no rowspan from above covers; a section row's last cell takes the
- * rest; cells past the last column are dropped). A cell spanning into a
- * covered slot is an error: Word's grid cannot hold it. */
-static placed *place_cells(dw *w, const doc_table *t, size_t *n)
-{
-    size_t nc = t->ncols, *occ = xcalloc(nc, sizeof *occ), cap = 0;
-    placed *v = NULL;
-    *n = 0;
-    for (size_t r = 0; r < t->nrows; r++) {
-        const doc_row *row = &t->rows[r];
-        size_t col = 0;
-        for (size_t i = 0; i < row->n; i++) {
-            while (col < nc && occ[col])
-                col++;
-            if (col >= nc)
-                break;
-            const doc_cell *cell = &row->cells[i];
-            size_t span = cell->colspan > 1 ? (size_t)cell->colspan : 1;
-            size_t rspan = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
-            if ((row->kind == ROW_SECTION && i + 1 == row->n) || col + span > nc)
-                span = nc - col;
-            if (r + rspan > t->nrows)
-                rspan = t->nrows - r;
-            for (size_t k = col; k < col + span; k++) {
-                if (occ[k]) {
-                    char *s = first_cell(t);
-                    diag_set(w->x.dg, "docx-table-overlap", "row %zu of the table starting \"%s\": a cell overlaps "
-                             "one spanning rows from above, which a DOCX table cannot hold", r + 1, s);
-                    free(s);
-                    w->x.err = 1;
-                    free(occ);
-                    free(v);
-                    return NULL;
-                }
-                occ[k] = rspan;
-            }
-            grow(&v, &cap, *n + 1, sizeof *v);
-            v[(*n)++] = (placed){cell, r, col, span, rspan};
-            col += span;
-        }
-        for (size_t c = 0; c < nc; c++)
-            if (occ[c])
-                occ[c]--;
-    }
-    free(occ);
-    return v ? v : xcalloc(1, sizeof *v);
 }
 
 static double span_width(const double *cols, size_t col, size_t span)
@@ -687,7 +632,7 @@ static double span_width(const double *cols, size_t col, size_t span)
  * first, then a rowspan stretches its last row), given to Word as a
  * minimum: LibreOffice otherwise draws a repeated header row whose cells
  * all continue a vMerge with no height. */
-static double *header_heights(dw *w, const doc_table *t, const placed *v, size_t n, const double *cols,
+static double *header_heights(dw *w, const doc_table *t, const layout_cell *v, size_t n, const double *cols,
                               double size)
 {
     size_t nh = t->header_rows < t->nrows ? t->header_rows : t->nrows;
@@ -739,10 +684,17 @@ static int write_table(dw *w, const doc_table *t)
         w->x.err = 1;
         return -1;
     }
-    size_t n;
-    placed *v = place_cells(w, t, &n);
-    if (!v)
+    size_t n, overlap;
+    layout_cell *v = layout_place_cells(t, &n, &overlap);
+    if (overlap) {
+        char *s = first_cell(t);
+        diag_set(w->x.dg, "docx-table-overlap", "row %zu of the table starting \"%s\": a cell overlaps one "
+                 "spanning rows from above, which a DOCX table cannot hold", overlap, s);
+        free(s);
+        free(v);
+        w->x.err = 1;
         return -1;
+    }
     double *cols = xmalloc(nc * sizeof *cols);
     for (size_t c = 0; c < nc; c++)
         cols[c] = width * (t->widths[c] > 0 ? t->widths[c] : 0) / total;
@@ -750,13 +702,13 @@ static int write_table(dw *w, const doc_table *t)
     double *head = header_heights(w, t, v, n, cols, size);
     table_start(w, cols, nc, LAYOUT_RULE, LAYOUT_CELL_PAD_X, LAYOUT_CELL_PAD_Y);
 
-    const placed **cover = xcalloc(nc, sizeof *cover);   /* the cell a rowspan covers each slot with */
+    const layout_cell **cover = xcalloc(nc, sizeof *cover);   /* the cell a rowspan covers each slot with */
     size_t k = 0;
     for (size_t r = 0; r < t->nrows; r++) {
         unsigned style = t->rows[r].kind == ROW_SECTION ? STYLE_BOLD : 0;
         row_start(x, r < t->header_rows, r < t->header_rows ? head[r] : 0);
         for (size_t col = 0; col < nc;) {
-            const placed *p = k < n && v[k].row == r && v[k].col == col ? &v[k++] : NULL;
+            const layout_cell *p = k < n && v[k].row == r && v[k].col == col ? &v[k++] : NULL;
             if (p) {
                 cell_start(x, span_width(cols, col, p->span), p->span, p->rspan > 1 ? "restart" : NULL, "center");
                 cell_text(w, p->cell, size, style);

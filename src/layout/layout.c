@@ -816,14 +816,12 @@ static void cell_fmt(grid *g, const cell_pos *cp)
     g->f.style = g->t->rows[cp->row].kind == ROW_SECTION ? STYLE_BOLD : 0;
 }
 
-/* Places the cells as HTML does (skipping slots a rowspan from above
- * covers; a section row's last cell takes the rest) and measures them. */
-static int grid_cells(lay *L, grid *g)
+layout_cell *layout_place_cells(const doc_table *t, size_t *n, size_t *overlap)
 {
-    const doc_table *t = g->t;
-    size_t nc = t->ncols, *occ = xcalloc(nc, sizeof *occ);  /* rows still covered, per column */
-    int err = 0;
-    for (size_t r = 0; r < t->nrows && !err; r++) {
+    size_t nc = t->ncols, *occ = xcalloc(nc ? nc : 1, sizeof *occ), cap = 0;  /* rows still covered, per column */
+    layout_cell *v = xcalloc(1, sizeof *v);
+    *n = *overlap = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
         const doc_row *row = &t->rows[r];
         size_t col = 0;
         for (size_t i = 0; i < row->n; i++) {
@@ -838,16 +836,13 @@ static int grid_cells(lay *L, grid *g)
                 span = nc - col;
             if (r + rspan > t->nrows)
                 rspan = t->nrows - r;
-            cell_pos cp = {cell, r, col, span, rspan, 0};
-            cell_fmt(g, &cp);
-            if ((err = measure(L, cell->text.runs, cell->text.n, &g->f)) < 0)
-                break;
-            break_lines(L, &g->f, g->f.width);
-            cp.need = (double)L->nlines * g->f.pitch + 2 * CELL_PAD_Y;
-            grow(&g->cells, &g->cap, g->ncells + 1, sizeof *g->cells);
-            g->cells[g->ncells++] = cp;
-            for (size_t c = col; c < col + span; c++)
+            grow(&v, &cap, *n + 1, sizeof *v);
+            v[(*n)++] = (layout_cell){cell, r, col, span, rspan};
+            for (size_t c = col; c < col + span; c++) {
+                if (occ[c] && !*overlap)
+                    *overlap = r + 1;
                 occ[c] = rspan;
+            }
             col += span;
         }
         for (size_t c = 0; c < nc; c++)
@@ -855,6 +850,26 @@ static int grid_cells(lay *L, grid *g)
                 occ[c]--;
     }
     free(occ);
+    return v;
+}
+
+/* Places the cells (layout_place_cells) and measures them. */
+static int grid_cells(lay *L, grid *g)
+{
+    size_t n, overlap;
+    layout_cell *v = layout_place_cells(g->t, &n, &overlap);
+    int err = 0;
+    for (size_t i = 0; i < n; i++) {
+        cell_pos cp = {v[i].cell, v[i].row, v[i].col, v[i].span, v[i].rspan, 0};
+        cell_fmt(g, &cp);
+        if ((err = measure(L, cp.cell->text.runs, cp.cell->text.n, &g->f)) < 0)
+            break;
+        break_lines(L, &g->f, g->f.width);
+        cp.need = (double)L->nlines * g->f.pitch + 2 * CELL_PAD_Y;
+        grow(&g->cells, &g->cap, g->ncells + 1, sizeof *g->cells);
+        g->cells[g->ncells++] = cp;
+    }
+    free(v);
     return err;
 }
 

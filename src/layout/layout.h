@@ -94,6 +94,20 @@ double layout_quoc_hieu_size(const fontset *fs, double width);
  * a character is not in the font (layout_document says which). */
 double layout_balanced_width(const fontset *fs, const char *text, unsigned style, double size, double max);
 
+/* A table cell where every backend places it: cells take grid slots left
+ * to right as in HTML, skipping slots a rowspan from above covers; a
+ * section row's last cell takes the rest of the row; spans are cut at the
+ * table's edges; cells past the last column are dropped. */
+typedef struct layout_cell {
+    const doc_cell *cell;
+    size_t row, col, span, rspan;
+} layout_cell;
+
+/* The cells of t in row order (malloc'd, *n of them). *overlap: the first
+ * row (1-based) with a cell spanning into a slot a rowspan from above
+ * covers, 0 if none (the PDF draws it over; a DOCX cannot hold it). */
+layout_cell *layout_place_cells(const doc_table *t, size_t *n, size_t *overlap);
+
 /* The height a table cell `width` pt wide needs for text (style bits added
  * to its runs, size pt), padding included, as the layout sets it. */
 double layout_cell_height(const fontset *fs, const doc_inlines *text, unsigned style, double size, double width);
