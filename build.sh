@@ -67,13 +67,13 @@ for r in samples/*/report.json; do
 done
 valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     ./build/baocao archive "$tmp/out.pdf" --to-dir "$tmp/archive" --quiet
-# and on a batch: the report and a notice per unit on two threads.
+# and on a batch: the report and a notice per unit, PDF and DOCX, on two threads.
 valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-    ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch" --jobs 2 --quiet
+    ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch" --jobs 2 --format pdf,docx --quiet
 # helgrind on the same batch: the two threads share the parsed fonts, the
-# font-program and ICC caches and libdeflate; no data race, no lock misuse.
+# font-program and ICC caches, libdeflate and libxml2; no data race, no lock misuse.
 valgrind -q --tool=helgrind --error-exitcode=4 \
-    ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch-hg" --jobs 2 --quiet
+    ./build/baocao batch samples/huyen-dien-bien-2023-07/report.json -o "$tmp/batch-hg" --jobs 2 --format pdf,docx --quiet
 echo "valgrind: 0 errors on $(ls samples/*/report.json | wc -l) renders, an archive run and a batch; helgrind: 0 races on a 2-thread batch"
 
 # Each fuzzer briefly (fuzz/README.md has the long runs): no crash, leak or sanitizer report.

@@ -15,6 +15,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1106,7 +1107,7 @@ static int make_part(int k, dw *w, const docx_meta *m, char **buf, size_t *len, 
 
 /* The zip in memory, entries in PART_NAME order, each dated 1980-01-01
  * 00:00 (DOS time, so no time zone enters the bytes). */
-static int zip_parts(char **bufs, const size_t *lens, unsigned char **out, size_t *outlen, diag *dg)
+static int zip_locked(char **bufs, const size_t *lens, unsigned char **out, size_t *outlen, diag *dg)
 {
     zip_error_t ze;
     zip_error_init(&ze);
@@ -1137,8 +1138,9 @@ static int zip_parts(char **bufs, const size_t *lens, unsigned char **out, size_
     if (zip_source_stat(mem, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || zip_source_open(mem) < 0)
         goto done;
     *outlen = (size_t)st.size;
-    *out = xmalloc(*outlen ? *outlen : 1);
-    rc = zip_source_read(mem, *out, st.size) == (zip_int64_t)st.size ? 0 : -1;
+    /* malloc, not xmalloc: running out of memory must not unwind past the lock. */
+    *out = malloc(*outlen ? *outlen : 1);
+    rc = *out && zip_source_read(mem, *out, st.size) == (zip_int64_t)st.size ? 0 : -1;
     zip_source_close(mem);
     if (rc < 0)
         free(*out), *out = NULL;
@@ -1151,6 +1153,23 @@ done:
         diag_set(dg, "docx-write", "cannot write the DOCX's zip: %s", zip_error_strerror(&ze));
     zip_error_fini(&ze);
     return rc;
+}
+
+/* libzip converts entry times with mktime and localtime, which rewrite
+ * glibc's time zone state: one zip at a time. */
+static pthread_mutex_t zip_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int zip_parts(char **bufs, const size_t *lens, unsigned char **out, size_t *outlen, diag *dg)
+{
+    pthread_mutex_lock(&zip_lock);
+    int rc = zip_locked(bufs, lens, out, outlen, dg);
+    pthread_mutex_unlock(&zip_lock);
+    return rc;
+}
+
+void docx_global_init(void)
+{
+    xmlInitParser();
 }
 
 int docx_render(const doc *d, const fontset *fs, const page_setup *ps, const docx_meta *m, unsigned char **out,
