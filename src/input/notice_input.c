@@ -3,7 +3,7 @@
  * The formats are documented in README.md ("Notices"). */
 #include "csv.h"
 #include "input.h"
-#include "records.h"
+#include "private/records.h"
 #include "notices.h"
 #include "sbuf.h"
 

@@ -1,7 +1,7 @@
 /* report_json.c — report.json: the document's metadata and where its
  * scores are. The format is documented in README.md. */
 #include "input.h"
-#include "records.h"
+#include "private/records.h"
 #include "sbuf.h"
 #include "unitmatch.h"
 

@@ -14,7 +14,7 @@
 #include "markup.h"
 #include "numfmt.h"
 #include "sbuf.h"
-#include "tmplparse.h"
+#include "private/tmplparse.h"
 
 #include <stdlib.h>
 #include <string.h>

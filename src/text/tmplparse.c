@@ -10,7 +10,7 @@
  * inverse, closing, partial or comment tag (and white space) disappears
  * with its line break. Templates can then put {{#units}} on a line of its
  * own without leaving blank lines, which would split paragraphs. */
-#include "tmplparse.h"
+#include "private/tmplparse.h"
 #include "sbuf.h"
 #include "text.h"
 
