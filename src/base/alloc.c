@@ -89,3 +89,11 @@ void grow(void *v, size_t *cap, size_t need, size_t sz)
     *(void **)v = xrealloc(*(void **)v, c * sz);
     *cap = c;
 }
+
+void *grow_push(void *v, size_t *n, size_t *cap, size_t sz)
+{
+    grow(v, cap, *n + 1, sz);
+    char *e = *(char **)v + (*n)++ * sz;
+    memset(e, 0, sz);
+    return e;
+}

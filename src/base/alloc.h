@@ -46,4 +46,9 @@ char *xstrndup(const char *s, size_t n);
  * capacity doubles, the byte count checked against overflow and ALLOC_MAX. */
 void grow(void *v, size_t *cap, size_t need, size_t sz);
 
+/* Appends one zeroed element to the array *v of *n elements (size sz),
+ * growing it as grow does, and returns it:
+ *     doc_row *r = grow_push(&t->rows, &t->nrows, &t->cap, sizeof *t->rows); */
+void *grow_push(void *v, size_t *n, size_t *cap, size_t sz);
+
 #endif

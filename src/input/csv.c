@@ -97,19 +97,18 @@ static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *n
     return 0;
 }
 
+static int cmp_col(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
 const char *csv_field(const csv_row *r, size_t k)
 {
     if (!r->cols)
         return k < r->count ? r->fields[k] : "";
-    size_t lo = 0, hi = r->count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->cols[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < r->count && r->cols[lo] == k ? r->fields[lo] : "";
+    const size_t *c = r->count ? bsearch(&k, r->cols, r->count, sizeof k, cmp_col) : NULL;
+    return c ? r->fields[c - r->cols] : "";
 }
 
 static void row_free(csv_row *r)

@@ -72,9 +72,7 @@ static size_t skip_space(const char *s, size_t i, size_t e)
 
 static tnode *add_node(tnodes *ns, tnode_kind kind, size_t off)
 {
-    grow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
-    tnode *n = &ns->v[ns->n++];
-    memset(n, 0, sizeof *n);
+    tnode *n = grow_push(&ns->v, &ns->n, &ns->cap, sizeof *ns->v);
     n->kind = kind;
     n->off = off;
     n->meta = META_NONE;
