@@ -6,7 +6,8 @@
  * alloc_guard, and an allocation that fails anywhere below it longjmps back
  * there, where it becomes the error "out-of-memory" for the caller. Memory
  * the interrupted call held is not recovered. With no guard open on the
- * thread (internal use, the unit tests) the process aborts.
+ * thread the process aborts: every entry point of the library opens one,
+ * so only internal use (the unit tests) can get there.
  *
  * Sizes are checked: a request past ALLOC_MAX bytes, or whose size
  * overflows, counts as out of memory rather than wrapping around. */
@@ -35,6 +36,11 @@ void alloc_leave(alloc_guard *g);
 
 /* Unwinds to the innermost guard of this thread (aborts without one). */
 void oom(void) __attribute__((noreturn));
+
+/* For tests of that promise: the function every allocation below goes
+ * through, as realloc (p NULL: a new block); NULL: libc's. Set it while no
+ * other thread allocates. */
+void alloc_set_realloc(void *(*fn)(void *p, size_t n));
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

@@ -123,7 +123,7 @@ typedef struct options {
     const char *command, *file, *data_dir, *out, *font, *unit, *to, *lang;
     char **files;          /* archive: every PDF or directory given */
     size_t nfiles;
-    int csv, excel, json, help, quiet, print_fields, blank_number, no_sidecar, jobs, strict;
+    int csv, excel, json, help, quiet, verbose, print_fields, blank_number, no_sidecar, jobs, strict;
     pdfa_level pdfa;
     input_opts input;
 } options;
@@ -164,7 +164,7 @@ static int parse_args(int argc, char **argv, options *o)
         } else if (!strcmp(a, "--strict")) {
             o->strict = 1;
         } else if (!strcmp(a, "--verbose")) {
-            o->input.verbose = 1;
+            o->verbose = 1;
         } else if (!strcmp(a, "--encoding")) {
             if (++i == argc || encoding_from_name(argv[i], &o->input.encoding) < 0)
                 return usage_error("%s takes utf-8, cp1258, tcvn3 or viscii", a);
@@ -298,6 +298,51 @@ static void print_finding(FILE *f, const char *indent, const finding *x)
         fprintf(f, "%s%s\n", indent, x->d.msg);
 }
 
+/* What the library tells while it works (it prints nothing itself): notes
+ * (--verbose: how a file was read) and warnings (unless --quiet). */
+static void print_told(void *ctx, severity s, const diag *d)
+{
+    const options *o = ctx;
+    if (s == SEVERITY_NOTE)
+        fprintf(stderr, "baocao: %s\n", d->msg);
+    else if (s == SEVERITY_ERROR || !o->quiet)
+        fprintf(stderr, "baocao: %s: %s\n", s == SEVERITY_ERROR ? diag_text("error") : diag_text("warning"), d->msg);
+}
+
+static diag_sink told;   /* print_told with the options: set by run() */
+
+/* batch's progress bar on stderr. */
+static void draw_progress(void *ctx, size_t done, size_t total)
+{
+    enum { WIDTH = 40 };
+    size_t fill = done * WIDTH / total;
+    char bar[WIDTH + 1];
+    memset(bar, '#', fill);
+    memset(bar + fill, '.', WIDTH - fill);
+    bar[WIDTH] = 0;
+    fprintf(stderr, "\r[%s] %zu/%zu", bar, done, total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+/* archive: a line per file on stdout; with --quiet only the conflicts, on stderr. */
+static void print_filed(void *ctx, const archive_event *e)
+{
+    const options *o = ctx;
+    if (o->quiet && e->outcome != ARCHIVE_CONFLICTED)
+        return;
+    FILE *f = o->quiet ? stderr : stdout;
+    if (e->outcome == ARCHIVE_CONFLICTED && !*e->there)
+        fprintf(f, "conflict %s: a longer file there, %s in %s; left as it is\n", e->rel, e->sha, e->file);
+    else if (e->outcome == ARCHIVE_CONFLICTED)
+        fprintf(f, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", e->rel, e->there, e->sha, e->file);
+    else
+        fprintf(f, "%s %s\n", e->outcome == ARCHIVE_STORED    ? "stored"
+                              : e->outcome == ARCHIVE_UPDATED ? "updated (the signed version replaces the unsigned one)"
+                                                              : "skipped (same SHA-256)",
+                e->rel);
+}
+
 /* The review's warnings, as render and batch print them before their work. */
 static void print_warnings(const options *o, const findings *w)
 {
@@ -345,7 +390,7 @@ static int render(const options *o)
 static int batch(const options *o)
 {
     findings w = {0};
-    batch_opts bo = {.out_dir = o->out, .jobs = o->jobs, .progress = !o->quiet && isatty(2)};
+    batch_opts bo = {.out_dir = o->out, .jobs = o->jobs, .progress = !o->quiet && isatty(2) ? draw_progress : NULL};
     render_options(o, &bo.render, &w);
     batch_result res;
     diag d = {0};
@@ -419,7 +464,8 @@ static int archive(const options *o)
 {
     archive_stats st;
     diag d = {0};
-    int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
+    archive_report r = {.filed = print_filed, .warnings = told, .ctx = (void *)o};
+    int rc = archive_files(o->files, o->nfiles, o->to, &r, &st, &d);
     if (!o->quiet)
         fprintf(stderr, "baocao: archive: %d stored, %d updated, %d skipped, %d conflicts\n", st.stored,
                 st.updated, st.skipped, st.conflicts);
@@ -475,7 +521,9 @@ static int run(int argc, char **argv)
         free(files);
         return help(o.help ? o.command : o.file);
     }
-    diag_quiet_warnings(o.quiet);
+    told = (diag_sink){print_told, &o};
+    if (o.verbose)
+        o.input.notes = &told;
     report_path(&o, report, sizeof report);
     if (!strcmp(o.command, "archive"))
         rc = archive(&o);

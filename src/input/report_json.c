@@ -329,6 +329,8 @@ out:
     free(previous);
     free(sort);
     json_decref(root);
+    if (rc < 0 && d && !*d->file)   /* report.json's own error (the files it names set theirs) */
+        diag_at(d, path, 0, 0);
     if (rc < 0) {
         dataset_free(ds);
     }

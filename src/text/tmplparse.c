@@ -45,7 +45,8 @@ int tmpl_locate(diag *d, const tmpl_file *f, size_t off)
 {
     int line, col;
     line_col(f, off, &line, &col);
-    return diag_prefix(d, "%s:%d:%d", f->path, line, col);
+    diag_prefix(d, "%s:%d:%d", f->path, line, col);
+    return diag_at(d, f->path, line, col);
 }
 
 int tmpl_error(diag *d, const tmpl_file *f, size_t off, const char *key, const char *fmt, ...)
