@@ -29,7 +29,7 @@ int pipeline_load(pipeline *p, const char *path, const char *data_dir, const inp
     memset(p, 0, sizeof *p);
     if (input_load(&p->ds, with_notices ? &p->ns : NULL, path, data_dir, io, d) < 0)
         return -1;
-    static const char *const REPORT[] = {"body", "phu-luc", "phu-luc-chi-so", NULL};
+    static const char *const REPORT[] = {"body", "van-ban", "phu-luc", "phu-luc-chi-so", NULL};
     sbuf templates = {0};
     sbuf_printf(&templates, "%s/templates", data_dir);
     int rc = score_dataset(&p->ds, &p->sc, d) < 0 ||

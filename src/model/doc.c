@@ -192,6 +192,10 @@ void doc_meta_free(doc_meta *m)
     issuer_free(&m->issuer);
     strv_free(m->addressees, m->naddressees);
     strv_free(m->recipients, m->nrecipients);
+    free(m->title);
+    free(m->type_name);
+    free(m->language);
+    strv_free(m->filed_to, m->nfiled_to);
     memset(m, 0, sizeof *m);
 }
 

@@ -257,12 +257,12 @@ static char *appendix_template(const char *id)
 
 char **notice_templates(const notice_set *ns, size_t *n)
 {
-    static const char *const FIXED[] = {"body", "phu-luc-cot", "phu-luc-tong-diem"};
+    static const char *const FIXED[] = {"body", "van-ban", "phu-luc-cot", "phu-luc-tong-diem"};
     size_t cap = 0;
     char **v = NULL;
     *n = 0;
-    grow(&v, &cap, 4, sizeof *v);
-    for (size_t i = 0; i < 3; i++)
+    grow(&v, &cap, 5, sizeof *v);
+    for (size_t i = 0; i < 4; i++)
         v[(*n)++] = xstrdup(FIXED[i]);
     for (size_t u = 0; u < ns->n; u++)
         for (size_t i = 0; i < ns->units[u].nstats; i++) {
@@ -384,8 +384,9 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
     notice_meta(ds, ns, u, o->blank_number, &out->meta);
     value *facts = notice_facts(ds, &out->meta, sc, ns, u);
     report_citation(facts, &out->meta);
-    report_front(out);
-    int rc = tmpl_render_set(o->templates, "body", facts, out, d);
+    int rc = report_front(out, o->templates, facts, d);
+    if (rc == 0)
+        rc = tmpl_render_set(o->templates, "body", facts, out, d);
     if (rc == 0)
         report_closing(out);
     /* One phụ lục per appendix id, in the order the rows name them. */
