@@ -445,7 +445,11 @@ static int inspect(const options *o)
         table_print(stdout, &p.ds, &p.sc, o->excel ? TABLE_EXCEL : o->csv ? TABLE_CSV : TABLE_TEXT);
     } else if (!errors) {
         report_opts ro = {.blank_number = o->blank_number, .templates = NULL};
-        value *f = pipeline_facts(&p, &ro);
+        value *f = pipeline_facts(&p, &ro, &d);
+        if (!f) {
+            pipeline_free(&p);
+            return fail(&d);
+        }
         sbuf b = {0};
         value_write_json(f, &b);
         fputs(sbuf_str(&b), stdout);

@@ -100,7 +100,7 @@ typedef struct dataset {
     char *number;          /* "405" (string: may be blank) */
     char *notation;        /* "BC-UBND" */
     date date;             /* issue date */
-    int period_month, period_year;
+    period period;         /* what the report covers */
     char **recipients;     /* Nơi nhận, as printed */
     size_t nrecipients;
     char **addressees;     /* Kính gửi (may be empty) */
