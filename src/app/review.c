@@ -282,6 +282,8 @@ void review_dataset(const dataset *ds, const scoring *sc, int strict, findings *
     review_changes(ds, sc, out);
     review_identity(ds, strict, out);
     review_duplicates(ds, out);
+    for (size_t i = 0; i < ds->notes.n; i++)
+        findings_add_diag(out, SEVERITY_NOTE, &ds->notes.v[i].d);
 }
 
 void review_notices(const dataset *ds, const scoring *sc, const notice_set *ns, findings *out)

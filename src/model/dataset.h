@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include "dec.h"
+#include "diag.h"
 #include "issuer.h"
 #include "scheme.h"
 
@@ -124,6 +125,7 @@ typedef struct dataset {
     unit_kind *kinds;      /* for grouped name lists in running text */
     size_t nkinds;
     text_style style;
+    findings notes;        /* what the readers read past (columns a scores file adds) */
 } dataset;
 
 void dataset_free(dataset *ds);
