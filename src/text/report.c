@@ -285,20 +285,28 @@ static int table_has_dash(const dataset *ds, const scoring *sc)
     return 0;
 }
 
-/* The note on "-", only under a table that prints one. */
-static void build_notes(const dataset *ds, const scoring *sc, char *const *w, doc *d)
+/* The note on "-", only under a table that prints one. The scheme's note
+ * is a template of the report's data, so that its nouns can name the
+ * units present ({{audience.local}}). */
+static int build_notes(const dataset *ds, const scoring *sc, char *const *w, const report_opts *o,
+                       const value *facts, doc *d, diag *dg)
 {
     if (!ds->scheme.na_note || !table_has_dash(ds, sc))
-        return;
+        return 0;
+    char *note;
+    if (tmpl_render_string(o->templates, "na_note", ds->scheme.na_note, facts, &note, dg) < 0)
+        return diag_prefix(dg, "scheme %s", ds->scheme.id);
     doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
     p->size = 12;
     p->space_before = 6;
     doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
     doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
     sbuf b = {0};
-    sbuf_printf(&b, "%s./.", ds->scheme.na_note);
+    sbuf_printf(&b, "%s./.", note);
     doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
     sbuf_free(&b);
+    free(note);
+    return 0;
 }
 
 void report_front(doc *out)
@@ -331,7 +339,7 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
     build_appendix_title(w, out);
     int rc = build_table(ds, sc, o, w, out, d);
     if (rc == 0)
-        build_notes(ds, sc, w, out);
+        rc = build_notes(ds, sc, w, o, facts, out, d);
     for (int i = 0; i < W_N; i++)
         free(w[i]);
     return rc;
