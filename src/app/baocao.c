@@ -180,12 +180,7 @@ static int report_open(bc_report **out, const char *path, const bc_options *o, d
     bc_report *r = xcalloc(1, sizeof *r);
     r->data_dir = xstrdup(o && o->data_dir ? o->data_dir : bc_data_dir());
     options_of(&r->o, o, r->data_dir);
-    diag_sink told = {notify, (void *)o};
-    if (o && o->notify)
-        r->o.input.notes = &told;
-    int rc = render_open(&r->s, path, &r->o, o && o->notices, d);
-    r->o.input.notes = NULL;   /* told lives as long as this call */
-    if (rc < 0) {
+    if (render_open(&r->s, path, &r->o, o && o->notices, d) < 0) {
         free(r->data_dir);
         free(r);
         return -1;

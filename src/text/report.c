@@ -19,7 +19,7 @@ void report_meta(const dataset *ds, int blank, doc_meta *m)
 {
     m->type = xstrdup(ds->doc_type);
     m->type_code = ds->type_code ? xstrdup(ds->type_code) : NULL;   /* null in the facts */
-    m->subject = xstrdup(ds->subject);
+    m->subject = ds->subject ? xstrdup(ds->subject) : NULL;   /* NULL: the template writes it */
     m->number = xstrdup(ds->number);
     m->notation = xstrdup(ds->notation);
     m->date = ds->date;
@@ -308,20 +308,28 @@ static int table_has_dash(const dataset *ds, const scoring *sc)
     return 0;
 }
 
-/* The note on "-", only under a table that prints one. */
-static void build_notes(const dataset *ds, const scoring *sc, char *const *w, doc *d)
+/* The note on "-", only under a table that prints one. The scheme's note
+ * is a template of the report's data, so that its nouns can name the
+ * units present ({{audience.local}}). */
+static int build_notes(const dataset *ds, const scoring *sc, char *const *w, const report_opts *o,
+                       const value *facts, doc *d, diag *dg)
 {
     if (!ds->scheme.na_note || !table_has_dash(ds, sc))
-        return;
+        return 0;
+    char *note;
+    if (tmpl_render_string(o->templates, "na_note", ds->scheme.na_note, facts, &note, dg) < 0)
+        return diag_prefix(dg, "scheme %s", ds->scheme.id);
     doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
     p->size = 12;
     p->space_before = 6;
     doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
     doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
     sbuf b = {0};
-    sbuf_printf(&b, "%s./.", ds->scheme.na_note);
+    sbuf_printf(&b, "%s./.", note);
     doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
     sbuf_free(&b);
+    free(note);
+    return 0;
 }
 
 int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *d)
@@ -361,7 +369,7 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
     build_appendix_title(w, out);
     int rc = build_table(ds, sc, o, w, out, d);
     if (rc == 0)
-        build_notes(ds, sc, w, out);
+        rc = build_notes(ds, sc, w, o, facts, out, d);
     for (int i = 0; i < W_N; i++)
         free(w[i]);
     return rc;
@@ -373,7 +381,9 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
     report_citation(facts, &out->meta);
-    int rc = report_front(out, o->templates, facts, d);
+    int rc = facts_words(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = report_front(out, o->templates, facts, d);
     if (rc == 0)
         rc = tmpl_render_set(o->templates, "body", facts, out, d);
     if (rc == 0) {
