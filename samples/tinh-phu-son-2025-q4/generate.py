@@ -32,7 +32,7 @@ def axes(level):
 
 def quarter(path, levels):
     with open(path, "w") as f:
-        f.write("\"Tên cơ quan, đơn vị\"," + ",".join(AXES) + ",Ghi chú\n")
+        f.write("Tên đơn vị," + ",".join(AXES) + ",Ghi chú\n")
         for u in units:
             v = axes(levels[u])
             cells = ["%g" % x for x in v]
