@@ -251,7 +251,8 @@ static char *appendix_template(const char *id)
 
 char **notice_templates(const notice_set *ns, size_t *n)
 {
-    static const char *const FIXED[] = {"body", "van-ban", "phu-luc-cot", "phu-luc-tong-diem", PERIOD_TEMPLATE};
+    static const char *const FIXED[] = {"body", "van-ban", "ngay-thang", "phu-luc-cot", "phu-luc-tong-diem",
+                                        PERIOD_TEMPLATE};
     enum { NFIXED = sizeof FIXED / sizeof *FIXED };
     size_t cap = 0;
     char **v = NULL;
@@ -378,8 +379,9 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
                         ds->scores_path, ds->units[u].row, ds->units[u].name);
     notice_meta(ds, ns, u, o->blank_number, &out->meta);
     value *facts = notice_facts(ds, &out->meta, sc, ns, u);
-    report_citation(facts, &out->meta);
-    int rc = facts_words(facts, &out->meta, o->templates, d);
+    int rc = report_citation(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = facts_words(facts, &out->meta, o->templates, d);
     if (rc == 0)
         rc = report_front(out, o->templates, facts, d);
     if (rc == 0)

@@ -346,17 +346,31 @@ int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *
     return 0;
 }
 
-void report_citation(value *facts, const doc_meta *m)
+int report_citation(value *facts, const doc_meta *m, const tmpl_set *templates, diag *d)
 {
     value *c = value_map_set(facts, "citation", value_map());
     char *code = report_code(m);
     value_map_set(c, "code", value_string(code));
     free(code);
-    sbuf when = {0};
+    /* The date in words: NĐ 30's numbers (dates.h), the words of ngay-thang.tpl. */
     date dt = doc_meta_issue(m).date;
-    date_words(&when, &dt);
-    value_map_set(c, "date", value_string(sbuf_str(&when)));
-    sbuf_free(&when);
+    sbuf day = {0}, month = {0}, year = {0};
+    date_numbers(&dt, &day, &month);
+    sbuf_printf(&year, "%d", dt.year);
+    value *parts = value_map();
+    value_map_set(parts, "day", value_string(sbuf_str(&day)));
+    value_map_set(parts, "month", value_string(sbuf_str(&month)));
+    value_map_set(parts, "year", value_string(sbuf_str(&year)));
+    char *when = NULL;
+    int rc = tmpl_render_texts(templates, "ngay-thang", parts, 1, &when, d);
+    if (rc == 0)
+        value_map_set(c, "date", value_string(when));
+    free(when);
+    value_free(parts);
+    sbuf_free(&day);
+    sbuf_free(&month);
+    sbuf_free(&year);
+    return rc;
 }
 
 int report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, const value *facts,
@@ -380,8 +394,9 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
     memset(out, 0, sizeof *out);
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
-    report_citation(facts, &out->meta);
-    int rc = facts_words(facts, &out->meta, o->templates, d);
+    int rc = report_citation(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = facts_words(facts, &out->meta, o->templates, d);
     if (rc == 0)
         rc = report_front(out, o->templates, facts, d);
     if (rc == 0)

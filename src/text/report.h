@@ -32,8 +32,9 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
 int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *d);
 
 /* facts.citation: how a phụ lục cites its document, số and date as the
- * header prints them (with the same blanks). */
-void report_citation(value *facts, const doc_meta *m);
+ * header prints them (with the same blanks), the date in the words of
+ * template "ngay-thang". */
+int report_citation(value *facts, const doc_meta *m, const tmpl_set *templates, diag *d);
 
 /* Nơi nhận beside the signature block, from out->meta. */
 void report_closing(doc *out);
