@@ -3,7 +3,12 @@
  *
  * The pieces are public so that other documents (the per-unit notices)
  * assemble the same NĐ 30 parts around their own body and appendix.
- * Every printed word comes from the templates or the data. */
+ * Every printed word comes from the templates or the data.
+ *
+ * Invariants of text/: a builder fills doc.meta (with its words from
+ * van-ban.tpl) before the first block and reads only model data, facts
+ * and a tmpl_set, which are never written after loading (threads share
+ * them); private/ headers stay in text/. */
 #ifndef BAOCAO_REPORT_H
 #define BAOCAO_REPORT_H
 
