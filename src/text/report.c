@@ -397,22 +397,28 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
     return rc;
 }
 
+int report_parts(doc *out, value *facts, const tmpl_set *templates, diag *d)
+{
+    int rc = report_citation(facts, &out->meta, templates, d);
+    if (rc == 0)
+        rc = facts_words(facts, &out->meta, templates, d);
+    if (rc == 0)
+        rc = report_front(out, templates, facts, d);
+    if (rc == 0)
+        rc = tmpl_render_set(templates, "body", facts, out, d);
+    if (rc == 0)
+        report_closing(out);
+    return rc;
+}
+
 int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)
 {
     memset(out, 0, sizeof *out);
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
-    int rc = report_citation(facts, &out->meta, o->templates, d);
+    int rc = report_parts(out, facts, o->templates, d);
     if (rc == 0)
-        rc = facts_words(facts, &out->meta, o->templates, d);
-    if (rc == 0)
-        rc = report_front(out, o->templates, facts, d);
-    if (rc == 0)
-        rc = tmpl_render_set(o->templates, "body", facts, out, d);
-    if (rc == 0) {
-        report_closing(out);
         rc = report_score_appendix(ds, sc, o, facts, out, d);
-    }
     value_free(facts);
     if (rc < 0)
         doc_free(out);

@@ -41,6 +41,12 @@ int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *
  * template "ngay-thang". */
 int report_citation(value *facts, const doc_meta *m, const tmpl_set *templates, diag *d);
 
+/* What every document of out->meta does the same way, in order:
+ * report_citation, the period words and trích yếu (facts_words),
+ * report_front, the body from template "body" with facts, report_closing.
+ * The phụ lục after it is each document's own. */
+int report_parts(doc *out, value *facts, const tmpl_set *templates, diag *d);
+
 /* Nơi nhận beside the signature block, from out->meta. */
 void report_closing(doc *out);
 
