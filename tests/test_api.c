@@ -106,13 +106,13 @@ typedef struct heard {
     char first_note[1024];
 } heard;
 
-static void listen(void *ctx, const bc_error *w)
+static void listen(void *ctx, bc_severity s, const bc_error *w)
 {
     heard *h = ctx;
-    if (!strcmp(w->key, "scores-read")) {
+    if (s == BC_NOTE && !strcmp(w->key, "scores-read")) {
         if (!h->notes++)
             snprintf(h->first_note, sizeof h->first_note, "%s", w->message);
-    } else {
+    } else if (s == BC_WARNING) {
         h->warnings++;
     }
 }
@@ -234,6 +234,12 @@ int main(void)
     CHECK_STR(e.key, "");
     CHECK_INT(h.notes, 1);
     CHECK(strstr(h.first_note, "scores.csv: encoding utf-8") != NULL);
+    /* bc_report_warning lists the review's warnings only, as notify told them. */
+    bc_report *r;
+    CHECK(bc_report_open(&r, in_dir("report.json"), NULL, &e) == 0);
+    CHECK_INT(bc_report_warning_count(r), h.warnings);
+    CHECK(bc_report_warning(r, bc_report_warning_count(r)) == NULL);
+    bc_report_close(r);
 
     remove(in_dir("out.pdf"));
     remove(in_dir("out.meta.json"));
