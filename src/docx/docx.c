@@ -452,9 +452,10 @@ static void write_header(dw *w, const doc_header *h)
         para(x, &c, NULL, 0, 0);
     end(x);
     cell_start(x, cols[1], 1, NULL, NULL);
-    para(x, &c, LAYOUT_QUOC_HIEU, STYLE_BOLD, layout_quoc_hieu_size(w->fs, cols[1]));
-    para(x, &c, LAYOUT_TIEU_NGU, STYLE_BOLD, head);
-    rule_para(w, cols[1], width_of(w, FACE_BOLD, head, LAYOUT_TIEU_NGU));
+    para(x, &c, h->national, STYLE_BOLD, h->national ? layout_quoc_hieu_size(w->fs, h->national, cols[1]) : head);
+    para(x, &c, h->motto, STYLE_BOLD, head);
+    if (h->motto)
+        rule_para(w, cols[1], width_of(w, FACE_BOLD, head, h->motto));
     end(x);
     end(x);
 
@@ -500,8 +501,10 @@ static void write_title(dw *w, const doc_title *t)
 static void write_addressee(dw *w, const doc_addressee *a)
 {
     xw *x = &w->x;
+    sbuf label = {0};
+    sbuf_printf(&label, "%s ", a->label ? a->label : "");
     double big = LAYOUT_BIG_SIZE, width = text_width(w);
-    double lw = width_of(w, FACE_REGULAR, big, LAYOUT_KINH_GUI), longest = 0;
+    double lw = width_of(w, FACE_REGULAR, big, label.s), longest = 0;
     for (size_t i = 0; i < a->nto; i++) {
         double wd = lw + width_of(w, FACE_REGULAR, big, a->to[i]);
         longest = wd > longest ? wd : longest;
@@ -513,16 +516,17 @@ static void write_addressee(dw *w, const doc_addressee *a)
         f.hanging = lw;
         start(x, "w:p");
         ppr(x, &f);
-        run(x, LAYOUT_KINH_GUI, STYLE_PLAIN, big);
+        run(x, label.s, STYLE_PLAIN, big);
         run(x, a->to[0], STYLE_PLAIN, big);
         end(x);
-        return;
+    } else {
+        para(x, &f, label.s, STYLE_PLAIN, big);
+        f.before = 0;
+        f.left = x0 + lw;
+        for (size_t i = 0; i < a->nto; i++)
+            para(x, &f, a->to[i], STYLE_PLAIN, big);
     }
-    para(x, &f, LAYOUT_KINH_GUI, STYLE_PLAIN, big);
-    f.before = 0;
-    f.left = x0 + lw;
-    for (size_t i = 0; i < a->nto; i++)
-        para(x, &f, a->to[i], STYLE_PLAIN, big);
+    sbuf_free(&label);
 }
 
 /* Body text: justified (or as given), first-line indent, paragraph
@@ -593,7 +597,7 @@ static void write_closing(dw *w, const doc_closing *c)
     cell_start(x, cols[0], 1, NULL, NULL);
     pfmt l = {.align = ALIGN_LEFT, .before = before};
     if (c->nrecipients) {
-        para(x, &l, LAYOUT_NOI_NHAN, STYLE_BOLD | STYLE_ITALIC, LAYOUT_NOI_NHAN_SIZE);
+        para(x, &l, c->label, STYLE_BOLD | STYLE_ITALIC, LAYOUT_NOI_NHAN_SIZE);
         l.before = 0;
         for (size_t i = 0; i < c->nrecipients; i++)
             para(x, &l, c->recipients[i], STYLE_PLAIN, LAYOUT_RECIPIENT_SIZE);

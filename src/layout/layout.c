@@ -494,12 +494,9 @@ static fmt body_fmt(const lay *L, double size)
     return (fmt){size, size * L->ps->line_pitch, L->g.left, text_width(&L->g), 0, ALIGN_JUSTIFY, 0};
 }
 
-const char LAYOUT_QUOC_HIEU[] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LAYOUT_TIEU_NGU[] = "Độc lập - Tự do - Hạnh phúc",
-           LAYOUT_KINH_GUI[] = "Kính gửi: ", LAYOUT_NOI_NHAN[] = "Nơi nhận:";
-
-double layout_quoc_hieu_size(const fontset *fs, double width)
+double layout_quoc_hieu_size(const fontset *fs, const char *national, double width)
 {
-    return fontset_width(fs, FACE_BOLD, HEAD_SIZE, LAYOUT_QUOC_HIEU, strlen(LAYOUT_QUOC_HIEU)) > width ? 12 : HEAD_SIZE;
+    return fontset_width(fs, FACE_BOLD, HEAD_SIZE, national, strlen(national)) > width ? 12 : HEAD_SIZE;
 }
 
 /* Agency (left) and Quốc hiệu (right), then Số and the date on one
@@ -531,9 +528,8 @@ static int build_header(lay *L, const doc_header *h)
         rule_l = rule_under(L, lmid, widest * 0.4, dy - p13, HEAD_SIZE);
 
     fmt q = rc;
-    q.size = layout_quoc_hieu_size(L->fs, rc.width);
-    if (set_text(L, &q, LAYOUT_QUOC_HIEU, STYLE_BOLD, b13) < 0 ||
-        set_text(L, &rc, LAYOUT_TIEU_NGU, STYLE_BOLD, b13 + p13) < 0)
+    q.size = layout_quoc_hieu_size(L->fs, h->national, rc.width);
+    if (set_text(L, &q, h->national, STYLE_BOLD, b13) < 0 || set_text(L, &rc, h->motto, STYLE_BOLD, b13 + p13) < 0)
         return -1;
     rule_r = rule_under(L, rmid, widest_line(L), b13 + p13, HEAD_SIZE);
 
@@ -649,13 +645,17 @@ static int build_title(lay *L, const doc_title *t)
 }
 
 /* "Kính gửi: X" on one line, or "Kính gửi:" over "- X;" lines whose dashes
- * start where the text after "Kính gửi: " would; the longest line centred. */
+ * start where the text after "Kính gửi: " would; the longest line centred.
+ * The label is the document's (a->label). */
 static int build_addressee(lay *L, const doc_addressee *a)
 {
+    sbuf label_b = {0};
+    sbuf_printf(&label_b, "%s ", a->label);
+    const char *LABEL = label_b.s;
     size_t i0 = L->npool;
     fmt f = body_fmt(L, BIG_SIZE);
     f.align = ALIGN_LEFT;
-    double lw = fontset_width(L->fs, FACE_REGULAR, f.size, LAYOUT_KINH_GUI, strlen(LAYOUT_KINH_GUI)), longest = 0;
+    double lw = fontset_width(L->fs, FACE_REGULAR, f.size, LABEL, strlen(LABEL)), longest = 0;
     for (size_t i = 0; i < a->nto; i++) {
         double w = lw + fontset_width(L->fs, FACE_REGULAR, f.size, a->to[i], strlen(a->to[i]));
         if (w > longest)
@@ -664,7 +664,9 @@ static int build_addressee(lay *L, const doc_addressee *a)
     double x0 = L->g.left + (longest < f.width ? (f.width - longest) / 2 : 0);
     double dy = baseline(L, f.size, f.pitch);
     fmt label = column(f.size, f.pitch, x0, f.width, ALIGN_LEFT);
-    if (set_text(L, &label, LAYOUT_KINH_GUI, STYLE_PLAIN, dy) < 0)
+    int rc = set_text(L, &label, LABEL, STYLE_PLAIN, dy);
+    sbuf_free(&label_b);
+    if (rc < 0)
         return -1;
     if (a->nto != 1)
         dy += f.pitch;
@@ -763,7 +765,7 @@ static int build_closing(lay *L, const doc_closing *c)
     fmt lc = column(LAYOUT_NOI_NHAN_SIZE, SINGLE * LAYOUT_NOI_NHAN_SIZE, L->g.left, LEFT_COL, ALIGN_LEFT);
     double ly = first;
     if (c->nrecipients) {
-        if ((n = set_text(L, &lc, LAYOUT_NOI_NHAN, STYLE_BOLD | STYLE_ITALIC, ly)) < 0)
+        if ((n = set_text(L, &lc, c->label, STYLE_BOLD | STYLE_ITALIC, ly)) < 0)
             return -1;
         ly += n * lc.pitch;
         lc.size = LAYOUT_RECIPIENT_SIZE;

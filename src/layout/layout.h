@@ -3,7 +3,11 @@
  * The result is a plain list of drawing items per page in PDF points with
  * the origin at the bottom-left of the page, so the PDF backend only draws
  * and tests can check positions without writing a PDF. Justified lines are
- * emitted one item per word: libharu's CID fonts ignore word spacing (Tw). */
+ * emitted one item per word: libharu's CID fonts ignore word spacing (Tw).
+ *
+ * Invariants of layout/: it reads only the document tree and the font set
+ * (no wording of its own, no input, no PDF library); a font set is
+ * read-only once loaded, so threads lay out documents at once. */
 #ifndef BAOCAO_LAYOUT_H
 #define BAOCAO_LAYOUT_H
 
@@ -28,9 +32,6 @@
 #define LAYOUT_CELL_PAD_X 2.0
 #define LAYOUT_CELL_PAD_Y 1.5
 #define LAYOUT_NUMBER_TOP 12.5         /* mm from the page edge to the top of a page number */
-
-/* The fixed wording of the header, the addressee and the closing. */
-extern const char LAYOUT_QUOC_HIEU[], LAYOUT_TIEU_NGU[], LAYOUT_KINH_GUI[], LAYOUT_NOI_NHAN[];
 
 typedef struct page_setup {
     double margin_top, margin_bottom, margin_left, margin_right; /* mm (NĐ 30: 20–25, 20–25, 30–35, 15–20) */
@@ -85,9 +86,9 @@ typedef struct layout {
  * character cannot be drawn in the font, or if something cannot fit at all
  * (a table wider than the page, a word longer than a line is broken by
  * character instead and does not fail). */
-/* The size of the Quốc hiệu in a header column `width` pt wide: it stays on
- * one line, at 13 pt if that fits, else 12. */
-double layout_quoc_hieu_size(const fontset *fs, double width);
+/* The size of the Quốc hiệu `national` in a header column `width` pt wide:
+ * it stays on one line, at 13 pt if that fits, else 12. */
+double layout_quoc_hieu_size(const fontset *fs, const char *national, double width);
 
 /* The longest line of text (style bits, size pt) set centred in lines as
  * even as possible, none longer than max pt: how the trích yếu is set. 0 if
