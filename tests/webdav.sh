@@ -183,7 +183,9 @@ expect "self-signed TLS: certificate problem reported" grep -qi 'certificate' "$
 expect_eq "self-signed TLS: nothing sent" "$(find "$root/dms3" -type f | wc -l)" 0
 BAOCAO_DAV_CAINFO="$tmp/cert.pem" "$BAOCAO" archive "$tmp/in" --to "https://127.0.0.1:$port/dms3" \
     >/dev/null 2>"$tmp/err9"
-expect_eq "TLS with BAOCAO_DAV_CAINFO: exit 0" "$?" 0
+rc=$?
+expect_eq "TLS with BAOCAO_DAV_CAINFO: exit 0" "$rc" 0
+[ "$rc" = 0 ] || { sed 's/^/  stderr: /' "$tmp/err9" >&2; tail -5 "$tmp/error.log" | sed 's/^/  server: /' >&2; }
 expect_eq "TLS with BAOCAO_DAV_CAINFO: every file there" "$(final_files "$root/dms3" | wc -l)" $((2 * ndocs))
 stop_server
 
