@@ -10,7 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
+/* SHA256_Init and MD5_Init are deprecated in OpenSSL 3 in favour of EVP;
+ * see fileio.h for why they are used. */
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/md5.h>
+#include <openssl/sha.h>
 
 static int write_all(int fd, const unsigned char *p, size_t n)
 {
@@ -147,9 +151,25 @@ void hex_encode(const unsigned char *p, size_t n, char *out)
     out[2 * n] = 0;
 }
 
+void sha256(const void *buf, size_t len, unsigned char md[32])
+{
+    SHA256_CTX c;
+    SHA256_Init(&c);
+    SHA256_Update(&c, buf, len);
+    SHA256_Final(md, &c);
+}
+
+void md5(const void *buf, size_t len, unsigned char md[16])
+{
+    MD5_CTX c;
+    MD5_Init(&c);
+    MD5_Update(&c, buf, len);
+    MD5_Final(md, &c);
+}
+
 void sha256_hex(const void *buf, size_t len, char hex[65])
 {
     unsigned char md[32];
-    EVP_Digest(buf, len, md, NULL, EVP_sha256(), NULL);
+    sha256(buf, len, md);
     hex_encode(md, sizeof md, hex);
 }

@@ -31,6 +31,11 @@ int file_write_together(const file_part *p, size_t n, diag *d);
  * the NUL). Error key "read". */
 int file_read(const char *path, unsigned char **buf, size_t *len, diag *d);
 
+/* Digests of buf. libcrypto's SHA-256 and MD5 functions, not EVP: EVP's
+ * first use loads and searches the default provider, which cost more than
+ * the rest of the PDF writer. Thread-safe, no allocation. */
+void sha256(const void *buf, size_t len, unsigned char md[32]);
+void md5(const void *buf, size_t len, unsigned char md[16]);
 /* SHA-256 of buf as 64 lower-case hex digits and a NUL. */
 void sha256_hex(const void *buf, size_t len, char hex[65]);
 void hex_encode(const unsigned char *p, size_t n, char *out);  /* 2n digits + NUL */
