@@ -75,7 +75,7 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
         char *sidecar = o->sidecar ? archive_meta_path(out) : NULL;
         char *json = sidecar ? archive_meta_json(out, m, &pr) : NULL;
         file_part parts[] = {{out, pdf, len}, {sidecar, json, json ? strlen(json) : 0}};
-        rc = file_write_together(parts, sidecar ? 2 : 1, d);
+        rc = file_write_together(parts, sidecar ? 2 : 1, !o->defer_sync, d);
         free(json);
         free(sidecar);
         free(pdf);

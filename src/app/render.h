@@ -18,6 +18,7 @@ typedef struct render_opts {
     const char *icc_path;  /* sRGB profile; NULL = Debian's icc-profiles-free */
     const char *unit;      /* render this unit's notice (notice.h) instead of the report */
     int sidecar;           /* write the archive sidecar X.meta.json (default 1) */
+    int defer_sync;        /* 1: files are not fsync'd one by one (file_write_together) */
     report_opts report;
     input_opts input;      /* encodings of the score files, --verbose */
     int strict;            /* units unmatched across periods are errors (review.h) */

@@ -24,8 +24,14 @@ typedef struct file_part {
 
 /* Writes every part to a temporary beside its path, then renames them into
  * place, the last part first. On failure no temporary stays and the parts
- * already renamed are removed: all of the set is new, or none of it is there. */
-int file_write_together(const file_part *p, size_t n, diag *d);
+ * already renamed are removed: all of the set is new, or none of it is there.
+ * durable: each temporary is fsync'd before its rename; 0 leaves that to
+ * the caller, which calls file_sync_fs before its own commit point (a batch:
+ * one flush for all its documents instead of two waits for the disk each). */
+int file_write_together(const file_part *p, size_t n, int durable, diag *d);
+
+/* Flushes everything written to the file system that holds path (syncfs). */
+int file_sync_fs(const char *path, diag *d);
 
 /* Reads the whole file into a malloc'd buffer (NUL-terminated, *len without
  * the NUL). Error key "read". */
