@@ -56,9 +56,11 @@ typedef struct bc_error {
 } bc_error;
 
 /* Told what does not stop a call (the library prints nothing): the
- * warnings of the pre-print review, and notes such as how each scores file
- * was read (key "scores-read"). Called on the calling thread, during it. */
-typedef void bc_notify_fn(void *ctx, const bc_error *what);
+ * warnings of the pre-print review (BC_WARNING), and notes (BC_NOTE) such as
+ * how each scores file was read (key "scores-read") or a column read past.
+ * Called on the calling thread, during the call. */
+typedef enum bc_severity { BC_WARNING = 1, BC_NOTE = 2 } bc_severity;
+typedef void bc_notify_fn(void *ctx, bc_severity severity, const bc_error *what);
 
 typedef enum bc_pdfa { BC_PDFA_1B = 0, BC_PDFA_2B, BC_PDFA_NONE } bc_pdfa;
 

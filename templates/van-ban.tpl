@@ -7,7 +7,9 @@
     5. tên loại văn bản trong hồ sơ lưu trữ (Phụ lục VI, TypeName);
     6. ngôn ngữ của văn bản trong hồ sơ lưu trữ (Language);
     7. những mục của "Kính gửi" và "Nơi nhận" không phải là nơi nhận trong hồ sơ
-       lưu trữ: mục bắt đầu bằng một trong các chữ này (cách nhau bằng dấu phẩy). }}
+       lưu trữ: mục bắt đầu bằng một trong các chữ này (cách nhau bằng dấu phẩy);
+    8. Quốc hiệu và 9. Tiêu ngữ (ô 1);
+    10. nhãn của nơi nhận chính (ô 9a) và 11. nhãn của nơi nhận ở cuối văn bản (ô 9b). }}
 Số: {{citation.code}}
 
 {{document.place}}, {{citation.date}}
@@ -21,3 +23,11 @@ V/v {{document.subject}}
 Tiếng Việt
 
 Như trên, Lưu
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Độc lập - Tự do - Hạnh phúc
+
+Kính gửi:
+
+Nơi nhận:

@@ -66,6 +66,8 @@ static void add_header(doc *d, int cong_van)
     doc_header *h = &doc_add(d, BLOCK_HEADER)->u.header;
     const char *agency[] = {"ỦY BAN NHÂN DÂN", "THỊ XÃ MƯỜNG LAY"};
     const char *vv[] = {"V/v kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp tháng 02 năm 2024"};
+    h->national = strdup("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    h->motto = strdup("Độc lập - Tự do - Hạnh phúc");
     h->agency = doc_strv(agency, 2);
     h->nagency = 2;
     h->number = strdup("Số: 1004/BC-UBND");
@@ -81,6 +83,7 @@ static void add_closing(doc *d)
     doc_closing *c = &doc_add(d, BLOCK_CLOSING)->u.closing;
     const char *rec[] = {"- UBND tỉnh Điện Biên;", "- Lưu: VT, VP."};
     const char *auth[] = {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"};
+    c->label = strdup("Nơi nhận:");
     c->recipients = doc_strv(rec, 2);
     c->nrecipients = 2;
     c->authority = doc_strv(auth, 3);
@@ -298,6 +301,7 @@ static void test_title_addressee(void)
                         "chính, dịch vụ công theo thời gian thực trên môi trường điện tử huyện Điện Biên tháng 7 "
                         "năm 2023");
     doc_addressee *a = &doc_add(&d, BLOCK_ADDRESSEE)->u.addressee;
+    a->label = strdup("Kính gửi:");
     const char *to[] = {"- Các cơ quan đơn vị đóng trên địa bàn xã;", "- Các bộ phận chuyên môn thuộc UBND xã;",
                         "- 14 xóm."};
     a->to = doc_strv(to, 3);
@@ -342,6 +346,7 @@ static void test_title_addressee(void)
 
     /* A single recipient goes on the Kính gửi line. */
     a = &doc_add(&d, BLOCK_ADDRESSEE)->u.addressee;
+    a->label = strdup("Kính gửi:");
     a->to = doc_strv(to, 1);
     a->nto = 1;
     CHECK(run(&d, &lo) == 0);

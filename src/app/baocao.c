@@ -114,14 +114,13 @@ static int fail(bc_error *err, const diag *d)
     return -1;
 }
 
-/* The caller's bc_options.notify as the library's sink. */
+/* Hands one warning or note of the review to the caller's bc_options.notify. */
 static void notify(void *ctx, severity s, const diag *d)
 {
     const bc_options *o = ctx;
     bc_error e;
-    (void)s;
     error_of(&e, d);
-    o->notify(o->notify_ctx, &e);
+    o->notify(o->notify_ctx, s == SEVERITY_NOTE ? BC_NOTE : BC_WARNING, &e);
 }
 
 /* Every entry point runs its work under an allocation guard: out of memory
@@ -214,11 +213,15 @@ BC_API const char *bc_report_unit_name(const bc_report *r, size_t i)
     return i < r->s.p.ds.nunits ? r->s.p.ds.units[i].name : NULL;
 }
 
-BC_API size_t bc_report_warning_count(const bc_report *r) { return r->s.review.n; }
+/* The review also holds notes (how a file was read): only its warnings count here. */
+BC_API size_t bc_report_warning_count(const bc_report *r) { return findings_count(&r->s.review, SEVERITY_WARNING); }
 
 BC_API const char *bc_report_warning(const bc_report *r, size_t i)
 {
-    return i < r->s.review.n ? r->s.review.v[i].d.msg : NULL;
+    for (size_t k = 0; k < r->s.review.n; k++)
+        if (r->s.review.v[k].severity == SEVERITY_WARNING && i-- == 0)
+            return r->s.review.v[k].d.msg;
+    return NULL;
 }
 
 static int render(const bc_report *r, const char *unit_name, const char *pdf, const bc_options *o, diag *d)

@@ -1,5 +1,10 @@
 /* render.h — the whole pipeline for one report: load, score, build the
- * document, lay it out, write the PDF. Shared by `render` and `batch`. */
+ * document, lay it out, write the PDF. Shared by `render` and `batch`.
+ *
+ * Invariants of app/: the library's entry points (baocao.c, batch
+ * workers) open an allocation guard before any work, so out of memory is
+ * an error and never abort(); a render session is only read after
+ * render_open, so threads may render from it at once; nothing here prints. */
 #ifndef BAOCAO_RENDER_H
 #define BAOCAO_RENDER_H
 

@@ -3,7 +3,11 @@
  * Every stage reports failure by filling a diag and returning -1 (or NULL).
  * The message already names where the problem is (file:line, unit, field),
  * so the front end only has to print it. A stable key such as
- * "score-above-max" travels with it, for tests and for translation. */
+ * "score-above-max" travels with it, for tests and for translation.
+ *
+ * Invariants of base/: nothing in it prints or aborts inside a guarded
+ * call (alloc.h); no file of base/ includes a header of another stage, and
+ * none knows JSON, CSV, templates or PDF. */
 #ifndef BAOCAO_DIAG_H
 #define BAOCAO_DIAG_H
 

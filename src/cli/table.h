@@ -1,4 +1,8 @@
-/* table.h — the computed appendix table as text for the terminal, or CSV. */
+/* table.h — the computed appendix table as text for the terminal, or CSV.
+ *
+ * Invariants of cli/: the only folder that prints; it calls app/ (and
+ * reads model/ for `score`), and what the library tells it (warnings,
+ * notes, progress, archive outcomes) arrives as data or through hooks. */
 #ifndef BAOCAO_TABLE_H
 #define BAOCAO_TABLE_H
 

@@ -1,7 +1,12 @@
 /* archive_meta.h — the archive record of a rendered document: the fields of
  * NĐ 30/2020/NĐ-CP Phụ lục VI, Phần II.I (metadata of a văn bản đi), kept
  * in a sidecar JSON next to the PDF ("X.pdf" -> "X.meta.json") and, the
- * essentials, in the PDF's XMP. See README.md "Archive metadata". */
+ * essentials, in the PDF's XMP. See README.md "Archive metadata".
+ *
+ * Invariants of deliver/: it reads a document's metadata (doc_meta) and
+ * files on disk, never the input or the templates; a PDF and its sidecar
+ * are written, moved and filed together or not at all; it prints nothing
+ * (outcomes and warnings go to the caller's hooks). */
 #ifndef BAOCAO_ARCHIVE_META_H
 #define BAOCAO_ARCHIVE_META_H
 

@@ -1,6 +1,11 @@
 /* input.h — reading a report: report.json (metadata, sections) plus the
  * scores CSV of this period and optionally of the previous one. The only
- * stage that knows about JSON and CSV. */
+ * stage that knows about JSON and CSV.
+ *
+ * Invariants of input/: a loaded dataset holds UTF-8 text without control
+ * characters (the readers refuse them); every error it returns names the file (and, where
+ * known, line, column, unit and indicator: diag_locate); nothing past
+ * input/ sees a json_t or a csv row; private/ headers stay in input/. */
 #ifndef BAOCAO_INPUT_H
 #define BAOCAO_INPUT_H
 

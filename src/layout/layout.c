@@ -523,11 +523,10 @@ static int build_header(lay *L, const doc_header *h)
         rule_l = rule_under(L, lmid, widest * 0.4, dy - p13, HEAD_SIZE);
 
     /* The Quốc hiệu stays on one line: 13 pt if it fits the column, else 12. */
-    static const char QUOC_HIEU[] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", TIEU_NGU[] = "Độc lập - Tự do - Hạnh phúc";
     fmt q = rc;
-    if (fontset_width(L->fs, FACE_BOLD, HEAD_SIZE, QUOC_HIEU, strlen(QUOC_HIEU)) > rc.width)
+    if (fontset_width(L->fs, FACE_BOLD, HEAD_SIZE, h->national, strlen(h->national)) > rc.width)
         q.size = 12;
-    if (set_text(L, &q, QUOC_HIEU, STYLE_BOLD, b13) < 0 || set_text(L, &rc, TIEU_NGU, STYLE_BOLD, b13 + p13) < 0)
+    if (set_text(L, &q, h->national, STYLE_BOLD, b13) < 0 || set_text(L, &rc, h->motto, STYLE_BOLD, b13 + p13) < 0)
         return -1;
     rule_r = rule_under(L, rmid, widest_line(L), b13 + p13, HEAD_SIZE);
 
@@ -605,10 +604,13 @@ static int build_title(lay *L, const doc_title *t)
 }
 
 /* "Kính gửi: X" on one line, or "Kính gửi:" over "- X;" lines whose dashes
- * start where the text after "Kính gửi: " would; the longest line centred. */
+ * start where the text after "Kính gửi: " would; the longest line centred.
+ * The label is the document's (a->label). */
 static int build_addressee(lay *L, const doc_addressee *a)
 {
-    static const char LABEL[] = "Kính gửi: ";
+    sbuf label_b = {0};
+    sbuf_printf(&label_b, "%s ", a->label);
+    const char *LABEL = label_b.s;
     size_t i0 = L->npool;
     fmt f = body_fmt(L, BIG_SIZE);
     f.align = ALIGN_LEFT;
@@ -621,7 +623,9 @@ static int build_addressee(lay *L, const doc_addressee *a)
     double x0 = L->g.left + (longest < f.width ? (f.width - longest) / 2 : 0);
     double dy = baseline(L, f.size, f.pitch);
     fmt label = column(f.size, f.pitch, x0, f.width, ALIGN_LEFT);
-    if (set_text(L, &label, LABEL, STYLE_PLAIN, dy) < 0)
+    int rc = set_text(L, &label, LABEL, STYLE_PLAIN, dy);
+    sbuf_free(&label_b);
+    if (rc < 0)
         return -1;
     if (a->nto != 1)
         dy += f.pitch;
@@ -720,7 +724,7 @@ static int build_closing(lay *L, const doc_closing *c)
     fmt lc = column(12, SINGLE * 12, L->g.left, LEFT_COL, ALIGN_LEFT);
     double ly = first;
     if (c->nrecipients) {
-        if ((n = set_text(L, &lc, "Nơi nhận:", STYLE_BOLD | STYLE_ITALIC, ly)) < 0)
+        if ((n = set_text(L, &lc, c->label, STYLE_BOLD | STYLE_ITALIC, ly)) < 0)
             return -1;
         ly += n * lc.pitch;
         lc.size = 11;

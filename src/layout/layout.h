@@ -3,7 +3,11 @@
  * The result is a plain list of drawing items per page in PDF points with
  * the origin at the bottom-left of the page, so the PDF backend only draws
  * and tests can check positions without writing a PDF. Justified lines are
- * emitted one item per word: libharu's CID fonts ignore word spacing (Tw). */
+ * emitted one item per word: libharu's CID fonts ignore word spacing (Tw).
+ *
+ * Invariants of layout/: it reads only the document tree and the font set
+ * (no wording of its own, no input, no PDF library); a font set is
+ * read-only once loaded, so threads lay out documents at once. */
 #ifndef BAOCAO_LAYOUT_H
 #define BAOCAO_LAYOUT_H
 

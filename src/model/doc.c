@@ -111,6 +111,8 @@ static void free_block(doc_block *b)
 {
     switch (b->kind) {
     case BLOCK_HEADER:
+        free(b->u.header.national);
+        free(b->u.header.motto);
         free(b->u.header.parent);
         strv_free(b->u.header.agency, b->u.header.nagency);
         free(b->u.header.number);
@@ -122,6 +124,7 @@ static void free_block(doc_block *b)
         free(b->u.title.subject);
         break;
     case BLOCK_ADDRESSEE:
+        free(b->u.addressee.label);
         strv_free(b->u.addressee.to, b->u.addressee.nto);
         break;
     case BLOCK_PARAGRAPH:
@@ -134,6 +137,7 @@ static void free_block(doc_block *b)
         free_inlines(&b->u.item.text);
         break;
     case BLOCK_CLOSING:
+        free(b->u.closing.label);
         strv_free(b->u.closing.recipients, b->u.closing.nrecipients);
         strv_free(b->u.closing.authority, b->u.closing.nauthority);
         free(b->u.closing.signer);
@@ -195,6 +199,7 @@ void doc_meta_free(doc_meta *m)
     free(m->title);
     free(m->type_name);
     free(m->language);
+    free(m->recipients_label);
     strv_free(m->filed_to, m->nfiled_to);
     memset(m, 0, sizeof *m);
 }

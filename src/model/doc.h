@@ -43,6 +43,7 @@ typedef enum doc_block_kind {
 } doc_block_kind;
 
 typedef struct doc_header {
+    char *national, *motto; /* Quốc hiệu and Tiêu ngữ (box 1), from the templates */
     char *parent;          /* parent agency, regular upper case; NULL if none */
     char **agency;         /* issuing agency lines, bold upper case */
     size_t nagency;
@@ -58,7 +59,8 @@ typedef struct doc_title {
 } doc_title;
 
 typedef struct doc_addressee {
-    char **to;             /* one entry: same line as "Kính gửi:"; several: "- …;" lines */
+    char *label;           /* "Kính gửi:", from the templates */
+    char **to;             /* one entry: same line as the label; several: "- …;" lines */
     size_t nto;
 } doc_addressee;
 
@@ -82,6 +84,7 @@ typedef struct doc_item {
 } doc_item;
 
 typedef struct doc_closing {
+    char *label;           /* "Nơi nhận:" (doc_meta.recipients_label) */
     char **recipients;     /* "Nơi nhận" entries, already punctuated ("- Như trên;") */
     size_t nrecipients;
     char **authority;      /* "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" */
@@ -156,6 +159,7 @@ typedef struct doc_meta {
     char *title;           /* the PDF Info /Title: "BÁO CÁO …", "Công văn V/v …" */
     char *type_name;       /* tên loại in the archive record: "BÁO CÁO", "Công văn" */
     char *language;        /* the archive record's language: "Tiếng Việt" */
+    char *recipients_label; /* "Nơi nhận:", for the closing block */
     char **filed_to;       /* the addressees and recipients the archive record names
                               ("Lưu: VT", "Như trên" left out) */
     size_t nfiled_to;

@@ -1,5 +1,9 @@
 /* pdf.h — the PDF backend: draws a layout with libharu. The only module
- * that includes hpdf.h. Output is deterministic: no clock, no random IDs. */
+ * that includes hpdf.h. Output is deterministic: no clock, no random IDs.
+ *
+ * Invariants of pdf/: it draws a finished layout and the metadata it is
+ * given, and writes bytes to memory only; files are the caller's (render
+ * writes the PDF and its sidecar together). */
 #ifndef BAOCAO_PDF_H
 #define BAOCAO_PDF_H
 

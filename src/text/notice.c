@@ -379,15 +379,7 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
                         ds->scores_path, ds->units[u].row, ds->units[u].name);
     notice_meta(ds, ns, u, o->blank_number, &out->meta);
     value *facts = notice_facts(ds, &out->meta, sc, ns, u);
-    int rc = report_citation(facts, &out->meta, o->templates, d);
-    if (rc == 0)
-        rc = facts_words(facts, &out->meta, o->templates, d);
-    if (rc == 0)
-        rc = report_front(out, o->templates, facts, d);
-    if (rc == 0)
-        rc = tmpl_render_set(o->templates, "body", facts, out, d);
-    if (rc == 0)
-        report_closing(out);
+    int rc = report_parts(out, facts, o->templates, d);
     /* One phụ lục per appendix id, in the order the rows name them. */
     for (size_t i = 0; rc == 0 && i < un->nstats; i++) {
         size_t k = 0;

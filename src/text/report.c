@@ -40,7 +40,10 @@ char *report_code(const doc_meta *m)
 }
 
 /* The words of the shared template texts van-ban.tpl, in its order. */
-enum { VB_NUMBER, VB_PLACE_DATE, VB_VV, VB_TITLE, VB_TYPE_NAME, VB_LANGUAGE, VB_NOT_RECIPIENTS, VB_N };
+enum {
+    VB_NUMBER, VB_PLACE_DATE, VB_VV, VB_TITLE, VB_TYPE_NAME, VB_LANGUAGE, VB_NOT_RECIPIENTS,
+    VB_NATIONAL, VB_MOTTO, VB_TO_LABEL, VB_RECIPIENTS_LABEL, VB_N
+};
 
 /* Whether entry s begins with one of the comma-separated words of list. */
 static int begins_with_one(const char *s, const char *list)
@@ -62,6 +65,7 @@ static void meta_words(doc_meta *m, char **w)
     m->title = xstrdup(w[VB_TITLE]);
     m->type_name = xstrdup(w[VB_TYPE_NAME]);
     m->language = xstrdup(w[VB_LANGUAGE]);
+    m->recipients_label = xstrdup(w[VB_RECIPIENTS_LABEL]);
     m->filed_to = xcalloc(m->naddressees + m->nrecipients + 1, sizeof *m->filed_to);
     for (int pass = 0; pass < 2; pass++) {
         char **v = pass ? m->recipients : m->addressees;
@@ -76,6 +80,8 @@ static void build_header(doc *d, char **w)
 {
     const doc_meta *m = &d->meta;
     doc_header *h = &doc_add(d, BLOCK_HEADER)->u.header;
+    h->national = xstrdup(w[VB_NATIONAL]);
+    h->motto = xstrdup(w[VB_MOTTO]);
     h->parent = m->issuer.parent ? xstrdup(m->issuer.parent) : NULL;
     h->agency = doc_strv((const char *const *)m->issuer.lines, m->issuer.nlines);
     h->nagency = m->issuer.nlines;
@@ -119,12 +125,13 @@ static char **dash_list(char *const *v, size_t n)
     return l;
 }
 
-static void build_addressees(doc *d)
+static void build_addressees(doc *d, const char *label)
 {
     const doc_meta *m = &d->meta;
     if (!m->naddressees)
         return;
     doc_addressee *a = &doc_add(d, BLOCK_ADDRESSEE)->u.addressee;
+    a->label = xstrdup(label);
     a->to = m->naddressees == 1 ? doc_strv((const char *const *)m->addressees, 1)
                                 : dash_list(m->addressees, m->naddressees);
     a->nto = m->naddressees;
@@ -134,6 +141,7 @@ void report_closing(doc *d)
 {
     const doc_meta *m = &d->meta;
     doc_closing *c = &doc_add(d, BLOCK_CLOSING)->u.closing;
+    c->label = xstrdup(m->recipients_label);
     c->recipients = dash_list(m->recipients, m->nrecipients);
     c->nrecipients = m->nrecipients;
     c->authority = doc_strv((const char *const *)m->issuer.signer.authority, m->issuer.signer.nauthority);
@@ -340,7 +348,7 @@ int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *
     meta_words(&out->meta, w);
     build_header(out, w);
     build_title(out);
-    build_addressees(out);
+    build_addressees(out, w[VB_TO_LABEL]);
     for (int i = 0; i < VB_N; i++)
         free(w[i]);
     return 0;
@@ -389,22 +397,28 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
     return rc;
 }
 
+int report_parts(doc *out, value *facts, const tmpl_set *templates, diag *d)
+{
+    int rc = report_citation(facts, &out->meta, templates, d);
+    if (rc == 0)
+        rc = facts_words(facts, &out->meta, templates, d);
+    if (rc == 0)
+        rc = report_front(out, templates, facts, d);
+    if (rc == 0)
+        rc = tmpl_render_set(templates, "body", facts, out, d);
+    if (rc == 0)
+        report_closing(out);
+    return rc;
+}
+
 int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d)
 {
     memset(out, 0, sizeof *out);
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
-    int rc = report_citation(facts, &out->meta, o->templates, d);
+    int rc = report_parts(out, facts, o->templates, d);
     if (rc == 0)
-        rc = facts_words(facts, &out->meta, o->templates, d);
-    if (rc == 0)
-        rc = report_front(out, o->templates, facts, d);
-    if (rc == 0)
-        rc = tmpl_render_set(o->templates, "body", facts, out, d);
-    if (rc == 0) {
-        report_closing(out);
         rc = report_score_appendix(ds, sc, o, facts, out, d);
-    }
     value_free(facts);
     if (rc < 0)
         doc_free(out);

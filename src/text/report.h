@@ -3,7 +3,12 @@
  *
  * The pieces are public so that other documents (the per-unit notices)
  * assemble the same NĐ 30 parts around their own body and appendix.
- * Every printed word comes from the templates or the data. */
+ * Every printed word comes from the templates or the data.
+ *
+ * Invariants of text/: a builder fills doc.meta (with its words from
+ * van-ban.tpl) before the first block and reads only model data, facts
+ * and a tmpl_set, which are never written after loading (threads share
+ * them); private/ headers stay in text/. */
 #ifndef BAOCAO_REPORT_H
 #define BAOCAO_REPORT_H
 
@@ -35,6 +40,12 @@ int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *
  * header prints them (with the same blanks), the date in the words of
  * template "ngay-thang". */
 int report_citation(value *facts, const doc_meta *m, const tmpl_set *templates, diag *d);
+
+/* What every document of out->meta does the same way, in order:
+ * report_citation, the period words and trích yếu (facts_words),
+ * report_front, the body from template "body" with facts, report_closing.
+ * The phụ lục after it is each document's own. */
+int report_parts(doc *out, value *facts, const tmpl_set *templates, diag *d);
 
 /* Nơi nhận beside the signature block, from out->meta. */
 void report_closing(doc *out);
