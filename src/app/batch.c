@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch.h"
 #include "archive_meta.h"
+#include "fileio.h"
 #include "manifest.h"
 #include "pipeline.h"
 #include "sbuf.h"
@@ -58,6 +59,7 @@ typedef struct job {
 typedef struct pool {
     const render_session *rs;
     const batch_opts *o;
+    render_opts render;    /* o->render, with the documents flushed together before the commit */
     const char *staging;   /* where the documents are written before the commit */
     job *jobs;
     size_t njobs;
@@ -110,7 +112,7 @@ static void run_job(pool *p, job *j)
         return;
     }
     sbuf_printf(&path, "%s/%s", p->staging, j->file);
-    render_opts ro = p->o->render;
+    render_opts ro = p->render;
     ro.formats = j->format;
     int rc = render_unit(p->rs, j->unit, &ro, path.s, &tree, &j->res, &j->d);
     sbuf_free(&path);
@@ -393,6 +395,10 @@ static int commit(pool *p, batch_result *res, diag *d)
     for (size_t i = 0; rc == 0 && i < nold; i++)
         if (!made(p, old[i]))
             remove_in(dir, old[i]);
+    /* The documents were written without waiting for the disk: they and
+     * their renames reach it here, all at once, before the manifest does. */
+    if (rc == 0)
+        rc = file_sync_fs(dir, d);
     if (rc == 0)
         rc = write_manifest(p, res, d);
     for (size_t i = 0; rc == 0 && stale && i < nstale; i++)
@@ -407,7 +413,8 @@ static int commit(pool *p, batch_result *res, diag *d)
 int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
 {
     render_session rs;
-    pool p = {.o = o, .rs = &rs};
+    pool p = {.o = o, .rs = &rs, .render = o->render};
+    p.render.defer_sync = 1;
     sbuf staging = {0};
     int rc = -1, lock = -1;
     memset(res, 0, sizeof *res);

@@ -63,7 +63,7 @@ static int write_docx(const doc *tree, const fontset *fs, const page_setup *ps, 
     if (rc == 0) {
         pdf_result_of(pr, lo, buf, len);
         file_part part = {out, buf, len};
-        rc = file_write_together(&part, 1, d);
+        rc = file_write_together(&part, 1, !o->defer_sync, d);
         free(buf);
     }
     free(code);
@@ -119,7 +119,7 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
         char *sidecar = o->sidecar ? archive_meta_path(out) : NULL;
         char *json = sidecar ? archive_meta_json(out, m, &pr) : NULL;
         file_part parts[] = {{out, pdf, len}, {sidecar, json, json ? strlen(json) : 0}};
-        rc = file_write_together(parts, sidecar ? 2 : 1, d);
+        rc = file_write_together(parts, sidecar ? 2 : 1, !o->defer_sync, d);
         free(json);
         free(sidecar);
         free(pdf);

@@ -29,6 +29,7 @@ typedef struct render_opts {
     unsigned formats;      /* render: FORMAT_PDF or FORMAT_DOCX, 0: by the output's name (.docx: DOCX,
                               else PDF); batch: any of them, 0: PDF */
     int sidecar;           /* write the archive sidecar X.meta.json next to a PDF (default 1) */
+    int defer_sync;        /* 1: files are not fsync'd one by one (file_write_together) */
     report_opts report;
     input_opts input;      /* encodings of the score files, --verbose */
     int strict;            /* units unmatched across periods are errors (review.h) */

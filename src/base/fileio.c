@@ -1,5 +1,5 @@
 /* fileio.c — whole-file I/O: atomic replacement, reading, SHA-256. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* syncfs */
 #include "fileio.h"
 #include "sbuf.h"
 
@@ -7,10 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
+/* SHA256_Init and MD5_Init are deprecated in OpenSSL 3 in favour of EVP;
+ * see fileio.h for why they are used. */
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/md5.h>
+#include <openssl/sha.h>
 
 static int write_all(int fd, const unsigned char *p, size_t n)
 {
@@ -27,8 +32,9 @@ static int write_all(int fd, const unsigned char *p, size_t n)
 }
 
 /* Writes buf to a new temporary "path.tmp-XXXXXX" beside path (0644,
- * fsync'd); its name in *tmp (malloc'd). */
-static int write_temporary(const char *path, const void *buf, size_t len, char **tmp, diag *d)
+ * fsync'd if durable); its name in *tmp (malloc'd). */
+static int write_temporary(const char *path, const void *buf, size_t len, int durable, char **tmp,
+                           diag *d)
 {
     char *t = xmalloc(strlen(path) + sizeof ".tmp-XXXXXX");
     strcpy(t, path);
@@ -40,7 +46,7 @@ static int write_temporary(const char *path, const void *buf, size_t len, char *
         return -1;
     }
     /* mkstemp creates the file 0600; reports are meant to be shared. */
-    int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && fsync(fd) == 0;
+    int ok = fchmod(fd, 0644) == 0 && write_all(fd, buf, len) == 0 && (!durable || fsync(fd) == 0);
     int err = errno;
     if (close(fd) < 0 && ok) {
         ok = 0;
@@ -62,7 +68,7 @@ static int write_via_temporary(const char *path, const void *buf, size_t len, in
                                diag *d)
 {
     char *tmp;
-    if (write_temporary(path, buf, len, &tmp, d) < 0)
+    if (write_temporary(path, buf, len, 1, &tmp, d) < 0)
         return -1;
     int rc = 0;
     if ((replace ? rename(tmp, path) : link(tmp, path)) < 0) {
@@ -85,12 +91,12 @@ int file_write_new(const char *path, const void *buf, size_t len, diag *d)
     return write_via_temporary(path, buf, len, 0, d);
 }
 
-int file_write_together(const file_part *p, size_t n, diag *d)
+int file_write_together(const file_part *p, size_t n, int durable, diag *d)
 {
     char **tmp = xcalloc(n + 1, sizeof *tmp);
     size_t written = 0, renamed = 0;
     int rc = 0;
-    while (written < n && (rc = write_temporary(p[written].path, p[written].buf, p[written].len,
+    while (written < n && (rc = write_temporary(p[written].path, p[written].buf, p[written].len, durable,
                                                 &tmp[written], d)) == 0)
         written++;
     /* The last part first: the PDF (part 0) appears only once its sidecar is there. */
@@ -109,6 +115,16 @@ int file_write_together(const file_part *p, size_t n, diag *d)
     }
     strv_free(tmp, n);
     return rc;
+}
+
+int file_sync_fs(const char *path, diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int ok = fd >= 0 && syncfs(fd) == 0;
+    int err = errno;
+    if (fd >= 0)
+        close(fd);
+    return ok ? 0 : diag_set(d, "write", "%s: cannot write: %s", path, strerror(err));
 }
 
 int file_read(const char *path, unsigned char **buf, size_t *len, diag *d)
@@ -147,9 +163,25 @@ void hex_encode(const unsigned char *p, size_t n, char *out)
     out[2 * n] = 0;
 }
 
+void sha256(const void *buf, size_t len, unsigned char md[32])
+{
+    SHA256_CTX c;
+    SHA256_Init(&c);
+    SHA256_Update(&c, buf, len);
+    SHA256_Final(md, &c);
+}
+
+void md5(const void *buf, size_t len, unsigned char md[16])
+{
+    MD5_CTX c;
+    MD5_Init(&c);
+    MD5_Update(&c, buf, len);
+    MD5_Final(md, &c);
+}
+
 void sha256_hex(const void *buf, size_t len, char hex[65])
 {
     unsigned char md[32];
-    EVP_Digest(buf, len, md, NULL, EVP_sha256(), NULL);
+    sha256(buf, len, md);
     hex_encode(md, sizeof md, hex);
 }

@@ -39,28 +39,51 @@ int utf8_put(uint32_t cp, char *out)
     return (int)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
 }
 
-/* NFC piece by piece. ASCII is its own normal form, and no ASCII character
- * is ever the second half of a composition, so the text can be cut before
- * any ASCII character followed by another: runs of ASCII are copied as
- * they are, and utf8proc (which needs four bytes a character) only sees the
- * stretches between them. A 100 MB field of digits costs 100 MB, not 500. */
+/* NFC piece by piece. A "quick" character is its own normal form, combines
+ * with nothing before it and has no combining class, so the text can be cut
+ * before any quick character followed by another: runs of them are copied
+ * as they are, and utf8proc (which needs four bytes a character) only sees
+ * the stretches between them. A 100 MB field of digits costs 100 MB, not
+ * 500. Quick here: ASCII, U+0080–U+02FF (Latin-1, Latin Extended-A and B,
+ * IPA, spacing modifiers), U+1E00–U+1EFF (Latin Extended Additional: the
+ * precomposed Vietnamese letters) and U+2010–U+205E (dashes, quotes,
+ * ellipsis); tests/test_nfc.c checks the claim against utf8proc for every
+ * code point. Returns the character's length at s, or 0 if it is not quick
+ * (or not valid UTF-8). */
+static size_t quick_len(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return 1;
+    if (n >= 2 && s[0] >= 0xC2 && s[0] < 0xCC && (s[1] & 0xC0) == 0x80)
+        return 2;
+    if (n >= 3 && (s[2] & 0xC0) == 0x80 &&
+        ((s[0] == 0xE1 && s[1] >= 0xB8 && s[1] <= 0xBB) ||
+         (s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0x90) || (s[1] == 0x81 && s[2] <= 0x9E)))))
+        return 3;
+    return 0;
+}
+
 char *text_nfc(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     sbuf b = {xmalloc(n + 1), 0, n + 1};   /* composing never lengthens much */
-    size_t i = 0;
+    size_t i = 0, q;
     b.s[0] = 0;
     while (i < n) {
-        size_t j = i;
-        while (j < n && (unsigned char)s[j] < 0x80)
-            j++;
+        size_t j = i, last = i;
+        while (j < n && (q = quick_len(u + j, n - j)) > 0)
+            last = j, j += q;
         if (j < n && j > i)
-            j--;    /* the last ASCII letter may take the marks that follow */
+            j = last;    /* the last quick character may take the marks that follow */
         sbuf_add(&b, s + i, j - i);
         if ((i = j) == n)
             break;
-        size_t k = i + 1;
-        while (k < n && !((unsigned char)s[k] < 0x80 && (k + 1 == n || (unsigned char)s[k + 1] < 0x80)))
-            k++;
+        size_t k = i;
+        do {
+            uint32_t cp;
+            int len = utf8_next(s + k, n - k, &cp);
+            k += len > 0 ? (size_t)len : 1;
+        } while (k < n && !((q = quick_len(u + k, n - k)) > 0 && (k + q == n || quick_len(u + k + q, n - k - q))));
         utf8proc_uint8_t *out = NULL;
         utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(k - i),
                                           &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);

@@ -137,7 +137,22 @@ void csv_add_row(csv *c, csv_row *r)
     memset(r, 0, sizeof *r);
 }
 
-int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
+/* Keeps row r, or with fn hands it to fn and frees it. */
+static int add_row(csv *c, csv_row *r, csv_row_fn fn, void *arg)
+{
+    size_t n = c->n;
+    csv_add_row(c, r);
+    if (!fn || c->n == n)
+        return 0;
+    csv_row last = c->rows[--c->n];
+    int rc = fn(arg, c, &last);
+    row_free(&last);
+    return rc;
+}
+
+/* csv_parse, with each row handed to fn (and freed) instead of kept when
+ * fn is set. */
+static int parse(csv *c, const char *name, const char *s, size_t n, csv_row_fn fn, void *arg, diag *d)
 {
     memset(c, 0, sizeof *c);
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -186,7 +201,8 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
             if (ch != c->delimiter) {
                 if (ch == '\r' && i + 1 < n && s[i + 1] == '\n')
                     i++;
-                csv_add_row(c, &r);
+                if (add_row(c, &r, fn, arg) < 0)
+                    goto fail;
                 rcap = 0;
                 line++;
                 r.line = line;
@@ -207,9 +223,8 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
         goto fail;
     }
     if (f.len || r.count) {
-        if (finish_field(&r, &rcap, &f, d, name, line) < 0)
+        if (finish_field(&r, &rcap, &f, d, name, line) < 0 || add_row(c, &r, fn, arg) < 0)
             goto fail;
-        csv_add_row(c, &r);
     }
     c->decimal = csv_detect_decimal(c);
     sbuf_free(&f);
@@ -221,7 +236,17 @@ fail:
     return -1;
 }
 
+int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
+{
+    return parse(c, name, s, n, NULL, NULL, d);
+}
+
 int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d)
+{
+    return csv_each_row(c, path, enc, NULL, NULL, d);
+}
+
+int csv_each_row(csv *c, const char *path, text_encoding enc, csv_row_fn fn, void *arg, diag *d)
 {
     memset(c, 0, sizeof *c);
     FILE *fp = fopen(path, "rb");
@@ -248,7 +273,7 @@ int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d)
     sbuf_free(&b);
     if (rc < 0)
         return -1;
-    rc = csv_parse(c, path, t.text, t.len, d);
+    rc = parse(c, path, t.text, t.len, fn, arg, d);
     free(t.text);
     t.text = NULL;
     c->source = t;

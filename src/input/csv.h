@@ -42,6 +42,13 @@ typedef struct csv {
 /* Reads a whole file in encoding enc (ENC_AUTO: detect, see encoding.h). */
 int csv_read_file(csv *c, const char *path, text_encoding enc, diag *d);
 
+/* The same, but each row (blank ones dropped) goes to fn as soon as it is
+ * read and is freed after, so a large file costs its text, not its rows;
+ * c->rows stays empty and c->decimal 0. A negative return of fn (with its
+ * diag set) stops the reading and is returned. */
+typedef int (*csv_row_fn)(void *arg, const csv *c, const csv_row *r);
+int csv_each_row(csv *c, const char *path, text_encoding enc, csv_row_fn fn, void *arg, diag *d);
+
 /* Parses a buffer that must be valid UTF-8 (a BOM is skipped); the error
  * names the file and line of the first invalid byte. */
 int csv_parse(csv *c, const char *name, const char *data, size_t len, diag *d);

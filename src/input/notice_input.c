@@ -171,71 +171,109 @@ static void check_layout(notice_set *ns, const dataset *ds, const char *path)
     }
 }
 
+/* The statistics CSV is read row by row (it grows with the number of
+ * units: 4.5 MB for 1,000 communes). */
+typedef struct stats_reading {
+    notice_set *ns;
+    const dataset *ds;
+    const char *path;
+    int col[C_N];              /* -1 until the header row is read */
+    const unit_notice *first;  /* the first unit with rows: its texts are shared */
+    diag *d;
+} stats_reading;
+
+/* The unit's row texts are those of the first unit's row at the same
+ * place in nearly every file: they are shared then, not copied. */
+static char *row_text(notice_set *ns, const char *s, const char *same)
+{
+    if (same && !strcmp(s, same))
+        return (char *)same;
+    grow(&ns->texts, &ns->texts_cap, ns->ntexts + 1, sizeof *ns->texts);
+    return ns->texts[ns->ntexts++] = xstrdup(s);
+}
+
+static int header(stats_reading *sr, const csv_row *row)
+{
+    for (int k = 0; k < C_N; k++) {
+        for (size_t i = 0; i < row->n && sr->col[k] < 0; i++)
+            if (!strcmp(csv_field(row, i), COLUMN[k]))
+                sr->col[k] = (int)i;
+        if (sr->col[k] < 0)
+            return diag_set(sr->d, "csv-header", "%s:1: no column \"%s\"", sr->path, COLUMN[k]);
+    }
+    return 0;
+}
+
+static int stats_row(void *arg, const csv *c, const csv_row *row)
+{
+    stats_reading *sr = arg;
+    (void)c;
+    if (sr->col[0] < 0)
+        return header(sr, row);
+    const char *f[C_N];
+    for (int k = 0; k < C_N; k++)
+        f[k] = csv_field(row, (size_t)sr->col[k]);
+    long u = find_unit(sr->ds, f[C_UNIT]);
+    if (u < 0)
+        return diag_set(sr->d, "unit-unknown", "%s:%d: unit \"%s\" is not in the scores file", sr->path,
+                        row->line, f[C_UNIT]);
+    unit_notice *un = &sr->ns->units[u];
+    grow(&un->stats, &un->cap, un->nstats + 1, sizeof *un->stats);
+    stat_row *r = &un->stats[un->nstats];
+    memset(r, 0, sizeof *r);
+    size_t kind = 0;
+    while (kind < sizeof KIND / sizeof *KIND && strcmp(f[C_KIND], KIND[kind]))
+        kind++;
+    score_cell *fig[] = {&r->prev, &r->prev_total, &r->now, &r->now_total};
+    const char *bad = NULL, *field = NULL, *val = "";
+    if (kind == sizeof KIND / sizeof *KIND)
+        field = "kind", val = f[C_KIND], bad = "must be section, heading, count, ratio, rate or score";
+    else if (!*f[C_APPENDIX] || !*f[C_LABEL])
+        field = !*f[C_APPENDIX] ? "appendix" : "label", bad = "is empty";
+    for (int k = 0; !bad && k < 4; k++)
+        if (stat_cell(f[C_PREV + k], fig[k]) < 0)
+            field = COLUMN[C_PREV + k], val = f[C_PREV + k], bad = "must be a number >= 0, \"-\" or empty";
+    if (!bad) {
+        r->kind = (stat_kind)kind;
+        field = "figures:", bad = check_row(r);
+    }
+    if (bad) {
+        unit_error(un, "%s:%d: unit \"%s\", row %s: %s %s%s%s%s", sr->path, row->line, f[C_UNIT], f[C_STT],
+                   field, *val ? "\"" : "", val, *val ? "\" " : "", bad);
+        return 0;
+    }
+    if (!sr->first)
+        sr->first = un;
+    const stat_row *same = un != sr->first && un->nstats < sr->first->nstats ? &sr->first->stats[un->nstats]
+                                                                           : NULL;
+    r->appendix = row_text(sr->ns, f[C_APPENDIX], same ? same->appendix : NULL);
+    r->stt = row_text(sr->ns, f[C_STT], same ? same->stt : NULL);
+    r->label = row_text(sr->ns, f[C_LABEL], same ? same->label : NULL);
+    un->nstats++;
+    return 0;
+}
+
 static int load_statistics(notice_set *ns, const dataset *ds, const char *path, diag *d)
 {
     csv c;
-    if (csv_read_file(&c, path, ENC_AUTO, d) < 0)
-        return -1;
-    int col[C_N], rc = -1;
-    for (int k = 0; k < C_N; k++) {
-        col[k] = -1;
-        for (size_t i = 0; c.n && i < c.rows[0].n; i++)
-            if (!strcmp(csv_field(&c.rows[0], i), COLUMN[k]))
-                col[k] = (int)i;
-        if (col[k] < 0) {
-            diag_set(d, "csv-header", "%s:1: no column \"%s\"", path, COLUMN[k]);
-            goto out;
-        }
-    }
-    for (size_t i = 1; i < c.n; i++) {
-        const csv_row *row = &c.rows[i];
-        const char *f[C_N];
-        for (int k = 0; k < C_N; k++)
-            f[k] = csv_field(row, (size_t)col[k]);
-        long u = find_unit(ds, f[C_UNIT]);
-        if (u < 0) {
-            diag_set(d, "unit-unknown", "%s:%d: unit \"%s\" is not in the scores file", path, row->line,
-                     f[C_UNIT]);
-            goto out;
-        }
-        unit_notice *un = &ns->units[u];
-        grow(&un->stats, &un->cap, un->nstats + 1, sizeof *un->stats);
-        stat_row *r = &un->stats[un->nstats];
-        memset(r, 0, sizeof *r);
-        size_t kind = 0;
-        while (kind < sizeof KIND / sizeof *KIND && strcmp(f[C_KIND], KIND[kind]))
-            kind++;
-        score_cell *fig[] = {&r->prev, &r->prev_total, &r->now, &r->now_total};
-        const char *bad = NULL, *field = NULL, *val = "";
-        if (kind == sizeof KIND / sizeof *KIND)
-            field = "kind", val = f[C_KIND], bad = "must be section, heading, count, ratio, rate or score";
-        else if (!*f[C_APPENDIX] || !*f[C_LABEL])
-            field = !*f[C_APPENDIX] ? "appendix" : "label", bad = "is empty";
-        for (int k = 0; !bad && k < 4; k++)
-            if (stat_cell(f[C_PREV + k], fig[k]) < 0)
-                field = COLUMN[C_PREV + k], val = f[C_PREV + k], bad = "must be a number >= 0, \"-\" or empty";
-        if (!bad) {
-            r->kind = (stat_kind)kind;
-            field = "figures:", bad = check_row(r);
-        }
-        if (bad) {
-            unit_error(un, "%s:%d: unit \"%s\", row %s: %s %s%s%s%s", path, row->line, f[C_UNIT], f[C_STT], field,
-                       *val ? "\"" : "", val, *val ? "\" " : "", bad);
-            continue;
-        }
-        r->appendix = xstrdup(f[C_APPENDIX]);
-        r->stt = xstrdup(f[C_STT]);
-        r->label = xstrdup(f[C_LABEL]);
-        un->nstats++;
-    }
-    for (size_t u = 0; u < ns->n; u++)
-        if (!ns->units[u].nstats)
-            unit_error(&ns->units[u], "%s: unit \"%s\": no statistics rows", path, ds->units[u].name);
-    check_layout(ns, ds, path);
-    rc = 0;
-out:
+    stats_reading sr = {ns, ds, path, {0}, NULL, d};
+    for (int k = 0; k < C_N; k++)
+        sr.col[k] = -1;
+    int rc = csv_each_row(&c, path, ENC_AUTO, stats_row, &sr, d);
     csv_free(&c);
-    return rc;
+    if (rc < 0)
+        return -1;
+    if (sr.col[0] < 0)
+        return diag_set(d, "csv-header", "%s:1: no column \"%s\"", path, COLUMN[0]);
+    for (size_t u = 0; u < ns->n; u++) {
+        unit_notice *un = &ns->units[u];
+        if (!un->nstats)
+            unit_error(un, "%s: unit \"%s\": no statistics rows", path, ds->units[u].name);
+        else    /* grow() doubled the array: give back the unused end */
+            un->stats = xrealloc(un->stats, (un->cap = un->nstats) * sizeof *un->stats);
+    }
+    check_layout(ns, ds, path);
+    return 0;
 }
 
 /* A file named in report.json, relative to its directory. */

@@ -351,11 +351,13 @@ unsigned ttf_glyph_count(const ttf *f) { return f->nglyphs; }
 /* What a PDF needs of a TrueType font program (ISO 32000-1, 9.9), in tag
  * order as the table directory wants it. cmap is for simple fonts only;
  * name, post, OS/2 and the layout tables (GSUB, GPOS, kern) are not read
- * by PDF consumers of a CIDFontType2. */
-static const char *const SUBSET_TAGS[] = {"cvt ", "fpgm", "glyf", "head", "hhea",
-                                          "hmtx", "loca", "maxp", "prep"};
+ * by PDF consumers of a CIDFontType2. The hinting (cvt, fpgm, prep and each
+ * glyph's instructions) is left out: it was half of a subset's bytes, and
+ * viewers and printers draw the outlines without it at the sizes a page is
+ * shown or printed; PDF/A only asks for the glyphs' outlines and metrics. */
+static const char *const SUBSET_TAGS[] = {"glyf", "head", "hhea", "hmtx", "loca", "maxp"};
 #define NSUBSET (sizeof SUBSET_TAGS / sizeof *SUBSET_TAGS)
-enum { CVT, FPGM, GLYF, HEAD, HHEA, HMTX, LOCA, MAXP, PREP };   /* SUBSET_TAGS indexes */
+enum { GLYF, HEAD, HHEA, HMTX, LOCA, MAXP };   /* SUBSET_TAGS indexes */
 
 typedef struct glyphs {
     rd *r;
@@ -388,21 +390,24 @@ static int glyph_span(const glyphs *gs, unsigned g, size_t *off, size_t *len)
  * optional scale of 2, 4 or 8 bytes. */
 typedef int (*component_fn)(void *arg, size_t at, unsigned comp);
 
-static int each_component(rd *r, size_t off, size_t len, component_fn fn, void *arg)
+/* Returns the offset just past the last record (where a composite's
+ * instructions start), 0 for a simple or empty glyph, or fn's error. */
+static long each_component(rd *r, size_t off, size_t len, component_fn fn, void *arg)
 {
     if (len < 10 || S16(r, off) >= 0)      /* empty or simple glyph */
         return 0;
-    for (size_t p = 10; p + 4 <= len;) {
+    size_t p = 10;
+    while (p + 4 <= len) {
         unsigned flags = U16(r, off + p);
         int rc = fn(arg, p + 2, U16(r, off + p + 2));
         if (rc < 0)
             return rc;
-        if (!(flags & 0x0020))                     /* MORE_COMPONENTS */
-            break;
         p += 4 + (flags & 0x0001 ? 4 : 2) +
              (flags & 0x0008 ? 2 : flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+        if (!(flags & 0x0020))                     /* MORE_COMPONENTS */
+            break;
     }
-    return 0;
+    return (long)(p < len ? p : len);
 }
 
 #define NO_ID UINT_MAX
@@ -495,18 +500,56 @@ typedef struct renumber {
     const unsigned *new_id;
 } renumber;
 
+/* Rewrites a copied component's glyph index to its new id, and clears its
+ * WE_HAVE_INSTRUCTIONS flag (the copy has none). */
 static int set_component(void *arg, size_t at, unsigned comp)
 {
     renumber *rn = arg;
+    rn->glyf->s[rn->start + at - 2] &= (char)~0x01;
     rn->glyf->s[rn->start + at] = (char)(rn->new_id[comp] >> 8);
     rn->glyf->s[rn->start + at + 1] = (char)rn->new_id[comp];
+    return 0;
+}
+
+static int no_op(void *arg, size_t at, unsigned comp)
+{
+    (void)arg, (void)at, (void)comp;
+    return 0;
+}
+
+/* Appends glyph data r[off..off+len) without its instructions, padded to an
+ * even length so that the short loca stays possible; -1 if the data is
+ * inconsistent. A simple glyph keeps its header and contour ends, gets an
+ * instruction length of 0 and keeps its flags and coordinates as they are;
+ * a composite keeps its component records. */
+static int add_outline(rd *r, size_t off, size_t len, sbuf *glyf)
+{
+    const char *p = (const char *)r->p + off;
+    if (len == 0)
+        return 0;
+    if (len < 10)
+        return -1;
+    int contours = S16(r, off);
+    if (contours >= 0) {
+        size_t il = 10 + 2 * (size_t)contours;         /* instructionLength */
+        if (il + 2 > len || il + 2 + U16(r, off + il) > len)
+            return -1;
+        size_t points = il + 2 + U16(r, off + il);
+        sbuf_add(glyf, p, il);
+        put16(glyf, 0);
+        sbuf_add(glyf, p + points, len - points);
+    } else {
+        sbuf_add(glyf, p, (size_t)each_component(r, off, len, no_op, NULL));
+    }
+    if (glyf->len & 1)
+        sbuf_putc(glyf, 0);
     return 0;
 }
 
 /* glyf and loca in the new order, composite glyphs pointing at their
  * components' new ids. The short loca format (offsets / 2) is used when
  * every offset allows it. */
-static void build_glyf(const order *o, sbuf *glyf, sbuf *loca, int *long_loca)
+static int build_glyf(const order *o, sbuf *glyf, sbuf *loca, int *long_loca)
 {
     uint32_t *at = xmalloc(sizeof *at * (o->n + 1));
     int odd = 0;
@@ -516,7 +559,11 @@ static void build_glyf(const order *o, sbuf *glyf, sbuf *loca, int *long_loca)
         odd |= (int)(glyf->len & 1);
         glyph_span(o->gs, o->old[i], &off, &len);      /* checked by make_order */
         renumber rn = {glyf, glyf->len, o->new_id};
-        sbuf_add(glyf, (const char *)o->gs->r->p + off, len);
+        if (add_outline(o->gs->r, off, len, glyf) < 0) {
+            free(at);
+            return diag_set(o->d, "font-invalid", "glyph %u: its contours or instructions run "
+                            "past its end", o->old[i]);
+        }
         each_component(o->gs->r, off, len, set_component, &rn);
     }
     at[o->n] = (uint32_t)glyf->len;
@@ -529,6 +576,7 @@ static void build_glyf(const order *o, sbuf *glyf, sbuf *loca, int *long_loca)
             put16(loca, at[i] / 2);
     }
     free(at);
+    return 0;
 }
 
 /* hmtx in the new order, every glyph with its own advance and left side
@@ -622,11 +670,20 @@ int ttf_subset(const ttf *f, const unsigned *ids, unsigned n, sbuf *out, diag *d
     int long_loca = 1;
     if (make_order(&o, ids, n) < 0)
         goto done;
-    build_glyf(&o, &t[GLYF], &t[LOCA], &long_loca);
+    if (t[HEAD].len < 54 || t[HHEA].len < 36 || t[MAXP].len < 32) {
+        rc = diag_set(d, "font-invalid", "head, hhea or maxp table missing or short");
+        goto done;
+    }
+    if (build_glyf(&o, &t[GLYF], &t[LOCA], &long_loca) < 0)
+        goto done;
     build_hmtx(&r, hmtx, nhm, &o, &t[HMTX]);
     set16(&t[HEAD], 50, (unsigned)long_loca);
     set16(&t[HHEA], 34, o.n);
     set16(&t[MAXP], 4, o.n);
+    /* Without instructions: no twilight points, storage, functions,
+     * instruction definitions, stack or instructions (maxZones stays). */
+    for (size_t at = 16; at <= 26; at += 2)
+        set16(&t[MAXP], at, 0);
     set32(&t[HEAD], 8, 0);                             /* checkSumAdjustment */
 
     write_sfnt(out, t);

@@ -53,9 +53,10 @@ unsigned ttf_glyph_count(const ttf *f);
  * CIDFontType2 with CIDToGIDMap /Identity: glyph 0 is .notdef, glyph
  * k + 1 is the font's glyph ids[k] (k < n; an id may repeat), and after
  * them the components of composite glyphs, at any depth, renumbered.
- * Tables: head, hhea, maxp, loca, glyf, hmtx, and cvt, fpgm, prep if the
- * font has them (no cmap: the CIDs are the glyph ids). -1 with a diag if
- * an id is out of range or the glyph data is inconsistent. */
+ * Tables: head, hhea, maxp, loca, glyf, hmtx (no cmap: the CIDs are the
+ * glyph ids); no hinting: no cvt, fpgm or prep, and the glyphs without
+ * their instructions. -1 with a diag if an id is out of range or the glyph
+ * data is inconsistent. */
 int ttf_subset(const ttf *f, const unsigned *ids, unsigned n, sbuf *out, diag *d);
 
 #endif

@@ -12,12 +12,11 @@ void notice_set_free(notice_set *ns)
         issuer_free(&un->issuer);
         free(un->number);
         strv_free(un->addressees, un->naddressees);
-        for (size_t i = 0; i < un->nstats; i++)
-            free(un->stats[i].appendix), free(un->stats[i].stt), free(un->stats[i].label);
         free(un->stats);
         free(un->error);
     }
     free(ns->units);
+    strv_free(ns->texts, ns->ntexts);
     free(ns->template_name), free(ns->subject), free(ns->notation), free(ns->number);
     strv_free(ns->recipients, ns->nrecipients);
     strv_free(ns->addressees, ns->naddressees);

@@ -22,6 +22,7 @@ typedef enum stat_kind {
     STAT_SCORE      /* the unit's total and rank, filled in from the scoring */
 } stat_kind;
 
+/* A row of a unit's statistics; its texts belong to notice_set.texts. */
 typedef struct stat_row {
     char *appendix;            /* "I", "II": which phụ lục the row belongs to */
     char *stt, *label;         /* as printed: "1.2", "a)"; the row's text */
@@ -52,6 +53,8 @@ typedef struct notice_set {
     size_t naddressees;
     unit_notice *units;        /* parallel to dataset.units */
     size_t n;
+    char **texts;              /* the stat_row texts, shared by the units' rows */
+    size_t ntexts, texts_cap;
 } notice_set;
 
 void notice_set_free(notice_set *ns);

@@ -38,7 +38,6 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <libdeflate.h>
-#include <openssl/evp.h>
 
 #include "fileio.h"
 #include "sbuf.h"
@@ -1049,16 +1048,9 @@ static int add_output_intent(pctx *c, const pdf_meta *m)
 
 #define ID_LEN 16
 
-static void digest(const EVP_MD *md, const unsigned char *p, size_t n, unsigned char *out)
-{
-    EVP_Digest(p, n, out, NULL, md, NULL);
-}
-
 void pdf_global_init(void)
 {
-    OPENSSL_init_crypto(OPENSSL_INIT_ADD_ALL_DIGESTS, NULL);
-    unsigned char md[32];
-    digest(EVP_sha256(), md, 0, md);   /* and CRYPTO_malloc's first-use flag */
+    unsigned char md[32] = {0};
     /* libdeflate detects the CPU's features on its first compression, into
      * a global: do it here, before the threads. */
     struct libdeflate_compressor *z = NULL;
@@ -1082,13 +1074,13 @@ static void add_id(pctx *c)
 static int patch_id(unsigned char *buf, size_t len)
 {
     char hole[2 * ID_LEN + 3], hex[2 * ID_LEN + 1];
-    unsigned char md5[ID_LEN];
+    unsigned char id[ID_LEN];
     size_t hl = sizeof hole - 1;
 
     snprintf(hole, sizeof hole, "<%0*d>", 2 * ID_LEN, 0);
-    digest(EVP_md5(), buf, len, md5);
+    md5(buf, len, id);
     for (int i = 0; i < ID_LEN; i++)
-        snprintf(hex + 2 * i, 3, "%02X", md5[i]);
+        snprintf(hex + 2 * i, 3, "%02X", id[i]);
     /* The trailer is at the end: search backwards for the two placeholders. */
     int found = 0;
     if (len < hl)
@@ -1189,5 +1181,5 @@ void pdf_result_of(pdf_result *res, const layout *lo, const unsigned char *buf, 
 {
     res->pages = (int)lo->npages;
     res->bytes = len;
-    digest(EVP_sha256(), buf, len, res->sha256);
+    sha256(buf, len, res->sha256);
 }

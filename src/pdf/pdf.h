@@ -49,9 +49,9 @@ typedef struct pdf_result {
     unsigned char sha256[32];
 } pdf_result;
 
-/* Initialises the global state of the libraries behind pdf_write (OpenSSL's
- * digests), which they otherwise set up lazily on first use. Call once
- * before several threads write PDFs at the same time. */
+/* Initialises the global state of the libraries behind pdf_write
+ * (libdeflate's CPU detection), which they otherwise set up lazily on first
+ * use. Call once before several threads write PDFs at the same time. */
 void pdf_global_init(void);
 
 /* Writes the PDF to path through a temporary file in the same directory and
