@@ -41,10 +41,10 @@ int diag_oom(diag *d);
 int diag_prefix(diag *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* What a review of the input found: errors (render would refuse) and
- * warnings (render goes on), returned as data for the front end to print
- * grouped, or as JSON. */
-typedef enum severity { SEVERITY_ERROR, SEVERITY_WARNING } severity;
+/* What a review of the input found: errors (render would refuse),
+ * warnings (render goes on) and notes (what was read past, for --verbose),
+ * returned as data for the front end to print grouped, or as JSON. */
+typedef enum severity { SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_NOTE } severity;
 
 typedef struct finding {
     severity severity;

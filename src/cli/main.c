@@ -51,7 +51,8 @@ static const char COMMON[] =
 static const char INPUT[] =
     "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
     "                   (default: detected)\n"
-    "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
+    "  --verbose        say how each score file was read (encoding, delimiter, sheet,\n"
+    "                   columns read past)\n"
     "  --strict         units of last period not matched this period are errors\n";
 
 static const char PDF_OPTIONS[] =
@@ -298,16 +299,26 @@ static void print_finding(FILE *f, const char *indent, const finding *x)
         fprintf(f, "%s%s\n", indent, x->d.msg);
 }
 
+/* Whether a finding of severity s is printed: warnings unless --quiet,
+ * notes with --verbose. */
+static int shown(const options *o, severity s)
+{
+    return s == SEVERITY_ERROR || (s == SEVERITY_WARNING && !o->quiet) || (s == SEVERITY_NOTE && o->input.verbose);
+}
+
+static void print_one(const finding *x)
+{
+    static const char *const label[] = {"error", "warning", "note"};
+    fprintf(stderr, "baocao: %s ", diag_text(label[x->severity]));
+    print_finding(stderr, "", x);
+}
+
 /* The review's warnings, as render and batch print them before their work. */
 static void print_warnings(const options *o, const findings *w)
 {
-    for (size_t i = 0; i < w->n; i++) {
-        int error = w->v[i].severity == SEVERITY_ERROR;
-        if (o->quiet && !error)
-            continue;
-        fprintf(stderr, "baocao: %s ", error ? diag_text("error") : diag_text("warning"));
-        print_finding(stderr, "", &w->v[i]);
-    }
+    for (size_t i = 0; i < w->n; i++)
+        if (shown(o, w->v[i].severity))
+            print_one(&w->v[i]);
 }
 
 static void render_options(const options *o, render_opts *ro, findings *review)
@@ -391,19 +402,18 @@ static int check(const options *o)
         value_map_set(j, "ok", value_bool(errors == 0));
         value_map_set(j, "errors", findings_json(&f, SEVERITY_ERROR));
         value_map_set(j, "warnings", findings_json(&f, SEVERITY_WARNING));
+        value_map_set(j, "notes", findings_json(&f, SEVERITY_NOTE));
         sbuf b = {0};
         value_write_json(j, &b);
         fputs(sbuf_str(&b), stdout);
         sbuf_free(&b);
         value_free(j);
     } else {
-        /* Grouped: the errors, then the warnings, each as render prints it. */
-        for (int s = SEVERITY_ERROR; s <= SEVERITY_WARNING; s++)
-            for (size_t i = 0; i < f.n && !(s == SEVERITY_WARNING && o->quiet); i++)
-                if (f.v[i].severity == (severity)s) {
-                    fprintf(stderr, "baocao: %s ", s == SEVERITY_ERROR ? diag_text("error") : diag_text("warning"));
-                    print_finding(stderr, "", &f.v[i]);
-                }
+        /* Grouped: the errors, the warnings, the notes, each as render prints it. */
+        for (int s = SEVERITY_ERROR; s <= SEVERITY_NOTE; s++)
+            for (size_t i = 0; i < f.n && shown(o, (severity)s); i++)
+                if (f.v[i].severity == (severity)s)
+                    print_one(&f.v[i]);
         if (errors)
             fprintf(stderr, diag_text("%s: %zu errors, %zu warnings"), o->file, errors, warnings), fputc('\n', stderr);
         else
@@ -445,7 +455,11 @@ static int inspect(const options *o)
         table_print(stdout, &p.ds, &p.sc, o->excel ? TABLE_EXCEL : o->csv ? TABLE_CSV : TABLE_TEXT);
     } else if (!errors) {
         report_opts ro = {.blank_number = o->blank_number, .templates = NULL};
-        value *f = pipeline_facts(&p, &ro);
+        value *f = pipeline_facts(&p, &ro, &d);
+        if (!f) {
+            pipeline_free(&p);
+            return fail(&d);
+        }
         sbuf b = {0};
         value_write_json(f, &b);
         fputs(sbuf_str(&b), stdout);

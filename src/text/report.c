@@ -21,7 +21,7 @@ void report_meta(const dataset *ds, int blank, doc_meta *m)
 {
     m->type = xstrdup(ds->doc_type);
     m->type_code = ds->type_code ? xstrdup(ds->type_code) : NULL;   /* null in the facts */
-    m->subject = xstrdup(ds->subject);
+    m->subject = ds->subject ? xstrdup(ds->subject) : NULL;   /* NULL: the template writes it */
     m->number = xstrdup(ds->number);
     m->notation = xstrdup(ds->notation);
     m->date = ds->date;
@@ -200,8 +200,11 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
     report_citation(facts, &out->meta);
-    report_front(out);
-    int rc = tmpl_render_set(o->templates, "body", facts, out, d);
+    int rc = facts_words(facts, &out->meta, o->templates, d);
+    if (rc == 0) {
+        report_front(out);
+        rc = tmpl_render_set(o->templates, "body", facts, out, d);
+    }
     if (rc == 0) {
         report_closing(out);
         rc = report_score_appendix(ds, sc, o, facts, out, d);
