@@ -132,9 +132,11 @@ static int load_column(reader *r, json_t *c, size_t k, diag *d)
             rc = diag_set(d, "table-width", "%s: %s.width: must be above 0 and at most 500", r->file, where);
         else if (width)
             proto.width = (double)width / DEC_SCALE;
-        if (rc == 0 && dj && !(json_is_string(dj) && !strcmp(json_string_value(dj), "as_entered"))) {
+        if (rc == 0 && json_is_string(dj) && !strcmp(json_string_value(dj), "uniform"))
+            proto.decimals = DECIMALS_UNIFORM;
+        else if (rc == 0 && dj && !(json_is_string(dj) && !strcmp(json_string_value(dj), "as_entered"))) {
             if (!json_is_integer(dj) || json_integer_value(dj) < 0 || json_integer_value(dj) > 4)
-                rc = diag_set(d, "table-decimals", "%s: %s.decimals: a whole number from 0 to 4, or \"as_entered\"",
+                rc = diag_set(d, "table-decimals", "%s: %s.decimals: a whole number from 0 to 4, \"as_entered\" or \"uniform\"",
                               r->file, where);
             else
                 proto.decimals = (int)json_integer_value(dj);

@@ -41,13 +41,14 @@ typedef enum column_kind {
 } column_kind;
 
 #define DECIMALS_AS_ENTERED (-1)   /* a number printed as written in the scores file */
+#define DECIMALS_UNIFORM (-2)      /* as many as the column's most precise number */
 
 typedef struct table_column {
     column_kind kind;
     size_t indicator;      /* COLUMN_INDICATOR: index into scheme.indicators */
     char *head;            /* header text; NULL: the template's text for the kind */
     double width;          /* relative width (mm at the usual sizes) */
-    int decimals;          /* fixed decimals ("1,90"), or DECIMALS_AS_ENTERED */
+    int decimals;          /* fixed decimals ("1,90"), DECIMALS_AS_ENTERED or DECIMALS_UNIFORM */
     int hideable;          /* left out with its group when every unit has "-" in all of it */
 } table_column;
 

@@ -148,6 +148,35 @@ static int header(const dataset *ds, const tmpl_set *ts, const layout *l, const 
     return 0;
 }
 
+/* Decimals a number prints with as entered (at most 2, fmt_num). */
+static int decimals_of(dec v)
+{
+    dec r = dec_muldiv_round(v, 100, DEC_SCALE);   /* hundredths, half-up */
+    return r % 100 == 0 ? 0 : r % 10 == 0 ? 1 : 2;
+}
+
+/* A column's decimals: fixed, as entered, or DECIMALS_UNIFORM: the most any
+ * of its shown numbers has, so that one column has one style (16,2 / 18,0). */
+static int column_decimals(const dataset *ds, const scoring *sc, const table_column *c)
+{
+    if (c->decimals != DECIMALS_UNIFORM)
+        return c->decimals;
+    int most = 0;
+    for (size_t u = 0; u < ds->nunits; u++) {
+        const unit *un = &ds->units[u];
+        const period_score *p = &sc->units[u].now;
+        int k = 0;
+        if (!row_shown(un))
+            continue;
+        if (c->kind == COLUMN_INDICATOR && un->cells[c->indicator].state == CELL_VALUE)
+            k = decimals_of(un->cells[c->indicator].value);
+        else if (c->kind != COLUMN_INDICATOR && p->scored)
+            k = decimals_of(c->kind == COLUMN_MAX ? p->max : p->achieved);
+        most = k > most ? k : most;
+    }
+    return most;
+}
+
 static const char *number(char *buf, size_t size, dec v, int decimals)
 {
     return decimals == DECIMALS_AS_ENTERED ? fmt_num(buf, size, v) : fmt_fixed(buf, size, v, decimals);
@@ -160,8 +189,8 @@ static void cell(doc_row *r, const char *text, int span)
 
 /* The cell of column c for a unit: scored, not scored for lack of data, or
  * with a status (its text spans the first run of indicator columns). */
-static void unit_cell(const dataset *ds, const scoring *sc, size_t u, const table_column *c, const table_words *w,
-                      doc_row *r)
+static void unit_cell(const dataset *ds, const scoring *sc, size_t u, const table_column *c, int dp,
+                      const table_words *w, doc_row *r)
 {
     const scheme *s = &ds->scheme;
     const unit *un = &ds->units[u];
@@ -173,21 +202,20 @@ static void unit_cell(const dataset *ds, const scoring *sc, size_t u, const tabl
         break;   /* the row's first cells, written by the caller */
     case COLUMN_INDICATOR: {
         const score_cell *v = &un->cells[c->indicator];
-        cell(r, v->state == CELL_VALUE ? number(a, sizeof a, v->value, c->decimals)
+        cell(r, v->state == CELL_VALUE ? number(a, sizeof a, v->value, dp)
                 : v->state == CELL_NO_FILES ? s->no_files_marker : "-", 1);
         break;
     }
     case COLUMN_ACHIEVED: case COLUMN_MAX:
-        cell(r, p->scored ? number(a, sizeof a, c->kind == COLUMN_MAX ? p->max : p->achieved, c->decimals) : "-", 1);
+        cell(r, p->scored ? number(a, sizeof a, c->kind == COLUMN_MAX ? p->max : p->achieved, dp) : "-", 1);
         break;
     case COLUMN_ACHIEVED_MAX:
         if (p->scored)
-            snprintf(buf, sizeof buf, "%s/%s", number(a, sizeof a, p->achieved, c->decimals),
-                     number(m, sizeof m, p->max, c->decimals));
+            snprintf(buf, sizeof buf, "%s/%s", number(a, sizeof a, p->achieved, dp), fmt_num(m, sizeof m, p->max));
         cell(r, p->scored ? buf : "-", 1);
         break;
     case COLUMN_CONVERTED:
-        cell(r, p->scored ? fmt_fixed(a, sizeof a, p->converted, c->decimals >= 0 ? c->decimals : s->places) : "-", 1);
+        cell(r, p->scored ? fmt_fixed(a, sizeof a, p->converted, dp >= 0 ? dp : s->places) : "-", 1);
         break;
     case COLUMN_NOTE:
         cell(r, un->reason && un->status == STATUS_SCORED ? un->reason : "", 1);
@@ -206,6 +234,9 @@ static void unit_cell(const dataset *ds, const scoring *sc, size_t u, const tabl
 static void body(const dataset *ds, const scoring *sc, const layout *l, const table_words *w, doc_table *t)
 {
     const table_spec *ts = &ds->scheme.table;
+    int *dp = xcalloc(l->n + 1, sizeof *dp);
+    for (size_t p = 0; p < l->n; p++)
+        dp[p] = column_decimals(ds, sc, &ts->columns[l->cols[p]]);
     size_t cur = (size_t)-1, stt = 0;
     int sections_shown = ds->nsections > 1 || (ds->nsections == 1 && *ds->sections[0].id);
     char buf[32];
@@ -245,10 +276,11 @@ static void body(const dataset *ds, const scoring *sc, const layout *l, const ta
                 p += spanned ? 0 : run - 1;
                 spanned = 1;
             } else {
-                unit_cell(ds, sc, u, c, w, r);
+                unit_cell(ds, sc, u, c, dp[p], w, r);
             }
         }
     }
+    free(dp);
 }
 
 int appendix_table(const dataset *ds, const scoring *sc, const tmpl_set *ts, const table_words *w, doc *out,
