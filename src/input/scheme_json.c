@@ -183,7 +183,8 @@ static int load_no_files(scheme *s, json_t *o, const char *path, diag *d)
     if (!json_is_object(o))
         return diag_set(d, "json-type", "%s: no_files: expected an object", path);
     if (jsonin_str(o, path, "no_files", "marker", 1, &s->no_files_marker, d) < 0 ||
-        jsonin_str(o, path, "no_files", "counts_as", 1, &rule, d) < 0)
+        jsonin_str(o, path, "no_files", "counts_as", 1, &rule, d) < 0 ||
+        jsonin_str(o, path, "no_files", "note", 0, &s->no_files_note, d) < 0)
         return free(rule), -1;
     size_t k = 0;
     while (k < 3 && strcmp(rule, rules[k]))

@@ -33,6 +33,7 @@ void scheme_free(scheme *s)
         free(s->statuses[i].id);
     free(s->statuses);
     free(s->no_files_marker);
+    free(s->no_files_note);
     free(s->id);
     free(s->title);
     free(s->legal_basis);

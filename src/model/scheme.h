@@ -101,6 +101,7 @@ typedef struct scheme {
     unit_status *statuses; /* statuses other than scored a scores file may give */
     size_t nstatuses;
     char *no_files_marker; /* the cell marker of "no files" ("KPS"), NULL: not allowed */
+    char *no_files_note;   /* the note under the table explaining it, or NULL */
     no_files_rule no_files;
     char *source;          /* file it was loaded from */
 } scheme;

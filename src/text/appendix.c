@@ -301,7 +301,8 @@ int appendix_table(const dataset *ds, const scoring *sc, const tmpl_set *ts, con
     return rc;
 }
 
-int appendix_has_dash(const dataset *ds, const scoring *sc)
+/* Whether a shown cell prints "-" (marker 0) or the no-files marker (1). */
+static int table_prints(const dataset *ds, const scoring *sc, int marker)
 {
     const scheme *s = &ds->scheme;
     layout l = {0};
@@ -315,13 +316,24 @@ int appendix_has_dash(const dataset *ds, const scoring *sc)
             const table_column *c = &s->table.columns[l.cols[p]];
             int total = c->kind == COLUMN_ACHIEVED || c->kind == COLUMN_MAX || c->kind == COLUMN_ACHIEVED_MAX ||
                         c->kind == COLUMN_CONVERTED;
-            if (c->kind == COLUMN_INDICATOR)
-                dash = un->status == STATUS_SCORED && un->cells[c->indicator].state != CELL_VALUE &&
-                       un->cells[c->indicator].state != CELL_NO_FILES;
-            else if (total)
+            if (c->kind == COLUMN_INDICATOR && un->status == STATUS_SCORED) {
+                cell_state st = un->cells[c->indicator].state;
+                dash = marker ? st == CELL_NO_FILES : st != CELL_VALUE && st != CELL_NO_FILES;
+            }
+            else if (total && !marker)
                 dash = !sc->units[u].now.scored;
         }
     }
     layout_free(&l);
     return dash;
+}
+
+int appendix_has_dash(const dataset *ds, const scoring *sc)
+{
+    return table_prints(ds, sc, 0);
+}
+
+int appendix_has_no_files(const dataset *ds, const scoring *sc)
+{
+    return table_prints(ds, sc, 1);
 }

@@ -22,7 +22,8 @@ typedef struct table_words {
 int appendix_table(const dataset *ds, const scoring *sc, const tmpl_set *ts, const table_words *w, doc *out,
                    diag *d);
 
-/* Does the table print a "-" (for the note that explains it)? */
+/* Does the table print a "-" / the no-files marker (for the notes that explain them)? */
 int appendix_has_dash(const dataset *ds, const scoring *sc);
+int appendix_has_no_files(const dataset *ds, const scoring *sc);
 
 #endif

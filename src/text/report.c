@@ -140,10 +140,13 @@ static void build_appendix_title(char *const *w, doc *d)
     centered(d, w[W_ENCLOSED], STYLE_ITALIC, 13, 0);
 }
 
-/* The note on "-", only under a table that prints one. */
+/* The notes on "-" and on the no-files marker, each only under a table
+ * that prints it, in one "Lưu ý:" paragraph. */
 static void build_notes(const dataset *ds, const scoring *sc, char *const *w, doc *d)
 {
-    if (!ds->scheme.na_note || !appendix_has_dash(ds, sc))
+    const char *na = ds->scheme.na_note && appendix_has_dash(ds, sc) ? ds->scheme.na_note : NULL;
+    const char *nf = ds->scheme.no_files_note && appendix_has_no_files(ds, sc) ? ds->scheme.no_files_note : NULL;
+    if (!na && !nf)
         return;
     doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
     p->size = 12;
@@ -151,7 +154,7 @@ static void build_notes(const dataset *ds, const scoring *sc, char *const *w, do
     doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
     doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
     sbuf b = {0};
-    sbuf_printf(&b, "%s./.", ds->scheme.na_note);
+    sbuf_printf(&b, "%s%s%s./.", na ? na : "", na && nf ? "; " : "", nf ? nf : "");
     doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
     sbuf_free(&b);
 }
