@@ -308,8 +308,9 @@ static int shown(const options *o, severity s)
 
 static void print_one(const finding *x)
 {
-    static const char *const label[] = {"error", "warning", "note"};
-    fprintf(stderr, "baocao: %s ", diag_text(label[x->severity]));
+    fprintf(stderr, "baocao: %s ", x->severity == SEVERITY_ERROR     ? diag_text("error")
+                                   : x->severity == SEVERITY_WARNING ? diag_text("warning")
+                                                                     : diag_text("note"));
     print_finding(stderr, "", x);
 }
 

@@ -141,22 +141,34 @@ static void build_appendix_title(char *const *w, doc *d)
 }
 
 /* The notes on "-" and on the no-files marker, each only under a table
- * that prints it, in one "Lưu ý:" paragraph. */
-static void build_notes(const dataset *ds, const scoring *sc, char *const *w, doc *d)
+ * that prints it, in one "Lưu ý:" paragraph. The scheme's notes are
+ * templates of the report's data, so that their nouns can name the units
+ * present ({{audience.local}}). */
+static int build_notes(const dataset *ds, const scoring *sc, char *const *w, const report_opts *o,
+                       const value *facts, doc *d, diag *dg)
 {
-    const char *na = ds->scheme.na_note && appendix_has_dash(ds, sc) ? ds->scheme.na_note : NULL;
-    const char *nf = ds->scheme.no_files_note && appendix_has_no_files(ds, sc) ? ds->scheme.no_files_note : NULL;
-    if (!na && !nf)
-        return;
-    doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
-    p->size = 12;
-    p->space_before = 6;
-    doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
-    doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
-    sbuf b = {0};
-    sbuf_printf(&b, "%s%s%s./.", na ? na : "", na && nf ? "; " : "", nf ? nf : "");
-    doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
-    sbuf_free(&b);
+    const char *src[2] = {ds->scheme.na_note && appendix_has_dash(ds, sc) ? ds->scheme.na_note : NULL,
+                          ds->scheme.no_files_note && appendix_has_no_files(ds, sc) ? ds->scheme.no_files_note : NULL};
+    static const char *const names[2] = {"na_note", "no_files.note"};
+    char *note[2] = {NULL, NULL};
+    int rc = 0;
+    for (int k = 0; k < 2 && rc == 0; k++)
+        if (src[k] && tmpl_render_string(o->templates, names[k], src[k], facts, &note[k], dg) < 0)
+            rc = diag_prefix(dg, "scheme %s", ds->scheme.id);
+    if (rc == 0 && (note[0] || note[1])) {
+        doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
+        p->size = 12;
+        p->space_before = 6;
+        doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
+        doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
+        sbuf b = {0};
+        sbuf_printf(&b, "%s%s%s./.", note[0] ? note[0] : "", note[0] && note[1] ? "; " : "", note[1] ? note[1] : "");
+        doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
+        sbuf_free(&b);
+    }
+    free(note[0]);
+    free(note[1]);
+    return rc;
 }
 
 void report_front(doc *out)
@@ -191,7 +203,7 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
                       w[W_NOT_SCORED], w[W_NOT_REPORTED], w[W_NOT_RATED]};
     int rc = appendix_table(ds, sc, o->templates, &tw, out, d);
     if (rc == 0)
-        build_notes(ds, sc, w, out);
+        rc = build_notes(ds, sc, w, o, facts, out, d);
     for (int i = 0; i < W_N; i++)
         free(w[i]);
     return rc;

@@ -330,6 +330,11 @@ tmpl_file *tmpl_file_load(const char *path, diag *d)
     /* Editors on Windows start UTF-8 files with a byte order mark; it is not text. */
     if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
         memmove(raw, raw + 3, (len -= 3) + 1);
+    return tmpl_file_parse(path, raw, len, d);
+}
+
+tmpl_file *tmpl_file_parse(const char *path, char *raw, size_t len, diag *d)
+{
     tmpl_file *f = xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
     f->src = raw;

@@ -49,6 +49,10 @@ typedef struct tmpl_file {
 
 /* Reads and parses one template file; NULL with d filled on any error. */
 tmpl_file *tmpl_file_load(const char *path, diag *d);
+
+/* Parses raw (len bytes, NUL-terminated, taken over) as a template named
+ * path in messages: text a data file gives (a scheme's note). */
+tmpl_file *tmpl_file_parse(const char *path, char *raw, size_t len, diag *d);
 void tmpl_file_free(tmpl_file *f);
 
 /* The engine's one error helper: sets d to "path:line:col: message" for
