@@ -185,7 +185,18 @@ bad_case table-width "table.columns[1].width: must be above 0"
 write_scheme '{ "font_size": 30, "columns": [ "stt" ] }'
 bad_case table-font-size "table.font_size: must be from 6 to 14"
 write_scheme '{ "columns": [] }'
-bad_case table-empty "table.columns: the table has no column"
+bad_case table-empty "table.columns: the table has no column besides groups of indicators"
+write_scheme '{ "columns": [ "indicators" ] }'
+bad_case table-empty "table.columns: the table has no column besides groups of indicators"
+# "group" without its id (a plain name) is refused, not read through a null id.
+write_scheme '{ "columns": [ "stt", "group" ] }'
+bad_case json-missing "table.columns[1].id: required field is missing"
+# A table of one column: the section row is that one cell.
+write_scheme '{ "columns": [ "unit" ] }'
+sed -i 's/"sections": \[ { "id": ""/"sections": [ { "id": "I"/' "$r/report.json"
+render single
+expect "one column, a section row: renders with the section title" has "$tmp/single.txt" "CÁC ĐƠN VỊ"
+sed -i 's/"sections": \[ { "id": "I"/"sections": [ { "id": ""/' "$r/report.json"
 write_scheme '{ "columns": [ "stt", "unit" ] }' '"ratings_unused": 1'
 sed -i 's/"kind": "not_reported"/"kind": "absent"/' "$scheme"
 bad_case scheme-status "t-tieu-chi.json:$(line_of '"absent"'): statuses[0].kind: \"absent\" is not not_reported or not_assessed"

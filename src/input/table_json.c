@@ -82,7 +82,7 @@ static int mark_named(reader *r, json_t *cols, diag *d)
     size_t k;
     json_t *c;
     json_array_foreach(cols, k, c) {
-        const char *col = json_is_object(c) ? json_string_value(json_object_get(c, "column")) : NULL;
+        const char *col = json_string_value(json_is_object(c) ? json_object_get(c, "column") : c);
         const char *id = json_is_object(c) ? json_string_value(json_object_get(c, "id")) : NULL;
         if (!col || (strcmp(col, "group") && strcmp(col, "indicator")))
             continue;
@@ -276,8 +276,12 @@ int table_load(scheme *s, json_t *table, const char *file, diag *d)
     for (size_t k = 0; k < json_array_size(cols); k++)
         if (load_column(&r, json_array_get(cols, k), k, d) < 0)
             goto out;
-    if (s->table.ncolumns == 0) {
-        diag_set(d, "table-empty", "%s: table.columns: the table has no column", file);
+    /* Group columns may all be left out (every unit "-"): one other column stays. */
+    size_t fixed = 0;
+    for (size_t k = 0; k < s->table.ncolumns; k++)
+        fixed += !s->table.columns[k].hideable;
+    if (fixed == 0) {
+        diag_set(d, "table-empty", "%s: table.columns: the table has no column besides groups of indicators", file);
         goto out;
     }
     for (size_t k = 0; k < s->table.ncolumns; k++)

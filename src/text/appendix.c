@@ -249,8 +249,9 @@ static void body(const dataset *ds, const scoring *sc, const layout *l, const ta
             cur = un->section, stt = 0;
             if (sections_shown) {
                 doc_row *sr = doc_table_row(t, ROW_SECTION);
-                doc_row_cell(sr, ds->sections[cur].id, STYLE_BOLD, 1, 1, ALIGN_CENTER);
-                doc_row_cell(sr, ds->sections[cur].title, STYLE_BOLD, (int)l->n - 1, 1, ALIGN_LEFT);
+                if (l->n > 1)   /* the id under STT, the title across the rest */
+                    doc_row_cell(sr, ds->sections[cur].id, STYLE_BOLD, 1, 1, ALIGN_CENTER);
+                doc_row_cell(sr, ds->sections[cur].title, STYLE_BOLD, l->n > 1 ? (int)l->n - 1 : 1, 1, ALIGN_LEFT);
             }
         }
         doc_row *r = doc_table_row(t, ROW_BODY);
