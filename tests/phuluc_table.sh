@@ -149,6 +149,21 @@ write_scheme '{ "columns": [ "stt", "unit", { "column": "indicators", "decimals"
 render uniform
 expect "uniform: 2 and 1,9 in one column print 2,0 and 1,9" grep -qE "Sở Một +2,0 +1,9 +4,5 +1 +0,5 +1.200" "$tmp/uniform.txt"
 
+# 6. A section of one unit that did not report, and one of a unit not assessed:
+# a sentence each, not "không chấm điểm".
+write_scheme '{ "columns": [ "stt", "unit", "indicators", "class" ] }'
+cp "$r/report.json" "$tmp/report.keep"
+cp "$r/scores.csv" "$tmp/scores.keep1"
+sed -i 's/"sections": \[.*\]/"sections": [ { "id": "I", "title": "SỞ", "heading": "Các sở", "unit_noun": "sở" }, { "id": "II", "title": "BA", "heading": "Sở Ba" }, { "id": "III", "title": "BỐN", "heading": "Sở Bốn" } ]/' "$r/report.json"
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print "section", $0; next } /^Sở Ba,/ { print "II", $0; next } /^Sở Bốn,/ { print "III", $0; next } { print "I", $0 }' \
+    "$tmp/scores.keep1" >"$r/scores.csv"
+render single_status
+expect "one-unit section that did not report" has "$tmp/single_status.txt" "Sở Ba không gửi kết quả chấm điểm."
+expect "one-unit section not assessed" has "$tmp/single_status.txt" "Không đánh giá Sở Bốn do không phát sinh hồ sơ trong kỳ."
+expect "neither is 'không chấm điểm'" sh -c "! grep -q 'không chấm điểm trong' '$tmp/single_status.txt'"
+cp "$tmp/report.keep" "$r/report.json"
+cp "$tmp/scores.keep1" "$r/scores.csv"
+
 # Bad input: exit 1, the file and line, the key; nothing written.
 # bad KEY TEXT: renders, expecting failure naming TEXT.
 bad_case() {

@@ -346,6 +346,8 @@ static value *unit_value(const dataset *ds, const scoring *sc, size_t u)
     value_map_set(m, "section_rank", us->now.scored ? value_number(DEC_INT(us->section_rank)) : value_null());
     facts_identity(m, ds, un);
     value_map_set(m, "now", period_value(ds, &us->now));
+    value_map_set(m, "not_reported", value_bool(un->status == STATUS_NOT_REPORTED));
+    value_map_set(m, "not_assessed", un->status == STATUS_NOT_ASSESSED ? value_string(un->reason) : value_null());
     value_map_set(m, "prev", period_value(ds, &us->prev));
     set_int(m, "at_max", us->at_max);
     set_int(m, "applicable", us->applicable);
