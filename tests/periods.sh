@@ -76,6 +76,17 @@ jq '.document.date = "2024-09-20"' "$d/report.json" >"$d/r" && mv "$d/r" "$d/rep
 "$BAOCAO" check --lang en "$d/report.json" >/dev/null 2>"$tmp/err"
 expect "Quý III: date before the end of the period" grep -qF "2024-09-20 is before the end of the period Q3/2024" "$tmp/err"
 
+# A trích yếu given for another quarter, or a month outside the quarter: warned.
+jq '.document.subject = "Kết quả Quý II năm 2024" | .document.date = "2024-10-05"' "$d/report.json" >"$d/r" && mv "$d/r" "$d/report.json"
+"$BAOCAO" check --lang en "$d/report.json" >/dev/null 2>"$tmp/err"
+expect "Quý III report titled Quý II: warned" grep -qF "[period-words]: $d/report.json: document.subject says quarter 2 but the period is Q3/2024" "$tmp/err"
+jq '.document.subject = "Kết quả tháng 5 năm 2024"' "$d/report.json" >"$d/r" && mv "$d/r" "$d/report.json"
+"$BAOCAO" check --lang en "$d/report.json" >/dev/null 2>"$tmp/err"
+expect "Quý III report titled tháng 5: warned" grep -qF "document.subject says month 5/2024 but the period is Q3/2024" "$tmp/err"
+jq '.document.subject = "Kết quả Quý III (tháng 7, tháng 8, tháng 9) năm 2024"' "$d/report.json" >"$d/r" && mv "$d/r" "$d/report.json"
+"$BAOCAO" check --lang en "$d/report.json" >/dev/null 2>"$tmp/err"
+expect "Quý III report titled with its own quarter and months: no warning" sh -c "! grep -q period-words '$tmp/err'"
+
 # {{period.year | int}} prints 2024, where a bare number prints 2.024.
 mkdir -p "$tmp/int"
 cp -r "$d/." "$tmp/int/"

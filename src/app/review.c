@@ -61,6 +61,36 @@ static void review_period_words(const dataset *ds, const char *field, const char
     free(f);
 }
 
+/* Every "Quý N" of a text (I–IV or 1–4), checked against the period as
+ * months are: the quarter must lie within it. */
+static void review_quarter_words(const dataset *ds, const char *field, const char *text, findings *out)
+{
+    static const char *const roman[] = {"iv", "iii", "ii", "i"};
+    static const int number[] = {4, 3, 2, 1};
+    char *f = text_fold(text);
+    for (const char *p = strstr(f, "quy "); p; p = strstr(p + 1, "quy ")) {
+        if (p != f && isalnum((unsigned char)p[-1]))
+            continue;
+        size_t i = (size_t)(p - f) + 4;
+        int q = f[i] >= '1' && f[i] <= '4' && !isalnum((unsigned char)f[i + 1]) ? f[i] - '0' : 0;
+        for (size_t k = 0; !q && k < 4; k++) {
+            size_t n = strlen(roman[k]);
+            if (!strncmp(f + i, roman[k], n) && !isalnum((unsigned char)f[i + n]))
+                q = number[k];
+        }
+        const period *pd = &ds->period;
+        if (q && (3 * q - 2 < period_first_month(pd) || 3 * q > period_last_month(pd))) {
+            sbuf label = {0};
+            period_label(&label, pd);
+            findings_add(out, SEVERITY_WARNING, "period-words", "%s: %s says quarter %d but the period is %s",
+                         ds->path, field, q, label.s);
+            sbuf_free(&label);
+            break;
+        }
+    }
+    free(f);
+}
+
 /* The issue date: not before the last day of the period, and not long after. */
 static void review_date(const dataset *ds, const char *field, const date *dt, findings *out)
 {
@@ -276,8 +306,10 @@ static void review_duplicates(const dataset *ds, findings *out)
 
 void review_dataset(const dataset *ds, const scoring *sc, int strict, findings *out)
 {
-    if (ds->subject)   /* else written from the period */
+    if (ds->subject) {   /* else written from the period */
         review_period_words(ds, "document.subject", ds->subject, out);
+        review_quarter_words(ds, "document.subject", ds->subject, out);
+    }
     review_date(ds, "document.date", &ds->date, out);
     review_files(ds, out);
     review_totals(ds, sc, out);
@@ -291,6 +323,7 @@ void review_dataset(const dataset *ds, const scoring *sc, int strict, findings *
 void review_notices(const dataset *ds, const scoring *sc, const notice_set *ns, findings *out)
 {
     review_period_words(ds, "notices.subject", ns->subject, out);
+    review_quarter_words(ds, "notices.subject", ns->subject, out);
     review_date(ds, "notices.date", &ns->date, out);
     for (size_t u = 0; u < ds->nunits; u++)
         if (!sc->units[u].now.scored)

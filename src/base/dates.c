@@ -1,4 +1,4 @@
-/* dates.c — NĐ 30 date wording and period arithmetic (see dates.h). */
+/* dates.c — NĐ 30 date numbers and period arithmetic (see dates.h). */
 #include "dates.h"
 
 void date_month(sbuf *out, int month)
@@ -6,24 +6,16 @@ void date_month(sbuf *out, int month)
     sbuf_printf(out, month <= 2 ? "%02d" : "%d", month);
 }
 
-void date_month_year(sbuf *out, int year, int month)
+void date_numbers(const date *dt, sbuf *day, sbuf *month)
 {
-    sbuf_puts(out, "tháng ");
-    date_month(out, month);
-    sbuf_printf(out, " năm %d", year);
-}
-
-void date_words(sbuf *out, const date *dt)
-{
-    if (!dt->month) {
-        sbuf_printf(out, "ngày " DATE_BLANK " tháng " DATE_BLANK " năm %d", dt->year);
-        return;
-    }
-    if (dt->day)
-        sbuf_printf(out, "ngày %02d ", dt->day);
+    if (dt->month && dt->day)
+        sbuf_printf(day, "%02d", dt->day);
     else
-        sbuf_puts(out, "ngày " DATE_BLANK " ");
-    date_month_year(out, dt->year, dt->month);
+        sbuf_puts(day, DATE_BLANK);
+    if (dt->month)
+        date_month(month, dt->month);
+    else
+        sbuf_puts(month, DATE_BLANK);
 }
 
 int date_month_days(int year, int month)

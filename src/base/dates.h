@@ -1,10 +1,9 @@
 /* dates.h — a calendar date, a reporting period, and the one
- * implementation of the NĐ 30/2020 rules for writing dates (Phụ lục I,
- * II.4b): the day always in two digits, the month padded with a zero only
- * for 1 and 2 ("ngày 05 tháng 02 năm 2024", "tháng 7 năm 2023"). Used by
- * the document header, the phụ lục and the template formatters alike.
- * Periods are arithmetic only: their wording is a template
- * (templates/ky-bao-cao.tpl). */
+ * implementation of the NĐ 30/2020 rules for the numbers of a date (Phụ
+ * lục I, II.4b): the day always in two digits, the month padded with a zero
+ * only for 1 and 2 ("05", "02", "7"). Numbers only: the words around them
+ * ("ngày 05 tháng 02 năm 2024") are templates (templates/ngay-thang.tpl),
+ * and so are a period's (templates/ky-bao-cao.tpl). */
 #ifndef BAOCAO_DATES_H
 #define BAOCAO_DATES_H
 
@@ -21,12 +20,9 @@ typedef struct date {
 /* The month as NĐ 30 writes it: "02", "7", "12". */
 void date_month(sbuf *out, int month);
 
-/* "tháng 02 năm 2024" / "tháng 7 năm 2023". */
-void date_month_year(sbuf *out, int year, int month);
-
-/* "ngày 05 tháng 02 năm 2024"; day 0: "ngày ␣ tháng 02 năm 2024", month 0:
- * "ngày ␣ tháng ␣ năm 2024", with DATE_BLANK for what is left blank. */
-void date_words(sbuf *out, const date *dt);
+/* The day and month of dt as written after "ngày" and "tháng" ("05",
+ * "02"), DATE_BLANK for each left blank (day 0; month 0: both). */
+void date_numbers(const date *dt, sbuf *day, sbuf *month);
 
 /* Days in a month (leap years counted). */
 int date_month_days(int year, int month);

@@ -1,7 +1,7 @@
 /* report_json.c — report.json: the document's metadata and where its
  * scores are. The format is documented in README.md. */
 #include "input.h"
-#include "records.h"
+#include "private/records.h"
 #include "sbuf.h"
 #include "unitmatch.h"
 
@@ -363,6 +363,8 @@ out:
     free(previous);
     free(sort);
     json_decref(root);
+    if (rc < 0 && d && !*d->file)   /* report.json's own error (the files it names set theirs) */
+        diag_at(d, path, 0, 0);
     if (rc < 0) {
         dataset_free(ds);
     }

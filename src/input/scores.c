@@ -386,23 +386,21 @@ static int read_total(const scheme *s, const char *v, char decimal, const char *
 }
 
 /* The rows of a scores file, CSV or XLSX by its name. */
-static int read_table(const dataset *ds, const char *path, const input_opts *io, csv *c, diag *d)
+static int read_table(dataset *ds, const char *path, const input_opts *io, csv *c, diag *d)
 {
     size_t n = strlen(path);
     int xlsx = n > 5 && !strcasecmp(path + n - 5, ".xlsx");
     if (xlsx ? xlsx_read_file(c, path, ds->sheet, d) < 0
              : csv_read_file(c, path, io ? io->encoding : ENC_AUTO, d) < 0)
         return -1;
-    if (io && io->verbose) {
-        if (xlsx)
-            fprintf(stderr, "baocao: %s: worksheet \"%s\"\n", path, c->sheet);
-        else
-            fprintf(stderr, "baocao: %s: encoding %s%s%s, delimiter %s, decimal %s\n", path,
-                    encoding_name(c->source.encoding), c->source.bom ? " with BOM" : "",
-                    c->source.recomposed ? " (recomposed to NFC)" : "",
-                    c->delimiter == '\t' ? "tab" : c->delimiter == ';' ? "';'" : "','",
-                    c->decimal == ',' ? "comma" : c->decimal == '.' ? "point" : "per value");
-    }
+    if (xlsx)
+        findings_add(&ds->notes, SEVERITY_NOTE, "scores-read", "%s: worksheet \"%s\"", path, c->sheet);
+    else
+        findings_add(&ds->notes, SEVERITY_NOTE, "scores-read", "%s: encoding %s%s%s, delimiter %s, decimal %s",
+                     path, encoding_name(c->source.encoding), c->source.bom ? diag_text(" with BOM") : "",
+                     c->source.recomposed ? diag_text(" (recomposed to NFC)") : "",
+                     c->delimiter == '\t' ? diag_text("tab") : c->delimiter == ';' ? "';'" : "','",
+                     c->decimal == ',' ? diag_text("comma") : c->decimal == '.' ? diag_text("point") : diag_text("per value"));
     return 0;
 }
 
@@ -440,11 +438,17 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     const scheme *s = &ds->scheme;
     csv c;
     if (read_table(ds, path, io, &c, d) < 0)
-        return -1;
+        return d && !*d->file ? diag_at(d, path, 0, 0) : -1;
     int rc = -1;
     header h = {0};
     unit_index idx = {0};
     char where[CSV_WHERE_SIZE];
+    /* Where the reading is, for the structured location of an error. */
+    struct {
+        int line;
+        size_t col;
+        const char *unit, *indicator;
+    } here = {0};
     if (c.n == 0) {
         if (c.sheet)
             diag_set(d, "csv-empty", "%s: worksheet \"%s\" is empty (the workbook's sheets: %s; name one with "
@@ -475,6 +479,7 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
         const csv_row *row = &c.rows[r];
         const char *name = csv_field(row, h.name_col);
         csv_where(&c, row, h.name_col, where, sizeof where);
+        here.line = row->line, here.col = h.name_col + 1, here.unit = *name ? name : NULL, here.indicator = NULL;
         if (!*name) {
             diag_set(d, "unit-empty-name", "%s: the unit name (column %zu) is empty", where,
                      h.name_col + 1);
@@ -505,12 +510,11 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
             size_t k = h.used[j];
             const char *v = csv_field(row, k);
             csv_where(&c, row, k, where, sizeof where);
+            here.col = k + 1, here.indicator = h.cols[k] >= 0 ? s->indicators[h.cols[k]].id : NULL;
             if (h.cols[k] >= 0) {
                 if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
-                              d) < 0) {
-                    diag_locate(d, path, row->line, name, s->indicators[h.cols[k]].id);
+                              d) < 0)
                     goto out;
-                }
             } else if (h.cols[k] == COL_SECTION && !previous) {
                 long sec = find_section(ds, v);
                 if (sec < 0) {
@@ -546,6 +550,7 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
         if (u->status != STATUS_SCORED && unit_status_check(s, u, where, d) < 0)
             goto out;
         csv_where(&c, row, h.name_col, where, sizeof where);
+        here.col = h.name_col + 1, here.indicator = NULL;
         /* A given total cannot exceed what the unit could score. */
         const score_cell *tot = &u->total;
         if (tot->state == CELL_VALUE) {
@@ -570,12 +575,14 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
         if (nempty && nempty < s->nindicators && u->status == STATUS_SCORED)
             for (size_t i = 0; i < s->nindicators; i++)
                 if (cells[i].state == CELL_EMPTY) {
+                    here.indicator = s->indicators[i].id;
                     diag_set(d, "score-missing",
                              "%s: unit \"%s\", indicator %s: the cell is empty (write \"-\" if "
                              "it does not apply)", where, name, s->indicators[i].id);
                     goto out;
                 }
     }
+    here.line = 0, here.unit = NULL;
     if (codes_unique(*units, *nunits, path, d) < 0)
         goto out;
     if (!previous && *nunits == 0) {
@@ -584,6 +591,8 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     }
     rc = 0;
 out:
+    if (rc < 0 && d && !*d->file)
+        diag_locate(d, path, here.line, (int)here.col, here.unit, here.indicator);
     free(h.cols);
     free(h.used);
     free(idx.slot);

@@ -251,12 +251,14 @@ static char *appendix_template(const char *id)
 
 char **notice_templates(const notice_set *ns, size_t *n)
 {
-    static const char *const FIXED[] = {"body", "phu-luc-cot", "phu-luc-tong-diem", PERIOD_TEMPLATE};
+    static const char *const FIXED[] = {"body", "van-ban", "ngay-thang", "phu-luc-cot", "phu-luc-tong-diem",
+                                        PERIOD_TEMPLATE};
+    enum { NFIXED = sizeof FIXED / sizeof *FIXED };
     size_t cap = 0;
     char **v = NULL;
     *n = 0;
-    grow(&v, &cap, 5, sizeof *v);
-    for (size_t i = 0; i < 4; i++)
+    grow(&v, &cap, NFIXED + 1, sizeof *v);
+    for (size_t i = 0; i < NFIXED; i++)
         v[(*n)++] = xstrdup(FIXED[i]);
     for (size_t u = 0; u < ns->n; u++)
         for (size_t i = 0; i < ns->units[u].nstats; i++) {
@@ -377,12 +379,13 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
                         ds->scores_path, ds->units[u].row, ds->units[u].name);
     notice_meta(ds, ns, u, o->blank_number, &out->meta);
     value *facts = notice_facts(ds, &out->meta, sc, ns, u);
-    report_citation(facts, &out->meta);
-    int rc = facts_words(facts, &out->meta, o->templates, d);
-    if (rc == 0) {
-        report_front(out);
+    int rc = report_citation(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = facts_words(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = report_front(out, o->templates, facts, d);
+    if (rc == 0)
         rc = tmpl_render_set(o->templates, "body", facts, out, d);
-    }
     if (rc == 0)
         report_closing(out);
     /* One phụ lục per appendix id, in the order the rows name them. */

@@ -14,7 +14,7 @@
 #include "markup.h"
 #include "numfmt.h"
 #include "sbuf.h"
-#include "tmplparse.h"
+#include "private/tmplparse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,9 +86,7 @@ static int set_add(tmpl_set *s, const char *name, diag *d)
     if (s->nfiles == TMPL_MAX_FILES)
         return diag_set(d, "tmpl-limit", "more than %d template files reachable from one document",
                         TMPL_MAX_FILES);
-    grow(&s->files, &s->cap, s->nfiles + 1, sizeof *s->files);
-    loaded *l = &s->files[s->nfiles++];
-    memset(l, 0, sizeof *l);
+    loaded *l = grow_push(&s->files, &s->nfiles, &s->cap, sizeof *s->files);
     l->name = xstrdup(name);
     l->missing = 1;
     sbuf path = {0};

@@ -144,8 +144,8 @@ static int two_digits_at(const char *s)
                                                                     : -1;
 }
 
-/* Reads "YYYY-MM" (unless need_day) or "YYYY-MM-DD". */
-static int parse_date(const char *s, int need_day, date *t, diag *d)
+/* Reads "YYYY-MM" or "YYYY-MM-DD". */
+static int parse_date(const char *s, date *t, diag *d)
 {
     /* Each test runs only when the ones before it held, so no read passes the NUL. */
     int hi = two_digits_at(s), lo = hi < 0 ? -1 : two_digits_at(s + 2);
@@ -157,36 +157,17 @@ static int parse_date(const char *s, int need_day, date *t, diag *d)
         t->day = two_digits_at(s + 8);
         ok = t->day >= 1 && s[10] == 0 && t->day <= date_month_days(t->year, t->month);
     } else {
-        ok = ok && s[7] == 0 && !need_day;
+        ok = ok && s[7] == 0;
     }
     if (!ok)
-        return diag_set(d, "tmpl-format", "\"%s\" is not a date (%s)", s,
-                        need_day ? "YYYY-MM-DD" : "YYYY-MM or YYYY-MM-DD");
-    return 0;
-}
-
-static int f_date(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
-{
-    date t;
-    if (parse_date(v->u.string, 1, &t, d) < 0)
-        return -1;
-    date_words(out, &t);
-    return 0;
-}
-
-static int f_month_year(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
-{
-    date t;
-    if (parse_date(v->u.string, 0, &t, d) < 0)
-        return -1;
-    date_month_year(out, t.year, t.month);
+        return diag_set(d, "tmpl-format", "\"%s\" is not a date (%s)", s, "YYYY-MM or YYYY-MM-DD");
     return 0;
 }
 
 static int f_mm_yyyy(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
     date t;
-    if (parse_date(v->u.string, 0, &t, d) < 0)
+    if (parse_date(v->u.string, &t, d) < 0)
         return -1;
     sbuf_printf(out, "%02d/%d", t.month, t.year);
     return 0;
@@ -264,8 +245,6 @@ static const tmpl_formatter FORMATTERS[] = {
     {"pct", VALUE_NUMBER, 0, f_pct},
     {"signed_pct", VALUE_NUMBER, 0, f_signed_pct},
     {"change", VALUE_NUMBER, 2, f_change},
-    {"date", VALUE_STRING, 0, f_date},
-    {"month_year", VALUE_STRING, 0, f_month_year},
     {"mm_yyyy", VALUE_STRING, 0, f_mm_yyyy},
     {"upper", VALUE_STRING, 0, f_upper},
     {"lower_first", VALUE_STRING, 0, f_lower_first},

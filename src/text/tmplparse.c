@@ -10,7 +10,7 @@
  * inverse, closing, partial or comment tag (and white space) disappears
  * with its line break. Templates can then put {{#units}} on a line of its
  * own without leaving blank lines, which would split paragraphs. */
-#include "tmplparse.h"
+#include "private/tmplparse.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -45,7 +45,8 @@ int tmpl_locate(diag *d, const tmpl_file *f, size_t off)
 {
     int line, col;
     line_col(f, off, &line, &col);
-    return diag_prefix(d, "%s:%d:%d", f->path, line, col);
+    diag_prefix(d, "%s:%d:%d", f->path, line, col);
+    return diag_at(d, f->path, line, col);
 }
 
 int tmpl_error(diag *d, const tmpl_file *f, size_t off, const char *key, const char *fmt, ...)
@@ -72,9 +73,7 @@ static size_t skip_space(const char *s, size_t i, size_t e)
 
 static tnode *add_node(tnodes *ns, tnode_kind kind, size_t off)
 {
-    grow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
-    tnode *n = &ns->v[ns->n++];
-    memset(n, 0, sizeof *n);
+    tnode *n = grow_push(&ns->v, &ns->n, &ns->cap, sizeof *ns->v);
     n->kind = kind;
     n->off = off;
     n->meta = META_NONE;

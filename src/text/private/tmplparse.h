@@ -4,6 +4,12 @@
 #ifndef BAOCAO_TMPLPARSE_H
 #define BAOCAO_TMPLPARSE_H
 
+/* Only text/'s own files see this header (src/CMakeLists.txt defines
+ * BAOCAO_STAGE_TEXT for them alone), whatever path reaches it. */
+#ifndef BAOCAO_STAGE_TEXT
+#error "a private header of src/text/"
+#endif
+
 #include <stddef.h>
 #include "diag.h"
 #include "tmplfmt.h"
