@@ -483,9 +483,10 @@ static value *section_value(const dataset *ds, const scoring *sc, size_t k)
         const unit_score *us = &sc->units[u];
         if (ds->units[u].section != k)
             continue;
-        if (!us->now.scored && ds->units[u].status == STATUS_SCORED)
-            push(&none, u);
-        else if (us->section_rank == sc->units[best].section_rank)
+        if (!us->now.scored) {
+            if (ds->units[u].status == STATUS_SCORED)   /* the others are listed by status */
+                push(&none, u);
+        } else if (us->section_rank == sc->units[best].section_rank)
             push(&top, u);
         else if (us->section_rank == sc->units[worst].section_rank)
             push(&bottom, u);
