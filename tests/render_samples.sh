@@ -26,8 +26,11 @@ for dir in "$SRC"/samples/*/; do
     expect "$name: fonts listed" test "$(awk 'NR > 2' "$tmp/$name.fonts" | wc -l)" -ge 2
     # Real font subsets: whole Tinos tables made every sample 160-170 KB.
     expect "$name: under 100 KB" test "$(stat -c %s "$pdf")" -lt 100000
+    # The first line of the signer's authority: "TM. ỦY BAN NHÂN DÂN", "TL. CHỦ TỊCH".
+    auth=$(jq -r '.signer.authority[0]' "$dir/report.json")
+    auth_first=${auth%% *} auth_last=${auth##* }
     for line in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "ỦY BAN NHÂN DÂN" \
-                "Nơi nhận:" "TM. ỦY BAN NHÂN DÂN" "Phụ lục"; do
+                "Nơi nhận:" "$auth" "Phụ lục"; do
         expect "$name: '$line'" has "$tmp/$name.txt" "$line"
     done
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
@@ -48,9 +51,11 @@ for dir in "$SRC"/samples/*/; do
     expect "$name: header at the top margin" near "$y0" "$(awk -v m=$MM 'BEGIN{print 20*m}')" "$MM"
     # The signature block is centred on the same right column, on whichever
     # page the body ends.
-    sp=$(for p in $(seq 1 "$pages"); do [ -n "$(word_box "$pdf" "$p" "TM.")" ] && echo "$p" && break; done)
-    read -r x0 _ _ _ <<<"$(word_box "$pdf" "${sp:-1}" "TM.")"
-    read -r _ _ x2 _ <<<"$(word_box "$pdf" "${sp:-1}" "DÂN" "$([ "${sp:-1}" = 1 ] && echo 2 || echo 1)")"
+    sp=$(for p in $(seq 1 "$pages"); do [ -n "$(word_box "$pdf" "$p" "$auth_first")" ] && echo "$p" && break; done)
+    read -r x0 _ _ _ <<<"$(word_box "$pdf" "${sp:-1}" "$auth_first")"
+    # "DÂN" of the header's "ỦY BAN NHÂN DÂN" comes first on page 1.
+    nth=$([ "${sp:-1}" = 1 ] && [ "$auth_last" = DÂN ] && echo 2 || echo 1)
+    read -r _ _ x2 _ <<<"$(word_box "$pdf" "${sp:-1}" "$auth_last" "$nth")"
     expect "$name: signature block centred at 145 mm" near "$(awk -v a="$x0" -v b="$x2" 'BEGIN{print (a+b)/2}')" \
         "$(awk -v m=$MM 'BEGIN{print 145*m}')" "$MM"
     # The tên loại is centred on the text box (30 + 165/2 = 112.5 mm).
@@ -63,7 +68,7 @@ for dir in "$SRC"/samples/*/; do
     # The table header is repeated on every landscape page.
     for p in $(seq 2 "$pages"); do
         if pdfinfo -f "$p" -l "$p" "$pdf" | grep -q 'size: *841.89'; then
-            expect "$name: table header on page $p" sh -c "pdftotext -f $p -l $p '$pdf' - | grep -q 'ĐIỂM CÁC CHỈ SỐ'"
+            expect "$name: table header on page $p" sh -c "pdftotext -f $p -l $p '$pdf' - | grep -q 'ĐIỂM CÁC'"
             # "STT" fits its column on one line (it used to break as "ST" / "T").
             expect "$name: STT unbroken on page $p" test -n "$(word_box "$pdf" "$p" "STT")"
         fi
@@ -104,6 +109,19 @@ for s in "môi trường điện tử tỉnh Phú Sơn Quý IV năm 2025" "TỈN
          "Dấu (-): chỉ số không áp dụng đối với đơn vị" "Đặc khu Hòn Ngọc"; do
     expect "Phú Sơn: $s" grep -qF "$s" <<<"$t"
 done
+
+t="$tmp/son-la-2024-q2.txt"
+expect "quarterly: signed by the Chánh Văn phòng" has "$t" "CHÁNH VĂN PHÒNG"
+expect "quarterly: phụ lục title names the quarter" has "$t" "QUÝ II NĂM 2024"
+expect "quarterly: total of 18 with two decimals" grep -qE "Sở Tư pháp .* 2,00 .*1,90 .* 17,40 +4\.815 +Tốt" "$t"
+expect "quarterly: informational column after the total" grep -qE "UBND huyện Sông Mã .* 9,20 +4\.120 +Trung bình" "$t"
+expect "quarterly: did not report, spanned, '-' totals" grep -qE "Sở Giao thông vận tải +Không gửi kết quả chấm điểm đánh giá +- +-" "$t"
+expect "quarterly: not assessed units are not in the table" sh -c "! grep -qE '^ *[0-9]+ +(Sở Ngoại vụ|Ban Dân tộc) ' '$t'"
+expect "quarterly: n/N counts them" has "$t" "Thực hiện chấm điểm đánh giá 05/08 cơ quan, đơn vị"
+expect "quarterly: non-reporting unit named" has "$t" "01 đơn vị không gửi kết quả chấm điểm: Sở Giao thông vận tải."
+expect "quarterly: not assessed named with the reason" has "$t" "Không đánh giá Sở Ngoại vụ, Ban Dân tộc do không phát sinh hồ sơ thủ tục"
+expect "quarterly: KPS cell marker" grep -qE "Sở Văn hóa - Thể thao và Du lịch +2,00 +2,00 +1,00 +KPS +KPS +-" "$t"
+expect "quarterly: a unit with no files is not overdue" sh -c "! grep -A3 'quá hạn:' '$t' | grep -q 'Văn hóa'"
 
 # A failing render leaves nothing behind.
 mkdir "$tmp/bad"

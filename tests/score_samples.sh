@@ -97,6 +97,20 @@ expect "binh-thanh: the same warning in Vietnamese (the default)" \
     grep -q "cảnh báo \[score-total-mismatch\]: .*scores-2024-02.csv:5: $bt: tổng các chỉ số là ${axes/./,} nhưng tổng điểm ghi trong tệp là ${total/./,}" "$tmp/bt.err"
 expect_eq "binh-thanh: units" "$(($(wc -l <"$tmp/bt.csv") - 1))" 23
 
+# The quarterly criteria sample (illustrative data, samples/son-la-2024-q2):
+# totals are points of 18 (no conversion), classes by points, KPS counted as
+# full points, units with a status unscored. Figures added up by hand.
+q=$tmp/q2.csv
+"$BAOCAO" score --csv "$SRC/samples/son-la-2024-q2/report.json" >"$q" 2>"$tmp/err"
+expect_eq "quarterly: exit status" "$?" 0
+expect_eq "quarterly: Sở Tư pháp 2+2+1+2+2+1,5+1,9+2+1+2" "$(cells "$q" unit "Sở Tư pháp" achieved max converted rating rank)" "17.4|18|17.40|Tốt|2"
+expect_eq "quarterly: TP Sơn La first" "$(cells "$q" unit "UBND thành phố Sơn La" achieved rating rank)" "17.9|Tốt|1"
+expect_eq "quarterly: Sông Mã 9,2 is Trung bình (9 ≤ 9,2 < 13)" "$(cells "$q" unit "UBND huyện Sông Mã" achieved rating rank)" "9.2|Trung bình|10"
+expect_eq "quarterly: KPS as full points, '-' out of the maximum" "$(cells "$q" unit "Sở Văn hóa - Thể thao và Du lịch" giai_quyet.tc4 achieved max)" "KPS|15|15"
+expect_eq "quarterly: the number of files is not scored" "$(cells "$q" unit "UBND huyện Quỳnh Nhai" ho_so achieved max)" "2987|14.4|17"
+expect_eq "quarterly: did not report, no score" "$(cells "$q" unit "Sở Giao thông vận tải" achieved rank)" "|"
+expect_eq "quarterly: 14 rows" "$(($(wc -l <"$q") - 1))" 14
+
 # tỉnh Phú Sơn, Quý IV/2025 (100 communes, wards and special zones on QĐ 766):
 # each unit's sum, applicable maximum (a "-" takes its axis out), converted
 # score and rank worked out here from the scores file, against baocao's.

@@ -550,12 +550,19 @@ static void test_shipped_schemes(void)
     CHECK_INT(scheme_find(&s, "dvctt.cs2"), 5);
     CHECK_INT(scheme_find(&s, "dvctt"), -1);
     /* score_rating on both scales: 9/10 is 90/100. */
-    CHECK_INT(score_rating(&s, 100, DEC_INT(90)), 0);
-    CHECK_INT(score_rating(&s, 100, 89990000), 1);
-    CHECK_INT(score_rating(&s, 10, DEC_INT(9)), 0);
-    CHECK_INT(score_rating(&s, 10, 8990000), 1);
-    CHECK_INT(score_rating(&s, 10, DEC_INT(5)), 3);
-    CHECK_INT(score_rating(&s, 10, 4990000), 4);
+    CHECK_INT(score_rating(&s, 100, DEC_INT(90), 0), 0);
+    CHECK_INT(score_rating(&s, 100, 89990000, 0), 1);
+    CHECK_INT(score_rating(&s, 10, DEC_INT(9), 0), 0);
+    CHECK_INT(score_rating(&s, 10, 8990000, 0), 1);
+    CHECK_INT(score_rating(&s, 10, DEC_INT(5), 0), 3);
+    CHECK_INT(score_rating(&s, 10, 4990000, 0), 4);
+    /* No scale: percent of the applicable maximum (16,2 of 18 is 90%), or points. */
+    CHECK_INT(score_rating(&s, 0, 16200000, DEC_INT(18)), 0);
+    CHECK_INT(score_rating(&s, 0, 16190000, DEC_INT(18)), 1);
+    s.rating_points = 1;
+    CHECK_INT(score_rating(&s, 0, DEC_INT(90), DEC_INT(200)), 0);
+    CHECK_INT(score_rating(&s, 0, 89990000, DEC_INT(200)), 1);
+    s.rating_points = 0;
     scheme_free(&s);
 }
 
@@ -607,8 +614,15 @@ static void test_scheme_errors(void)
     CHECK(strstr(msg, "groups[0].indicators[1]") && strstr(msg, "\"g.cs1\""));
     CHECK_STR(scheme_error(SCHEME(GROUP("a.b", "10"), RATINGS), &msg), "scheme-id");
     CHECK_STR(scheme_error("{\"id\": \"t\", \"title\": \"T\", \"groups\": []}", &msg), "scheme-empty");
-    CHECK_STR(scheme_error("{\"id\": \"t\", \"title\": \"T\", \"scale\": 20, \"groups\": [" GROUP("a", "1") "]}", &msg),
+    /* Any positive scale, or null for none (issue 14 item 2); not 0 or below. */
+    CHECK_STR(scheme_error("{\"id\": \"t\", \"title\": \"T\", \"scale\": 0, \"groups\": [" GROUP("a", "1") "]}", &msg),
               "scheme-scale");
+    CHECK_STR(scheme_error("{\"id\": \"t\", \"title\": \"T\", \"scale\": -10, \"groups\": [" GROUP("a", "1") "]}", &msg),
+              "scheme-scale");
+    CHECK_STR(scheme_error("{\"id\": \"t\", \"title\": \"T\", \"scale\": 18, \"groups\": [" GROUP("a", "1") "]}", &msg),
+              "");
+    CHECK_STR(scheme_error("{\"id\": \"t\", \"title\": \"T\", \"scale\": null, \"groups\": [" GROUP("a", "1") "]}", &msg),
+              "");
 
     /* Unknown ids, including ones that try to leave the directory. */
     scheme s;

@@ -212,7 +212,9 @@ static void review_totals(const dataset *ds, const scoring *sc, findings *out)
 /* A converted score moving more than change_warning % of the scale. */
 static void review_changes(const dataset *ds, const scoring *sc, findings *out)
 {
-    dec limit = ds->scheme.change_warning * ds->scale / 100;
+    /* Without a scale the totals are points of the scheme's maximum. */
+    dec limit = ds->scale ? ds->scheme.change_warning * ds->scale / 100
+                          : dec_muldiv_round(ds->scheme.change_warning, scheme_total_max(&ds->scheme), DEC_INT(100));
     for (size_t u = 0; u < ds->nunits; u++) {
         const unit_score *us = &sc->units[u];
         if (!us->now.scored || !us->prev.scored)

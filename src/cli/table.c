@@ -52,7 +52,7 @@ static void row_cells(const dataset *ds, const scoring *sc, size_t u, table_form
             dec_format(buf, sizeof buf, c->value, 0, 6, dsep, tsep);
             cells[k++] = xstrdup(buf);
         } else {
-            cells[k++] = xstrdup(c->state == CELL_NA ? "-" : "");
+            cells[k++] = xstrdup(c->state == CELL_NA ? "-" : c->state == CELL_NO_FILES ? s->no_files_marker : "");
         }
     }
     if (us->now.scored) {
@@ -69,7 +69,12 @@ static void row_cells(const dataset *ds, const scoring *sc, size_t u, table_form
         cells[k++] = xstrdup("");
         cells[k++] = xstrdup("");
         cells[k++] = xstrdup("");
-        cells[k++] = xstrdup(fmt != TABLE_TEXT ? "" : "không chấm điểm");
+        /* A status is named by its id, as the scores file writes it. */
+        const char *status = NULL;
+        for (size_t i = 0; i < s->nstatuses && un->status != STATUS_SCORED; i++)
+            if (s->statuses[i].kind == un->status && s->statuses[i].in_table == un->status_in_table)
+                status = s->statuses[i].id;
+        cells[k++] = xstrdup(fmt != TABLE_TEXT ? "" : status ? status : "không chấm điểm");
         cells[k++] = xstrdup("");
     }
 }

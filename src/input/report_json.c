@@ -334,8 +334,8 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
     }
     if (!ds->scale)
         ds->scale = ds->scheme.scale;
-    if (ds->scale != 100 && ds->scale != 10) {
-        diag_set(d, "json-scale", "%s: scale: must be 100 or 10, not %d", path, ds->scale);
+    if (ds->scale < 0) {
+        diag_set(d, "json-scale", "%s: scale: must be a positive whole number, not %d", path, ds->scale);
         goto out;
     }
     if (load_sections(ds, sections, path, d) < 0)

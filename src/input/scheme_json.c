@@ -2,6 +2,7 @@
 #include "input.h"
 #include "jsonin.h"
 #include "sbuf.h"
+#include "table_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,21 +124,82 @@ static int load_group(json_t *g, const char *where, void *ctx, diag *d)
     return 0;
 }
 
+/* A class from "min" (percent of the scale, or of the applicable maximum
+ * without one) or "min_points" (points of the printed total); one kind per scheme. */
 static int load_rating(json_t *o, const char *where, void *ctx, diag *d)
 {
     reading *r = ctx;
     rating *rt = &r->s->ratings[r->s->nratings++];
+    int points = json_object_get(o, "min_points") != NULL;
     if (jsonin_str(o, r->file, where, "name", 1, &rt->name, d) < 0 ||
         jsonin_str(o, r->file, where, "abbr", 0, &rt->abbr, d) < 0 ||
-        jsonin_dec(o, r->file, where, "min", 1, &rt->min_percent, d) < 0)
+        jsonin_dec(o, r->file, where, points ? "min_points" : "min", 1, &rt->min_percent, d) < 0)
         return -1;
-    if (rt->min_percent < 0 || rt->min_percent > DEC_INT(100))
+    if (r->s->nratings == 1)
+        r->s->rating_points = points;
+    else if (points != r->s->rating_points)
+        return diag_set(d, "scheme-rating", "%s: %s: every class gives \"min\" (percent) or every class "
+                        "\"min_points\", not both", r->file, where);
+    if (rt->min_percent < 0 || (!points && rt->min_percent > DEC_INT(100)))
         return diag_set(d, "scheme-rating", "%s: %s.min: must be between 0 and 100", r->file, where);
     size_t i = r->s->nratings - 1;
     if (i > 0 && rt->min_percent >= r->s->ratings[i - 1].min_percent)
         return diag_set(d, "scheme-rating", "%s: %s: ratings must be listed from the highest threshold down",
                         r->file, where);
     return 0;
+}
+
+static int load_status(json_t *o, const char *where, void *ctx, diag *d)
+{
+    static const char *const kinds[] = {"scored", "not_reported", "not_assessed"};
+    reading *r = ctx;
+    unit_status *st = &r->s->statuses[r->s->nstatuses++];
+    char *kind = NULL;
+    int rc = 0;
+    st->in_table = 1;
+    if (jsonin_str(o, r->file, where, "id", 1, &st->id, d) < 0 ||
+        jsonin_str(o, r->file, where, "kind", 1, &kind, d) < 0 ||
+        jsonin_bool(o, r->file, where, "in_table", &st->in_table, d) < 0)
+        rc = -1;
+    size_t k = 1;
+    while (rc == 0 && k < 3 && strcmp(kind, kinds[k]))
+        k++;
+    if (rc == 0 && k == 3)
+        rc = diag_set(d, "scheme-status", "%s:%d: %s.kind: \"%s\" is not not_reported or not_assessed", r->file,
+                      jsonin_line_of(r->file, kind), where, kind);
+    else if (rc == 0 && (!*st->id || scheme_status(r->s, st->id) != st))
+        rc = diag_set(d, "scheme-status", "%s:%d: %s.id: \"%s\" is empty or used twice", r->file,
+                      jsonin_line_of(r->file, st->id), where, st->id);
+    st->kind = (status_kind)k;
+    free(kind);
+    return rc;
+}
+
+/* "no_files": {"marker": "KPS", "counts_as": "not_applicable" | "full" | "zero"}. */
+static int load_no_files(scheme *s, json_t *o, const char *path, diag *d)
+{
+    static const char *const rules[] = {"not_applicable", "full", "zero"};
+    char *rule = NULL;
+    if (!json_is_object(o))
+        return diag_set(d, "json-type", "%s: no_files: expected an object", path);
+    if (jsonin_str(o, path, "no_files", "marker", 1, &s->no_files_marker, d) < 0 ||
+        jsonin_str(o, path, "no_files", "counts_as", 1, &rule, d) < 0 ||
+        jsonin_str(o, path, "no_files", "note", 0, &s->no_files_note, d) < 0)
+        return free(rule), -1;
+    size_t k = 0;
+    while (k < 3 && strcmp(rule, rules[k]))
+        k++;
+    int rc = 0;
+    if (k == 3)
+        rc = diag_set(d, "scheme-no-files", "%s:%d: no_files.counts_as: \"%s\" is not not_applicable, full or "
+                      "zero", path, jsonin_line_of(path, rule), rule);
+    else if (!*s->no_files_marker || !strcmp(s->no_files_marker, "-") || s->no_files_marker[0] == '.' ||
+             (s->no_files_marker[0] >= '0' && s->no_files_marker[0] <= '9'))
+        rc = diag_set(d, "scheme-no-files", "%s:%d: no_files.marker: \"%s\" could be read as a score or as "
+                      "\"-\"", path, jsonin_line_of(path, s->no_files_marker), s->no_files_marker);
+    s->no_files = (no_files_rule)k;
+    free(rule);
+    return rc;
 }
 
 int scheme_load_file(scheme *s, const char *path, diag *d)
@@ -150,21 +212,27 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
     s->scale = 100;
     s->places = 2;
     s->change_warning = DEC_INT(20);
-    json_t *groups, *ratings;
+    json_t *groups, *ratings, *statuses = NULL, *scale = NULL;
     reading r = {.s = s, .file = path};
     int rc = -1;
     if (jsonin_str(root, path, "", "id", 1, &s->id, d) < 0 ||
         jsonin_str(root, path, "", "title", 1, &s->title, d) < 0 ||
         jsonin_str(root, path, "", "legal_basis", 0, &s->legal_basis, d) < 0 ||
-        jsonin_int(root, path, "", "scale", 0, &s->scale, d) < 0 ||
+        (!json_is_null(scale = json_object_get(root, "scale")) &&
+         jsonin_int(root, path, "", "scale", 0, &s->scale, d) < 0) ||
         jsonin_int(root, path, "", "places", 0, &s->places, d) < 0 ||
         jsonin_str(root, path, "", "na_note", 0, &s->na_note, d) < 0 ||
         jsonin_dec(root, path, "", "change_warning", 0, &s->change_warning, d) < 0 ||
         jsonin_array(root, path, "", "groups", 1, &groups, d) < 0 ||
-        jsonin_array(root, path, "", "ratings", 0, &ratings, d) < 0)
+        jsonin_array(root, path, "", "ratings", 0, &ratings, d) < 0 ||
+        jsonin_array(root, path, "", "statuses", 0, &statuses, d) < 0)
         goto out;
-    if (s->scale != 100 && s->scale != 10) {
-        diag_set(d, "scheme-scale", "%s: scale: must be 100 or 10, not %d", path, s->scale);
+    /* null: totals print as points of the maximum, nothing converted. */
+    if (scale && json_is_null(scale))
+        s->scale = 0;
+    if (s->scale <= 0 && !(scale && json_is_null(scale))) {
+        diag_set(d, "scheme-scale", "%s: scale: must be a positive whole number, or null for none, not %d", path,
+                 s->scale);
         goto out;
     }
     if (s->places < 0 || s->places > 4) {
@@ -188,6 +256,11 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
     }
     s->ratings = xcalloc(json_array_size(ratings) + 1, sizeof *s->ratings);
     if (jsonin_each(ratings, path, "", "ratings", load_rating, &r, d) < 0)
+        goto out;
+    s->statuses = xcalloc(json_array_size(statuses) + 1, sizeof *s->statuses);
+    if ((statuses && jsonin_each(statuses, path, "", "statuses", load_status, &r, d) < 0) ||
+        (json_object_get(root, "no_files") && load_no_files(s, json_object_get(root, "no_files"), path, d) < 0) ||
+        table_load(s, json_object_get(root, "table"), path, d) < 0)
         goto out;
     rc = 0;
 out:

@@ -15,7 +15,8 @@
 #include <strings.h>
 
 enum { COL_IGNORE = -1, COL_SECTION = -2, COL_LONG_NAME = -3, COL_UNKNOWN = -4, COL_TOTAL = -5,
-       COL_AMBIGUOUS = -6, COL_NAME = -7, COL_CODE = -8, COL_EXTRA = -9 };
+       COL_AMBIGUOUS = -6, COL_NAME = -7, COL_CODE = -8, COL_EXTRA = -9, COL_STATUS = -10,
+       COL_REASON = -11 };
 
 /* A folded header label without a trailing "(5đ)" / "(18)", "_" read as a
  * space and runs of white space as one: the key that labels are compared
@@ -119,6 +120,7 @@ static long header_column(const scheme *s, const char *h, const char *group)
         {"ten day du", COL_LONG_NAME}, {"total", COL_TOTAL}, {"tong diem", COL_TOTAL},
         {"tong diem dat duoc", COL_TOTAL}, {"tong so diem", COL_TOTAL},
         {"ma don vi", COL_CODE}, {"ma dvhc", COL_CODE}, {"code", COL_CODE}, {"unit code", COL_CODE},
+        {"status", COL_STATUS}, {"trang thai", COL_STATUS}, {"reason", COL_REASON}, {"ly do", COL_REASON},
         {"stt", COL_IGNORE}, {"tt", COL_IGNORE}, {"so tt", COL_IGNORE}};
     char *key = label_key(h);
     long r = COL_UNKNOWN;
@@ -229,7 +231,7 @@ static int read_header(const dataset *ds, const csv *c, int two_rows, int previo
     for (size_t k = 0; k < h->n; k++) {
         long col = h->cols[k];
         int last = col >= 0 || col == COL_SECTION || col == COL_TOTAL || col == COL_LONG_NAME ||
-                   col == COL_CODE;
+                   col == COL_CODE || col == COL_STATUS || col == COL_REASON;
         for (size_t j = k + 1; j < h->n && last && col < 0; j++)
             last = h->cols[j] != col;
         if (last)
@@ -321,6 +323,10 @@ static int read_cell(const scheme *s, size_t ind, const char *v, char decimal, c
         out->state = CELL_NA;
         return 0;
     }
+    if (s->no_files_marker && !strcmp(v, s->no_files_marker)) {
+        out->state = CELL_NO_FILES;
+        return 0;
+    }
     dec x;
     switch (dec_parse(v, strlen(v), decimal, &x)) {
     case DEC_OK:
@@ -344,6 +350,21 @@ static int read_cell(const scheme *s, size_t ind, const char *v, char decimal, c
                         in->id, v, maxs);
     out->state = CELL_VALUE;
     out->value = x;
+    return 0;
+}
+
+/* A unit not scored by status has no score to print, and one not
+ * assessed says why (the report names it with its reason). */
+static int unit_status_check(const scheme *s, const unit *u, const char *where, diag *d)
+{
+    for (size_t i = 0; i < s->nindicators; i++)
+        if (u->cells[i].state == CELL_VALUE || u->cells[i].state == CELL_NO_FILES)
+            return diag_set(d, "score-status-values", "%s: unit \"%s\", indicator %s: a unit with a status other "
+                            "than scored has no scores (leave the cell empty or write \"-\")", where, u->name,
+                            s->indicators[i].id);
+    if (u->status == STATUS_NOT_ASSESSED && !u->reason)
+        return diag_set(d, "score-status-reason", "%s: unit \"%s\": a unit not assessed needs its reason (column "
+                        "\"reason\")", where, u->name);
     return 0;
 }
 
@@ -512,8 +533,22 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
             } else if (h.cols[k] == COL_LONG_NAME && !previous && *v) {
                 free(u->long_name);
                 u->long_name = xstrdup(v);
+            } else if (h.cols[k] == COL_STATUS && !previous && *v) {
+                const unit_status *st = scheme_status(s, v);
+                if (!st) {
+                    diag_set(d, "score-status", "%s: unit \"%s\", status: \"%s\" is not a status of scheme %s%s",
+                             where, name, v, s->id, s->nstatuses ? "" : " (it allows none)");
+                    goto out;
+                }
+                u->status = st->kind;
+                u->status_in_table = st->in_table;
+            } else if (h.cols[k] == COL_REASON && !previous && *v) {
+                free(u->reason);
+                u->reason = xstrdup(v);
             }
         }
+        if (u->status != STATUS_SCORED && unit_status_check(s, u, where, d) < 0)
+            goto out;
         csv_where(&c, row, h.name_col, where, sizeof where);
         here.col = h.name_col + 1, here.indicator = NULL;
         /* A given total cannot exceed what the unit could score. */
@@ -537,7 +572,7 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
         size_t nempty = 0;
         for (size_t i = 0; i < s->nindicators; i++)
             nempty += cells[i].state == CELL_EMPTY;
-        if (nempty && nempty < s->nindicators)
+        if (nempty && nempty < s->nindicators && u->status == STATUS_SCORED)
             for (size_t i = 0; i < s->nindicators; i++)
                 if (cells[i].state == CELL_EMPTY) {
                     here.indicator = s->indicators[i].id;

@@ -36,6 +36,7 @@ void dataset_free(dataset *ds)
     for (size_t i = 0; i < ds->nunits; i++) {
         free(ds->units[i].name);
         free(ds->units[i].long_name);
+        free(ds->units[i].reason);
         free(ds->units[i].cells);
         free(ds->units[i].prev);
         free(ds->units[i].code);

@@ -22,7 +22,8 @@
 typedef enum cell_state {
     CELL_EMPTY = 0,        /* nothing given (the unit did not report) */
     CELL_NA,               /* "-": not applicable this period */
-    CELL_VALUE
+    CELL_VALUE,
+    CELL_NO_FILES          /* the scheme's "no files" marker; value per scheme.no_files */
 } cell_state;
 
 typedef struct score_cell {
@@ -39,6 +40,9 @@ typedef struct unit {
     score_cell *prev;      /* previous period, NULL if unknown */
     score_cell total, prev_total; /* a total given by the source (QĐ 766 portal), else CELL_EMPTY */
     int prev_row;          /* its line in the previous-period file */
+    status_kind status;    /* scored, or did not report / not assessed (scheme.statuses) */
+    int status_in_table;   /* a not-scored status that still has its row in the phụ lục */
+    char *reason;          /* why it was not assessed ("không phát sinh hồ sơ …"), or NULL */
     char *code;            /* "mã đơn vị" (the official commune code), NULL if none */
     char *prev_name;       /* its name in the previous file when written otherwise, else NULL */
     char **merged_from;    /* the previous period's units merged into this one ("merged") */

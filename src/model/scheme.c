@@ -23,6 +23,17 @@ void scheme_free(scheme *s)
         free(s->ratings[i].abbr);
     }
     free(s->ratings);
+    for (size_t i = 0; i < s->table.ncolumns; i++)
+        free(s->table.columns[i].head);
+    free(s->table.columns);
+    for (size_t i = 0; i < s->table.nbands; i++)
+        free(s->table.bands[i].head);
+    free(s->table.bands);
+    for (size_t i = 0; i < s->nstatuses; i++)
+        free(s->statuses[i].id);
+    free(s->statuses);
+    free(s->no_files_marker);
+    free(s->no_files_note);
     free(s->id);
     free(s->title);
     free(s->legal_basis);
@@ -37,6 +48,14 @@ long scheme_find(const scheme *s, const char *id)
         if (strcmp(s->indicators[i].id, id) == 0)
             return (long)i;
     return -1;
+}
+
+const unit_status *scheme_status(const scheme *s, const char *id)
+{
+    for (size_t i = 0; i < s->nstatuses; i++)
+        if (!strcmp(s->statuses[i].id, id))
+            return &s->statuses[i];
+    return NULL;
 }
 
 dec scheme_total_max(const scheme *s)

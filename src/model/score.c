@@ -6,12 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-int score_rating(const scheme *s, int scale, dec converted)
+int score_rating(const scheme *s, int scale, dec total, dec max)
 {
-    /* Thresholds are percentages of the scale: 90 means 90/100 and 9/10.
-     * Compare converted/scale >= min/100 without division. */
+    /* Percent thresholds: 90 means 90/100 and 9/10, or 90% of the maximum
+     * without a scale. Compare total/base >= min/100 without division. */
+    __int128 base = scale ? (__int128)scale * DEC_SCALE : max;
     for (size_t i = 0; i < s->nratings; i++)
-        if ((__int128)converted * 100 >= (__int128)s->ratings[i].min_percent * scale)
+        if (s->rating_points ? total >= s->ratings[i].min_percent
+                             : (__int128)total * 100 * DEC_SCALE >= (__int128)s->ratings[i].min_percent * base)
             return (int)i;
     return -1;   /* below every threshold of a scheme whose lowest class is not 0 */
 }
@@ -24,12 +26,20 @@ static void score_period(const dataset *ds, const unit *u, int prev, period_scor
     const scheme *s = &ds->scheme;
     memset(p, 0, sizeof *p);
     p->rating = -1;
-    if (!cells)
-        return;
+    if (!cells || (!prev && u->status != STATUS_SCORED))
+        return;   /* did not report, or not assessed: no score, no rank */
     int amax = 0, app = 0;
     for (size_t i = 0; i < s->nindicators; i++) {
         const indicator *in = &s->indicators[i];
-        if (in->informational || cells[i].state != CELL_VALUE)
+        if (in->informational)
+            continue;
+        if (cells[i].state == CELL_NO_FILES && s->no_files != NO_FILES_NOT_APPLICABLE) {
+            /* Counted as the scheme says, but never praised nor blamed in the text. */
+            p->achieved += s->no_files == NO_FILES_FULL ? in->max : 0;
+            p->max += in->max;
+            continue;
+        }
+        if (cells[i].state != CELL_VALUE)
             continue;
         p->achieved += cells[i].value;
         p->max += in->max;
@@ -51,8 +61,10 @@ static void score_period(const dataset *ds, const unit *u, int prev, period_scor
     int64_t step = 1;
     for (int k = s->places; k < DEC_DIGITS; k++)
         step *= 10;
-    p->converted = dec_muldiv_round(p->achieved, (int64_t)ds->scale * (DEC_SCALE / step), p->max) * step;
-    p->rating = score_rating(s, ds->scale, p->converted);
+    /* Without a scale the total stays in points: "converted" is what is ranked and printed. */
+    p->converted = ds->scale ? dec_muldiv_round(p->achieved, (int64_t)ds->scale * (DEC_SCALE / step), p->max) * step
+                             : p->achieved;
+    p->rating = score_rating(s, ds->scale, p->converted, p->max);
 }
 
 static period_score *period_of(const scoring *sc, size_t i, int prev)

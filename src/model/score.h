@@ -53,8 +53,10 @@ void scoring_check(const dataset *ds, const scoring *sc);
 int score_dataset(const dataset *ds, scoring *out, diag *d);
 void scoring_free(scoring *sc);
 
-/* Class of a converted score (on `scale`): index into ratings, -1 if none. */
-int score_rating(const scheme *s, int scale, dec converted);
+/* Class of a total: index into ratings, -1 if none. With a scale, total is
+ * the converted score on it; without (scale 0), the points achieved of the
+ * applicable maximum max. Thresholds are percent, or points (rating_points). */
+int score_rating(const scheme *s, int scale, dec total, dec max);
 
 /* Per-indicator change this period minus previous; 0 and *known = 0 when
  * either side is missing or "-". */

@@ -98,7 +98,8 @@ value *facts_common(const dataset *ds, const doc_meta *m)
     set_str(sch, "title", ds->scheme.title);
     set_str(sch, "legal_basis", ds->scheme.legal_basis);
     set_str(sch, "na_note", ds->scheme.na_note);
-    set_int(f, "scale", ds->scale);
+    /* null: the scheme prints totals as points, nothing is converted. */
+    value_map_set(f, "scale", ds->scale ? value_number(DEC_INT(ds->scale)) : value_null());
     set_strv(f, "addressees", m->addressees, m->naddressees);
     value_map_set(f, "has_previous", value_bool(ds->has_previous));
     return f;
@@ -320,6 +321,10 @@ static int had_no_files(const dataset *ds, const unit *u)
 {
     int any = 0;
     for (size_t i = 0; i < ds->scheme.nindicators; i++) {
+        if (u->cells[i].state == CELL_NO_FILES) {   /* the scheme's marker says so outright */
+            any = 1;
+            continue;
+        }
         if (!ds->scheme.indicators[i].files || !applies(u, i))
             continue;
         if (u->cells[i].value != 0)
@@ -341,6 +346,8 @@ static value *unit_value(const dataset *ds, const scoring *sc, size_t u)
     value_map_set(m, "section_rank", us->now.scored ? value_number(DEC_INT(us->section_rank)) : value_null());
     facts_identity(m, ds, un);
     value_map_set(m, "now", period_value(ds, &us->now));
+    value_map_set(m, "not_reported", value_bool(un->status == STATUS_NOT_REPORTED));
+    value_map_set(m, "not_assessed", un->status == STATUS_NOT_ASSESSED ? value_string(un->reason) : value_null());
     value_map_set(m, "prev", period_value(ds, &us->prev));
     set_int(m, "at_max", us->at_max);
     set_int(m, "applicable", us->applicable);
@@ -401,6 +408,41 @@ static value *classes_value(const dataset *ds, const scoring *sc, long sec, valu
     return l;
 }
 
+/* Units by status, of one section (or all: sec < 0): not_reported, a unit
+ * list; not_assessed, one unit list per reason ({reason, count, names, …})
+ * in the order the reasons first appear; not_assessed_count. */
+static void add_statuses(value *m, const dataset *ds, long sec)
+{
+    unit_list nr = {0}, na = {0};
+    for (size_t u = 0; u < ds->nunits; u++) {
+        const unit *un = &ds->units[u];
+        if (sec >= 0 && un->section != (size_t)sec)
+            continue;
+        if (un->status == STATUS_NOT_REPORTED)
+            push(&nr, u);
+        else if (un->status == STATUS_NOT_ASSESSED)
+            push(&na, u);
+    }
+    set_list(m, "not_reported", ds, &nr, NULL);
+    set_int(m, "not_assessed_count", (long)na.n);
+    value *by = value_map_set(m, "not_assessed", value_list());
+    char *done = xcalloc(na.n + 1, 1);
+    for (size_t i = 0; i < na.n; i++) {
+        if (done[i])
+            continue;
+        const char *reason = ds->units[na.idx[i]].reason;
+        unit_list same = {0};
+        for (size_t j = i; j < na.n; j++)
+            if (!done[j] && !strcmp(ds->units[na.idx[j]].reason, reason))
+                push(&same, na.idx[j]), done[j] = 1;
+        value *e = value_list_push(by, list_value(ds, same.idx, same.n, NULL));
+        set_str(e, "reason", reason);
+        free(same.idx);
+    }
+    free(done);
+    free(na.idx);
+}
+
 static value *section_value(const dataset *ds, const scoring *sc, size_t k)
 {
     const section *se = &ds->sections[k];
@@ -441,9 +483,10 @@ static value *section_value(const dataset *ds, const scoring *sc, size_t k)
         const unit_score *us = &sc->units[u];
         if (ds->units[u].section != k)
             continue;
-        if (!us->now.scored)
-            push(&none, u);
-        else if (us->section_rank == sc->units[best].section_rank)
+        if (!us->now.scored) {
+            if (ds->units[u].status == STATUS_SCORED)   /* the others are listed by status */
+                push(&none, u);
+        } else if (us->section_rank == sc->units[best].section_rank)
             push(&top, u);
         else if (us->section_rank == sc->units[worst].section_rank)
             push(&bottom, u);
@@ -457,6 +500,7 @@ static value *section_value(const dataset *ds, const scoring *sc, size_t k)
     else
         value_map_set(m, "worst_units", value_null());
     set_list(m, "not_scored", ds, &none, NULL);
+    add_statuses(m, ds, (long)k);
     return m;
 }
 
@@ -478,6 +522,8 @@ static value *indicator_value(const dataset *ds, size_t i)
     value *dl = value_map_set(m, "decreases", value_list());
     for (size_t u = 0; u < ds->nunits; u++) {
         const unit *un = &ds->units[u];
+        if (un->cells[i].state == CELL_NO_FILES)
+            push(&none, u);   /* never "chưa thực hiện", whatever the scheme counts it as */
         if (!applies(un, i))
             continue;
         dec v = un->cells[i].value;
@@ -758,6 +804,7 @@ value *facts_report(const dataset *ds, const doc_meta *m, const scoring *sc)
         if (had_no_files(ds, &ds->units[u]))
             push(&none, u);
     set_list(f, "no_files", ds, &none, NULL);
+    add_statuses(f, ds, -1);
 
     /* Indicators some unit takes part in, flat and under their groups. */
     value *inds = value_map_set(f, "indicators", value_list());

@@ -1,9 +1,11 @@
 /* report.c — the document tree of a scored report.
  *
- * The parts fixed by NĐ 30 (header, title, closing) and the phụ lục table
- * are built here from data; the running text comes from the report's
+ * The parts fixed by NĐ 30 (header, title, closing) and the phụ lục title
+ * are built here from data, the table by appendix.c from the scheme's
+ * description; the running text comes from the report's
  * template (templates/<name>/body.tpl) fed with facts.h. */
 #include "report.h"
+#include "appendix.h"
 #include "facts.h"
 #include "tmpl.h"
 #include "numfmt.h"
@@ -149,18 +151,6 @@ void report_closing(doc *d)
     c->signer = xstrdup(m->issuer.signer.name);
 }
 
-/* A group's columns are left out of the table only when every unit has
- * "-" in all of them (seed 002 prints no công khai columns; seeds 000 and
- * 003 print them because one of the three applies). */
-static int group_shown(const dataset *ds, const indicator_group *g)
-{
-    for (size_t u = 0; u < ds->nunits; u++)
-        for (size_t i = g->first; i < g->first + g->count; i++)
-            if (ds->units[u].cells[i].state != CELL_NA)
-                return 1;
-    return 0;
-}
-
 static void centered(doc *d, const char *text, unsigned style, double size, double before)
 {
     doc_para *p = doc_add_para(d, ALIGN_CENTER, 0);
@@ -172,7 +162,7 @@ static void centered(doc *d, const char *text, unsigned style, double size, doub
 
 /* The words of the phụ lục (template "phu-luc"), in this order. */
 enum { W_APPENDIX, W_TITLE, W_ENCLOSED, W_STT, W_UNIT, W_INDICATORS, W_ACHIEVED, W_CONVERTED, W_CLASS,
-       W_NOT_SCORED, W_NOTE, W_N };
+       W_NOT_SCORED, W_NOT_REPORTED, W_NOT_RATED, W_NOTE, W_N };
 
 static void build_appendix_title(char *const *w, doc *d)
 {
@@ -181,163 +171,35 @@ static void build_appendix_title(char *const *w, doc *d)
     centered(d, w[W_ENCLOSED], STYLE_ITALIC, 13, 0);
 }
 
-static void header_cell(doc_row *r, const char *text, int colspan, int rowspan)
-{
-    doc_row_cell(r, text, STYLE_BOLD, colspan, rowspan, ALIGN_CENTER);
-}
-
-/* The score table: a three-level header (group over its indicators, each
- * with its maximum), section rows, one row per unit. */
-/* A column head of one indicator (template "phu-luc-chi-so"): its label and maximum. */
-static int indicator_head(const report_opts *o, const char *label, dec max, char **out, diag *d)
-{
-    value *v = value_map();
-    value_map_set(v, "label", value_string(label));
-    value_map_set(v, "max", value_number(max));
-    int rc = tmpl_render_texts(o->templates, "phu-luc-chi-so", v, 1, out, d);
-    value_free(v);
-    return rc;
-}
-
-static int build_table(const dataset *ds, const scoring *sc, const report_opts *o, char *const *words, doc *d,
-                       diag *dg)
-{
-    const scheme *s = &ds->scheme;
-    int *shown = xcalloc(s->ngroups, sizeof *shown);
-    size_t ncols = 5, nind = 0;
-    for (size_t g = 0; g < s->ngroups; g++)
-        if ((shown[g] = group_shown(ds, &s->groups[g])))
-            nind += s->groups[g].count;
-    ncols += nind;
-    double *w = xmalloc(ncols * sizeof *w);
-    size_t k = 0;
-    w[k++] = 10, w[k++] = 51;   /* "STT" in bold needs 10 mm with its padding */
-    for (size_t i = 0; i < nind; i++)
-        w[k++] = 13;
-    w[k++] = 19, w[k++] = 16, w[k++] = 21;
-    doc_table *t = doc_add_table(d, ncols, w, 11);
-    free(w);
-
-    char buf[64], num[32], *head = NULL;
-    int rc = 0;
-    doc_row *r1 = doc_table_row(t, ROW_HEADER), *r2 = doc_table_row(t, ROW_HEADER),
-            *r3 = doc_table_row(t, ROW_HEADER);
-    t->header_rows = 3;
-    header_cell(r1, words[W_STT], 1, 3);
-    header_cell(r1, words[W_UNIT], 1, 3);
-    header_cell(r1, words[W_INDICATORS], (int)nind, 1);
-    header_cell(r1, words[W_ACHIEVED], 1, 3);
-    header_cell(r1, words[W_CONVERTED], 1, 3);
-    header_cell(r1, words[W_CLASS], 1, 3);
-    for (size_t g = 0; g < s->ngroups && rc == 0; g++) {
-        const indicator_group *grp = &s->groups[g];
-        if (!shown[g])
-            continue;
-        if (grp->count == 1) {
-            if ((rc = indicator_head(o, grp->label, s->indicators[grp->first].max, &head, dg)) == 0)
-                header_cell(r2, head, 1, 2);
-            free(head);
-            continue;
-        }
-        header_cell(r2, grp->label, (int)grp->count, 1);
-        for (size_t i = grp->first; i < grp->first + grp->count && rc == 0; i++) {
-            if ((rc = indicator_head(o, s->indicators[i].label, s->indicators[i].max, &head, dg)) == 0)
-                header_cell(r3, head, 1, 1);
-            free(head);
-        }
-    }
-
-    size_t cur = (size_t)-1, stt = 0;
-    int sections_shown = ds->nsections > 1 || (ds->nsections == 1 && *ds->sections[0].id);
-    for (size_t pos = 0; pos < ds->nunits; pos++) {
-        size_t u = sc->order[pos];
-        const unit *un = &ds->units[u];
-        const unit_score *us = &sc->units[u];
-        if (un->section != cur && ds->sort == SORT_TABLE) {
-            cur = un->section, stt = 0;
-            if (sections_shown) {
-                doc_row *sr = doc_table_row(t, ROW_SECTION);
-                doc_row_cell(sr, ds->sections[cur].id, STYLE_BOLD, 1, 1, ALIGN_CENTER);
-                doc_row_cell(sr, ds->sections[cur].title, STYLE_BOLD, (int)ncols - 1, 1, ALIGN_LEFT);
-            }
-        }
-        doc_row *r = doc_table_row(t, ROW_BODY);
-        snprintf(buf, sizeof buf, "%zu", ++stt);
-        doc_row_cell(r, buf, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-        doc_row_cell(r, un->name, STYLE_PLAIN, 1, 1, ALIGN_LEFT);
-        for (size_t g = 0; g < s->ngroups; g++) {
-            if (!shown[g])
-                continue;
-            for (size_t i = s->groups[g].first; i < s->groups[g].first + s->groups[g].count; i++) {
-                const score_cell *c = &un->cells[i];
-                const char *txt = c->state == CELL_VALUE ? fmt_num(num, sizeof num, c->value) : "-";
-                doc_row_cell(r, txt, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-            }
-        }
-        if (us->now.scored) {
-            char a[32], m[32];
-            snprintf(buf, sizeof buf, "%s/%s", fmt_num(a, sizeof a, us->now.achieved),
-                     fmt_num(m, sizeof m, us->now.max));
-            doc_row_cell(r, buf, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-            doc_row_cell(r, fmt_fixed(num, sizeof num, us->now.converted, s->places), STYLE_PLAIN, 1, 1,
-                         ALIGN_CENTER);
-            if (s->nratings)
-                doc_row_cell(r, us->now.rating >= 0 ? s->ratings[us->now.rating].name : "", STYLE_PLAIN,
-                             1, 1, ALIGN_CENTER);
-            else {
-                snprintf(buf, sizeof buf, "%02d", us->now.rank);
-                doc_row_cell(r, buf, STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-            }
-        } else {
-            doc_row_cell(r, "-", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-            doc_row_cell(r, "-", STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-            doc_row_cell(r, words[W_NOT_SCORED], STYLE_PLAIN, 1, 1, ALIGN_CENTER);
-        }
-    }
-    free(shown);
-    return rc;
-}
-
-/* Does the table print a "-": an indicator not applicable in a shown
- * column, or the totals of a unit not scored? */
-static int table_has_dash(const dataset *ds, const scoring *sc)
-{
-    const scheme *s = &ds->scheme;
-    for (size_t u = 0; u < ds->nunits; u++)
-        if (!sc->units[u].now.scored)
-            return 1;
-    for (size_t g = 0; g < s->ngroups; g++) {
-        const indicator_group *grp = &s->groups[g];
-        for (size_t u = 0; group_shown(ds, grp) && u < ds->nunits; u++)
-            for (size_t i = grp->first; i < grp->first + grp->count; i++)
-                if (ds->units[u].cells[i].state != CELL_VALUE)
-                    return 1;
-    }
-    return 0;
-}
-
-/* The note on "-", only under a table that prints one. The scheme's note
- * is a template of the report's data, so that its nouns can name the
- * units present ({{audience.local}}). */
+/* The notes on "-" and on the no-files marker, each only under a table
+ * that prints it, in one "Lưu ý:" paragraph. The scheme's notes are
+ * templates of the report's data, so that their nouns can name the units
+ * present ({{audience.local}}). */
 static int build_notes(const dataset *ds, const scoring *sc, char *const *w, const report_opts *o,
                        const value *facts, doc *d, diag *dg)
 {
-    if (!ds->scheme.na_note || !table_has_dash(ds, sc))
-        return 0;
-    char *note;
-    if (tmpl_render_string(o->templates, "na_note", ds->scheme.na_note, facts, &note, dg) < 0)
-        return diag_prefix(dg, "scheme %s", ds->scheme.id);
-    doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
-    p->size = 12;
-    p->space_before = 6;
-    doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
-    doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
-    sbuf b = {0};
-    sbuf_printf(&b, "%s./.", note);
-    doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
-    sbuf_free(&b);
-    free(note);
-    return 0;
+    const char *src[2] = {ds->scheme.na_note && appendix_has_dash(ds, sc) ? ds->scheme.na_note : NULL,
+                          ds->scheme.no_files_note && appendix_has_no_files(ds, sc) ? ds->scheme.no_files_note : NULL};
+    static const char *const names[2] = {"na_note", "no_files.note"};
+    char *note[2] = {NULL, NULL};
+    int rc = 0;
+    for (int k = 0; k < 2 && rc == 0; k++)
+        if (src[k] && tmpl_render_string(o->templates, names[k], src[k], facts, &note[k], dg) < 0)
+            rc = diag_prefix(dg, "scheme %s", ds->scheme.id);
+    if (rc == 0 && (note[0] || note[1])) {
+        doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
+        p->size = 12;
+        p->space_before = 6;
+        doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
+        doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
+        sbuf b = {0};
+        sbuf_printf(&b, "%s%s%s./.", note[0] ? note[0] : "", note[0] && note[1] ? "; " : "", note[1] ? note[1] : "");
+        doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
+        sbuf_free(&b);
+    }
+    free(note[0]);
+    free(note[1]);
+    return rc;
 }
 
 int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *d)
@@ -389,7 +251,9 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
         return -1;
     doc_add_section(out, 1, 1);
     build_appendix_title(w, out);
-    int rc = build_table(ds, sc, o, w, out, d);
+    table_words tw = {w[W_STT], w[W_UNIT], w[W_INDICATORS], w[W_ACHIEVED], w[W_CONVERTED], w[W_CLASS],
+                      w[W_NOT_SCORED], w[W_NOT_REPORTED], w[W_NOT_RATED]};
+    int rc = appendix_table(ds, sc, o->templates, &tw, out, d);
     if (rc == 0)
         rc = build_notes(ds, sc, w, o, facts, out, d);
     for (int i = 0; i < W_N; i++)

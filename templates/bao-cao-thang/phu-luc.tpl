@@ -1,7 +1,9 @@
 {{! Phụ lục bảng điểm của báo cáo: mỗi đoạn (cách nhau một dòng trống) là một dòng chữ
     hoặc một ô, theo thứ tự: tên phụ lục, tiêu đề, dòng "Kèm theo", sáu tiêu đề cột
     (Số TT, tên đơn vị, nhóm các chỉ số, tổng điểm đạt được, tổng điểm quy đổi, xếp
-    loại hoặc xếp hạng), ô của đơn vị không được chấm điểm, nhãn của ghi chú cuối bảng.
+    loại hoặc xếp hạng), ô của đơn vị không được chấm điểm, dòng chữ trải qua các ô điểm
+    của đơn vị không gửi kết quả, ô xếp loại của đơn vị không gửi kết quả hoặc không
+    đánh giá, nhãn của ghi chú cuối bảng.
     Chương trình quyết định cỡ chữ, đậm, nghiêng; ở đây chỉ là lời văn. }}
 Phụ lục
 
@@ -22,5 +24,9 @@ TỔNG ĐIỂM QUY ĐỔI
 {{#has_ratings}}XẾP LOẠI{{/has_ratings}}{{^has_ratings}}XẾP HẠNG{{/has_ratings}}
 
 Không chấm điểm
+
+Không gửi kết quả chấm điểm đánh giá
+
+Không xếp loại
 
 Lưu ý:
