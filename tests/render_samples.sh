@@ -121,6 +121,8 @@ expect "quarterly: n/N counts them" has "$t" "Thực hiện chấm điểm đán
 expect "quarterly: non-reporting unit named" has "$t" "01 đơn vị không gửi kết quả chấm điểm: Sở Giao thông vận tải."
 expect "quarterly: not assessed named with the reason" has "$t" "Không đánh giá Sở Ngoại vụ, Ban Dân tộc do không phát sinh hồ sơ thủ tục"
 expect "quarterly: KPS cell marker" grep -qE "Sở Văn hóa - Thể thao và Du lịch +2,00 +2,00 +1,00 +KPS +KPS +-" "$t"
+expect "quarterly: the scheme's noun for its indicators" has "$t" "có nhiều tiêu chí đạt điểm tối đa nhất"
+expect "quarterly: no 'chỉ số' in a criteria scheme's text" sh -c "! grep -q 'chỉ số' '$t'"
 expect "quarterly: a unit with no files is not overdue" sh -c "! grep -A3 'quá hạn:' '$t' | grep -q 'Văn hóa'"
 
 # A failing render leaves nothing behind.

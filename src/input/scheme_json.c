@@ -222,6 +222,7 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
          jsonin_int(root, path, "", "scale", 0, &s->scale, d) < 0) ||
         jsonin_int(root, path, "", "places", 0, &s->places, d) < 0 ||
         jsonin_str(root, path, "", "na_note", 0, &s->na_note, d) < 0 ||
+        jsonin_str(root, path, "", "indicator_noun", 0, &s->indicator_noun, d) < 0 ||
         jsonin_dec(root, path, "", "change_warning", 0, &s->change_warning, d) < 0 ||
         jsonin_array(root, path, "", "groups", 1, &groups, d) < 0 ||
         jsonin_array(root, path, "", "ratings", 0, &ratings, d) < 0 ||

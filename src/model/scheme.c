@@ -38,6 +38,7 @@ void scheme_free(scheme *s)
     free(s->title);
     free(s->legal_basis);
     free(s->na_note);
+    free(s->indicator_noun);
     free(s->source);
     memset(s, 0, sizeof *s);
 }

@@ -95,6 +95,7 @@ typedef struct scheme {
     rating *ratings;       /* highest first; empty for schemes that only rank */
     size_t nratings;
     char *na_note;         /* footnote explaining "-" */
+    char *indicator_noun;  /* what the scheme calls an indicator ("tiêu chí"); NULL: the templates' word */
     dec change_warning;    /* `check` warns when a converted score moves more than this
                               percentage of the scale against last period (default 20) */
     table_spec table;      /* the phụ lục table */

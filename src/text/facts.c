@@ -98,6 +98,7 @@ value *facts_common(const dataset *ds, const doc_meta *m)
     set_str(sch, "title", ds->scheme.title);
     set_str(sch, "legal_basis", ds->scheme.legal_basis);
     set_str(sch, "na_note", ds->scheme.na_note);
+    set_str(sch, "indicator_noun", ds->scheme.indicator_noun);
     /* null: the scheme prints totals as points, nothing is converted. */
     value_map_set(f, "scale", ds->scale ? value_number(DEC_INT(ds->scale)) : value_null());
     set_strv(f, "addressees", m->addressees, m->naddressees);

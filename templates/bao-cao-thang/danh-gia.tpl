@@ -16,12 +16,12 @@ môi trường điện tử nhằm nâng cao chất lượng phục vụ ngườ
 {{^too_many}}
 {{#most_at_max.is_top}}
 - {{grouped | upper_first}} đạt kết quả cao nhất với {{most_at_max.at_max | pad2}}/{{most_at_max.applicable | pad2}}
-chỉ số đạt điểm tối đa{{#same_class}} và xếp loại {{same_class}}{{/same_class}}.
+{{> chi-so}} đạt điểm tối đa{{#same_class}} và xếp loại {{same_class}}{{/same_class}}.
 {{/most_at_max.is_top}}
 {{^most_at_max.is_top}}
 - {{grouped | upper_first}} đạt kết quả cao nhất ({{#several}}cùng đạt {{/several}}{{converted | fixed2}}
 điểm{{#same_class}}, xếp loại {{same_class}}{{/same_class}}){{#most_at_max}}{{^too_many}}; {{grouped}}
-có nhiều chỉ số đạt điểm tối đa nhất ({{at_max | pad2}}/{{applicable | pad2}} chỉ số){{/too_many}}{{/most_at_max}}.
+có nhiều {{> chi-so}} đạt điểm tối đa nhất ({{at_max | pad2}}/{{applicable | pad2}} {{> chi-so}}){{/too_many}}{{/most_at_max}}.
 {{/most_at_max.is_top}}
 {{/too_many}}
 {{/everyone}}
@@ -36,11 +36,11 @@ hệ thống phần mềm một cửa của tỉnh.
 {{#no_files.count}}
 - Không phát sinh hồ sơ TTHC trong {{period.text}}{{^no_files.too_many}}:
 {{no_files.grouped}}{{/no_files.too_many}}{{#no_files.too_many}} tại {{no_files.count | pad2}} đơn vị
-(chi tiết tại Phụ lục){{/no_files.too_many}} (điểm các chỉ số về hồ sơ bằng 0).
+(chi tiết tại Phụ lục){{/no_files.too_many}} (điểm các {{> chi-so}} về hồ sơ bằng 0).
 {{/no_files.count}}
 {{^has_shortcomings}}
 - Trong {{period.text}} không có đơn vị nào có hồ sơ xử lý quá hạn{{#has_previous}}, giảm
-điểm so với {{period.previous.short}}{{/has_previous}} hoặc có chỉ số chưa thực hiện, chưa đạt
+điểm so với {{period.previous.short}}{{/has_previous}} hoặc có {{> chi-so}} chưa thực hiện, chưa đạt
 50% số điểm tối đa.
 {{/has_shortcomings}}
 {{#progress}}
@@ -57,12 +57,12 @@ hạn{{^below_max.too_many}}: {{below_max.grouped}}{{/below_max.too_many}}{{#bel
 lại{{/fell.same_class}} giảm so với {{period.previous.short}}, cụ thể:
 {{#declines}}
 {{^fell_too_many}}
-+ Điểm {{#several}}các {{/several}}chỉ số {{#names}}{{^@first}}{{#@last}} và {{/@last}}{{^@last}}, {{/@last}}{{/@first}}“{{.}}”{{/names}} của
++ Điểm {{#several}}các {{/several}}{{> chi-so}} {{#names}}{{^@first}}{{#@last}} và {{/@last}}{{^@last}}, {{/@last}}{{/@first}}“{{.}}”{{/names}} của
 {{#decreases}}{{unit}} giảm {{#several}}lần lượt {{/several}}{{amounts | join}}
 điểm{{^@last}}; {{/@last}}{{/decreases}}.
 {{/fell_too_many}}
 {{#fell_too_many}}
-+ Điểm chỉ số “{{names.0}}” giảm ở {{fell_count | pad2}} đơn vị, giảm nhiều nhất là
++ Điểm {{> chi-so}} “{{names.0}}” giảm ở {{fell_count | pad2}} đơn vị, giảm nhiều nhất là
 {{largest_decrease.grouped}} ({{largest_decrease.amount | num}} điểm).
 {{/fell_too_many}}
 {{/declines}}

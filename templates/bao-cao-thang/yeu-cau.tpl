@@ -3,7 +3,7 @@
 {{#fell.count}}
 - Lãnh đạo {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}các đơn vị có tổng điểm giảm{{/fell.too_many}}
 cần quyết liệt hơn nữa trong việc chỉ đạo công chức tại Bộ phận Một cửa và công chức trực tiếp
-giải quyết hồ sơ TTHC khắc phục ngay việc giảm điểm các chỉ số
+giải quyết hồ sơ TTHC khắc phục ngay việc giảm điểm các {{> chi-so}}
 {{#declined.names}}“{{.}}”{{^@last}}, {{/@last}}{{/declined.names}}.
 {{/fell.count}}
 - {{#audience.agencies}}Thủ trưởng các cơ quan, đơn vị{{#audience.local}}, {{/audience.local}}{{/audience.agencies}}{{#audience.local}}Chủ tịch

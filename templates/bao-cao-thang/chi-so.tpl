@@ -1,0 +1,1 @@
+{{! Tên gọi một chỉ số của bộ chỉ số: "indicator_noun" của scheme ("tiêu chí"), nếu không có thì "chỉ số". }}{{#scheme.indicator_noun}}{{scheme.indicator_noun}}{{/scheme.indicator_noun}}{{^scheme.indicator_noun}}chỉ số{{/scheme.indicator_noun}}
