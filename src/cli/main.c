@@ -10,6 +10,7 @@
 #include "render.h"
 #include "review.h"
 #include "sbuf.h"
+#include "serve.h"
 #include "table.h"
 #include "value.h"
 
@@ -34,6 +35,7 @@ static const char USAGE[] =
     "  batch    the report and one notice per unit, with a manifest\n"
     "  facts    print the data its templates get, as JSON\n"
     "  archive  file PDFs with their sidecars into a document management system\n"
+    "  serve    the web page and the HTTP API (baocao serve --help)\n"
     "\n"
     "exit status: 0 ok, 1 invalid input or failed delivery, 2 usage error,\n"
     "             3 archive conflict (a different file already filed under that name)\n";
@@ -456,6 +458,14 @@ static int inspect(const options *o)
     return errors ? EXIT_INPUT : 0;
 }
 
+/* serve's messages in the language of $BAOCAO_LANG (vi by default). */
+static void defaults_language(void)
+{
+    options o = {0};
+    defaults(&o);
+    load_messages(&o);
+}
+
 static int run(int argc, char **argv)
 {
     char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
@@ -494,6 +504,11 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* serve has its own options and runs until SIGTERM (src/serve/). */
+    if (argc > 1 && !strcmp(argv[1], "serve")) {
+        defaults_language();
+        return serve_main(argc - 1, argv + 1);
+    }
     /* Out of memory anywhere below ends the run with a message, exit 1. */
     alloc_guard g;
     alloc_enter(&g);
