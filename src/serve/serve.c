@@ -342,6 +342,8 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
     for (int i = 0; i < NPARTS; i++)
         if (!strcmp(key, ROLES[i]))
             role = i;
+    if (filename && !*filename)
+        return MHD_YES;   /* a browser's file input left empty */
     if (filename && role >= 0) {
         part *p = &r->parts[role];
         if (!p->f && off == 0 && !p->stored[0]) {
@@ -502,8 +504,10 @@ int request_job(request *r)
         return 0;
     if (rc < 0)
         request_unref(r);
-    set_error(&r->err, rc > 0 ? "job-timeout" : "busy",
-              rc > 0 ? "the job did not finish within the server's time limit" : "the server is busy; try again");
+    if (rc > 0)
+        set_error(&r->err, "job-timeout", "the job did not finish within the server's time limit");
+    else
+        set_error(&r->err, "busy", "the server is busy; try again");
     return -1;
 }
 

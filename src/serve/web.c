@@ -303,21 +303,34 @@ static json_t *object_at(json_t *root, const char *key)
     return o;
 }
 
-/* "id | title | unit noun | heading" lines back into sections. */
-static json_t *sections_of(const char *s)
+/* "id | title | unit noun | heading" lines back into sections; what the
+ * form does not show (a section's expected count) is kept from the base
+ * report's section of the same id. */
+static json_t *sections_of(const char *s, json_t *base)
 {
     json_t *lines = lines_array(s), *out = json_array(), *x;
     size_t i;
     static const char *const KEYS[] = {"id", "title", "unit_noun", "heading"};
     json_array_foreach(lines, i, x)
     {
-        json_t *sec = json_object();
         const char *p = json_string_value(x);
+        size_t idlen = strcspn(p, "|");
+        while (idlen && p[idlen - 1] == ' ')
+            idlen--;
+        json_t *sec = NULL, *y;
+        size_t j;
+        json_array_foreach(json_object_get(base, "sections"), j, y)
+        {
+            const char *id = jstr(y, "id");
+            if (!sec && strlen(id) == idlen && !strncmp(id, p + strspn(p, " "), idlen))
+                sec = json_deep_copy(y);
+        }
+        if (!json_is_object(sec))
+            json_decref(sec), sec = json_object();
+        json_object_del(sec, "heading");
         for (size_t k = 0; k < 4 && p; k++) {
             const char *bar = strchr(p, '|');
             size_t n = bar ? (size_t)(bar - p) : strlen(p);
-            json_t *one = lines_array(NULL);
-            json_decref(one);
             while (n && p[n - 1] == ' ')
                 n--;
             while (n && *p == ' ')
@@ -344,8 +357,8 @@ static int form_report(request *r, bc_error *e)
     if (!scheme || !tmpl || !r->parts[PART_SCORES].stored[0] || request_dir(r) < 0) {
         snprintf(e->key, sizeof e->key, "%s", !scheme || !tmpl ? "form-choice" : "upload-missing");
         snprintf(e->message, sizeof e->message, "%s",
-                 bc_message(!scheme || !tmpl ? "choose a template and a scheme of the list"
-                                             : "send this period's scores file"));
+                 !scheme || !tmpl ? bc_message("choose a template and a scheme of the list")
+                                  : bc_message("send this period's scores file"));
         goto out;
     }
     root = base_report();
@@ -374,7 +387,7 @@ static int form_report(request *r, bc_error *e)
         json_object_set_new(root, "addressees", addr);
     else
         json_decref(addr), json_object_del(root, "addressees");
-    json_object_set_new(root, "sections", sections_of(request_field(r, "sections")));
+    json_object_set_new(root, "sections", sections_of(request_field(r, "sections"), root));
     const char *m = request_field(r, "month"), *y = request_field(r, "year");
     json_object_set_new(period, "month", json_integer(m ? atoi(m) : 0));
     json_object_set_new(period, "year", json_integer(y ? atoi(y) : 0));
