@@ -46,6 +46,7 @@ typedef struct request {
     long nerrors;
     char out[600];         /* the file a job wrote */
     const char *kind;      /* the job: "check", "render", "batch", "facts" */
+    int sidecar;           /* render: the archive sidecar beside r->out (the page keeps it) */
 } request;
 
 typedef struct server {

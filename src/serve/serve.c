@@ -472,7 +472,7 @@ static void run_job(void *arg)
 {
     request *r = arg;
     char report[600];
-    bc_options o = {.data_dir = srv.data_dir, .jobs = 1, .notices = 1};
+    bc_options o = {.data_dir = srv.data_dir, .jobs = 1, .notices = 1, .no_sidecar = !r->sidecar};
     snprintf(report, sizeof report, "%s/report.json", r->dir);
     if (!strcmp(r->kind, "check")) {
         r->nerrors = bc_check(report, &o, &r->findings, &r->nfindings, &r->err);

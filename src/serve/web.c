@@ -531,6 +531,7 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
     state_path(pdf, sizeof pdf, "reports/", id, ".pdf");
     snprintf(r->out, sizeof r->out, "%s", pdf);
     r->kind = "render";
+    r->sidecar = 1;
     if (request_job(r) < 0 || r->rc < 0) {
         char msg[2048];
         request_display(r, r->err.message, msg, sizeof msg);
