@@ -146,7 +146,7 @@ expect_eq "no draft left but printed ones" "$(ls -A "$st/state/drafts")" ""
 # Graceful SIGTERM: a batch in progress still gets its ZIP.
 curl -s -o "$tmp/late.zip" -w '%{http_code}' "${all[@]}" "${notices[@]}" "$U/api/v1/batch" >"$tmp/late.status" &
 cpid=$!
-sleep 0.3
+for _ in $(seq 300); do [ -n "$(ls -A "$st/tmp")" ] && break; sleep 0.05; done   # its upload began
 kill -TERM "$SERVE_PID"
 wait "$cpid"
 wait "$SERVE_PID"

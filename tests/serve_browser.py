@@ -3,7 +3,7 @@
 # browser (Debian's chromium through chromedriver): fill Báo cáo mới from the
 # sample's report.json, upload the XLSX, see Kiểm tra, print, see Kết quả and
 # download the PDF into OUT_DIR; screenshots OUT_DIR/1-moi.png, 2-kiem-tra.png,
-# 3-ket-qua.png. Prints what the shell test asserts; exits non-zero on a
+# 3-ket-qua.png; with the notices, their ZIP too. Prints what the shell test asserts; exits non-zero on a
 # missing element or a download that does not come (bounded waits).
 import json
 import os
@@ -59,6 +59,16 @@ try:
     fill("signer_authority", "\n".join(signer["authority"]))
     fill("signer_name", signer["name"])
     fill("signer_position", signer["position"])
+    notices = report["notices"]
+    box = driver.find_element(By.NAME, "notices")
+    if not box.is_selected():
+        box.click()
+    Select(driver.find_element(By.NAME, "ntemplate")).select_by_value(notices["template"])
+    fill("nsubject", notices["subject"])
+    fill("nnotation", notices["notation"])
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "ndate"),
+                          notices["date"])
+    fill("nrecipients", "\n".join(notices["recipients"]))
     fill("hook-bo-sung-yeu-cau", "Chủ tịch UBND huyện yêu cầu các xã hoàn thành việc khắc phục trước ngày 25/8/2023.")
     driver.save_screenshot(os.path.join(out, "1-moi.png"))
     driver.find_element(By.ID, "kiem-tra").click()
@@ -78,15 +88,16 @@ try:
     print("result-frame:", driver.find_element(By.TAG_NAME, "iframe").get_attribute("src"))
     time.sleep(3)   # the browser's PDF viewer draws the first page
     driver.save_screenshot(os.path.join(out, "3-ket-qua.png"))
-    driver.find_element(By.ID, "tai-ve").click()
-    for _ in range(300):
-        done = [f for f in os.listdir(out) if f.endswith(".pdf")]
-        if done:
-            print("downloaded:", done[0])
-            break
-        time.sleep(0.1)
-    else:
-        sys.exit("no download")
+    for link, ext in (("tai-ve", ".pdf"), ("tai-zip", ".zip")):
+        driver.find_element(By.ID, link).click()
+        for _ in range(600):
+            done = [f for f in os.listdir(out) if f.endswith(ext)]
+            if done:
+                print("downloaded:", done[0])
+                break
+            time.sleep(0.1)
+        else:
+            sys.exit("no download of the " + ext)
     driver.get(url + "/reports")
     print("list:", driver.find_element(By.CSS_SELECTOR, "tbody tr").text)
 finally:

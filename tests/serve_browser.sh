@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # serve_browser.sh — the page in a real browser (serve_browser.py drives
 # Debian's chromium; Debian's python3 for its selenium): a sample's XLSX uploaded, the form filled, the check
-# page, the print, the PDF downloaded and read with pdftotext. Screenshots
+# page, the print, the PDF downloaded and read with pdftotext, the notices'
+# ZIP with its manifest. Screenshots
 # stay in $SERVE_SCREENSHOTS when it is set (README's docs/ picture).
 . "$(dirname "$0")/lib.sh"
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null || exit 77
@@ -25,6 +26,14 @@ expect "PDF: the number" grep -q "Số: 405/BC-UBND" "$tmp/text"
 expect "PDF: the signer" grep -q "Bùi Hải Bình" "$tmp/text"
 expect "PDF: the office's paragraph" grep -q "hoàn thành việc khắc phục trước ngày 25/8/2023" "$tmp/text"
 expect "PDF: the XLSX's units" grep -q "Trung tâm" "$tmp/text"
+zip=$(ls "$tmp"/dl/*.zip | head -1)
+mkdir -p "$tmp/zip"
+expect "notices: the ZIP downloaded" unzip -q -d "$tmp/zip" "$zip"
+expect_eq "notices: one PDF a unit and the report, as the manifest says" "$(ls "$tmp"/zip/*.pdf | wc -l)" \
+    "$(jq '.files | length' "$tmp/zip/manifest.json")"
+expect_eq "notices: 27 PDFs (26 units and the report)" "$(ls "$tmp"/zip/*.pdf | wc -l)" 27
+pdftotext "$tmp/zip/phong-tu-phap.pdf" - | tr '\n' ' ' >"$tmp/notice"
+expect "a notice: its addressee and subject" grep -q "Kính gửi: Phòng Tư pháp.*thông báo kết quả đánh giá" "$tmp/notice"
 expect "the list names it" grep -q "^list: 405/BC-UBND 2023-08-17 UBND huyện Điện Biên" "$tmp/log"
 for f in 1-moi 2-kiem-tra 3-ket-qua; do expect "screenshot $f" test -s "$tmp/dl/$f.png"; done
 [ -n "${SERVE_SCREENSHOTS:-}" ] && cp "$tmp"/dl/*.png "$SERVE_SCREENSHOTS"/

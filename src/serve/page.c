@@ -8,7 +8,7 @@
 /* Every file the server shows: nothing else under templates/serve/ is read. */
 static const char *const NAMES[] = {
     "layout.html", "new.html", "hook.html", "option.html", "check.html", "finding.html", "unit-row.html",
-    "result.html", "reports.html", "report-row.html", "error.html", "print-form.html", "blocked.html",
+    "result.html", "reports.html", "report-row.html", "error.html", "print-form.html", "blocked.html", "zip-link.html",
     "style.css", "openapi.json",
 };
 enum { NFILES = sizeof NAMES / sizeof *NAMES };

@@ -472,13 +472,15 @@ static void run_job(void *arg)
 {
     request *r = arg;
     char report[600];
-    bc_options o = {.data_dir = srv.data_dir, .jobs = 1, .notices = 1, .no_sidecar = !r->sidecar};
+    bc_options o = {.data_dir = srv.data_dir, .jobs = 1, .notices = 1, 
+                    .no_sidecar = !strcmp(r->kind, "render") && !r->sidecar};
     snprintf(report, sizeof report, "%s/report.json", r->dir);
     if (!strcmp(r->kind, "check")) {
         r->nerrors = bc_check(report, &o, &r->findings, &r->nfindings, &r->err);
         r->rc = r->nerrors < 0 ? -1 : 0;
     } else if (!strcmp(r->kind, "batch")) {
-        snprintf(r->out, sizeof r->out, "%s/out.zip", r->dir);
+        if (!r->out[0])
+            snprintf(r->out, sizeof r->out, "%s/out.zip", r->dir);
         r->rc = bc_batch(report, r->out, 1, &o, &r->err);
     } else {
         bc_report *rep;

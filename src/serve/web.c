@@ -11,6 +11,7 @@
 #include "page.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <openssl/crypto.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -184,11 +185,36 @@ static int is_hook(const char *dir, const char *name)
     return whole && !strncmp(buf, "{{!", 3) && close && close == buf + k - 2;
 }
 
+/* Where body.tpl includes a hook: the form shows them in the report's order. */
+static long hook_position(const char *body, const char *name)
+{
+    char inc[128];
+    snprintf(inc, sizeof inc, "{{> %s}}", name);
+    const char *at = body ? strstr(body, inc) : NULL;
+    return at ? at - body : LONG_MAX;
+}
+
+static int by_position(const void *a, const void *b, void *body)
+{
+    long x = hook_position(body, *(char *const *)a), y = hook_position(body, *(char *const *)b);
+    return x < y ? -1 : x > y;
+}
+
 static char **template_hooks(const char *tmpl)
 {
-    char **v = list_names(tmpl, is_hook);
-    for (size_t i = 0; v && v[i]; i++)
-        v[i][strlen(v[i]) - 4] = 0;
+    char **v = list_names(tmpl, is_hook), path[4096];
+    size_t n = 0;
+    for (; v && v[n]; n++)
+        v[n][strlen(v[n]) - 4] = 0;
+    snprintf(path, sizeof path, "%s/templates/%s/body.tpl", srv.data_dir, tmpl);
+    FILE *f = fopen(path, "r");
+    char *body = NULL;
+    size_t len = 0;
+    if (f && getdelim(&body, &len, 0, f) > 0)
+        qsort_r(v, n, sizeof *v, by_position, body);
+    if (f)
+        fclose(f);
+    free(body);
     return v;
 }
 
@@ -250,6 +276,13 @@ static enum MHD_Result new_page(struct MHD_Connection *c)
         snprintf(month, sizeof month, "%d", (int)json_integer_value(json_object_get(period, "month")));
     if (json_is_integer(json_object_get(period, "year")))
         snprintf(year, sizeof year, "%d", (int)json_integer_value(json_object_get(period, "year")));
+    json_t *nb = json_object_get(b, "notices");
+    char *ntemplates = NULL;
+    size_t n4 = 0;
+    FILE *f4 = open_memstream(&ntemplates, &n4);
+    options_html(f4, tn, json_is_object(nb) ? jstr(nb, "template") : "", 0);
+    fclose(f4);
+    char *nrecipients = jlines(nb, "recipients");
     char *lines = jlines(b, "agency.lines"), *authority = jlines(b, "signer.authority"),
          *recipients = jlines(b, "recipients"), *addressees = jlines(b, "addressees"), *sections = section_lines(b);
     page_var v[] = {
@@ -260,11 +293,13 @@ static enum MHD_Result new_page(struct MHD_Connection *c)
         {"agency_full_name", jstr(b, "agency.full_name")}, {"locality", jstr(b, "agency.locality")},
         {"month", month}, {"year", year}, {"signer_authority", authority}, {"signer_name", jstr(b, "signer.name")},
         {"signer_position", jstr(b, "signer.position")}, {"recipients", recipients}, {"addressees", addressees},
-        {"sections", sections}, {NULL, NULL}};
+        {"sections", sections}, {"notices", json_is_object(nb) ? "checked" : ""}, {"ntemplates", ntemplates},
+        {"nsubject", jstr(nb, "subject")}, {"nnotation", jstr(nb, "notation")}, {"ndate", jstr(nb, "date")},
+        {"nrecipients", nrecipients}, {NULL, NULL}};
     v[0].value = token ? token : fresh;
     char *body = body_of("new.html", v);
     free(schemes), free(templates), free(hooks), free(lines), free(authority), free(recipients), free(addressees);
-    free(sections);
+    free(sections), free(ntemplates), free(nrecipients);
     free_names(sn), free_names(tn), free_names(hn);
     json_decref(b);
     json_decref(labels);
@@ -345,6 +380,33 @@ static json_t *sections_of(const char *s, json_t *base)
     return out;
 }
 
+/* The notices' fields of the form into report.json's "notices" (kept from
+ * the base for what the form does not show); 0 with e set when the chosen
+ * template is not one of the server's. */
+static int notices_of(request *r, json_t *root, char **templates, bc_error *e)
+{
+    const char *tmpl = one_of(templates, request_field(r, "ntemplate"), 0);
+    if (!tmpl) {
+        snprintf(e->key, sizeof e->key, "form-choice");
+        snprintf(e->message, sizeof e->message, "%s", bc_message("choose a template and a scheme of the list"));
+        return 0;
+    }
+    json_t *n = object_at(root, "notices");
+    set_str(n, "template", tmpl);
+    set_str(n, "subject", request_field(r, "nsubject"));
+    set_str(n, "notation", request_field(r, "nnotation"));
+    set_str(n, "date", request_field(r, "ndate"));
+    json_object_set_new(n, "recipients", lines_array(request_field(r, "nrecipients")));
+    static const struct { int part; const char *key; } FILES[] = {{PART_UNITS, "units"}, {PART_STATISTICS, "statistics"}};
+    for (size_t i = 0; i < 2; i++) {
+        if (r->parts[FILES[i].part].stored[0])
+            json_object_set_new(n, FILES[i].key, json_string(r->parts[FILES[i].part].stored));
+        else
+            json_object_del(n, FILES[i].key);
+    }
+    return 1;
+}
+
 /* The form into report.json in r's folder, the office's paragraphs into the
  * template's hooks beside it. */
 static int form_report(request *r, bc_error *e)
@@ -362,7 +424,10 @@ static int form_report(request *r, bc_error *e)
         goto out;
     }
     root = base_report();
-    json_object_del(root, "notices");   /* the page makes the report; notices come by the API */
+    if (request_field(r, "notices") && !notices_of(r, root, tn, e))
+        goto out;
+    if (!request_field(r, "notices"))
+        json_object_del(root, "notices");
     json_object_set_new(root, "scheme", json_stringn(scheme, strlen(scheme) - 5));   /* without ".json" */
     char tname[256];
     snprintf(tname, sizeof tname, "%s", tmpl);
@@ -541,6 +606,17 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
     file_sha256(pdf, sha);
     snprintf(report, sizeof report, "%s/report.json", dir);
     json_t *rep = load_json(report);
+    int zip = json_is_object(json_object_get(rep, "notices"));
+    if (zip) {   /* the notices: every unit's, with the report, as one ZIP */
+        state_path(r->out, sizeof r->out, "reports/", id, ".zip");
+        r->kind = "batch";
+        if (request_job(r) < 0 || r->rc < 0) {
+            char msg[2048];
+            request_display(r, r->err.message, msg, sizeof msg);
+            json_decref(rep);
+            return error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT, r->err.key, msg);
+        }
+    }
     char now[32];
     time_t t = time(NULL);
     struct tm tm;
@@ -548,9 +624,9 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
     char code[256];
     snprintf(code, sizeof code, "%s%s%s", jstr(rep, "document.number"), *jstr(rep, "document.number") ? "/" : "",
              jstr(rep, "document.notation"));
-    json_t *entry = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id", id, "code", code, "date",
+    json_t *entry = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "id", id, "code", code, "date",
                               jstr(rep, "document.date"), "sha256", sha, "agency", jstr(rep, "agency.name"),
-                              "subject", jstr(rep, "document.subject"), "made", now);
+                              "subject", jstr(rep, "document.subject"), "made", now, "notices", zip);
     pthread_mutex_lock(&state_lock);
     char list[4096], tmp[4200], last[4096];
     state_path(list, sizeof list, "reports.json", NULL, NULL);
@@ -565,6 +641,8 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
     /* The next form starts from this one's fields (not its files). */
     json_object_del(rep, "scores");
     json_object_del(rep, "previous");
+    json_object_del(json_object_get(rep, "notices"), "units");
+    json_object_del(json_object_get(rep, "notices"), "statistics");
     state_path(last, sizeof last, "last-report.json", NULL, NULL);
     snprintf(tmp, sizeof tmp, "%s.tmp", last);
     if (rep && json_dump_file(rep, tmp, JSON_INDENT(2)) == 0)
@@ -595,8 +673,11 @@ static enum MHD_Result result_page(struct MHD_Connection *c, const char *id)
     if (!e)
         return error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
     page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", jstr(e, "date")}, {"sha256", jstr(e, "sha256")},
-                    {"subject", jstr(e, "subject")}, {NULL, NULL}};
+                    {"subject", jstr(e, "subject")}, {"zip", NULL}, {NULL, NULL}};
+    char *zip = json_is_true(json_object_get(e, "notices")) ? body_of("zip-link.html", v) : NULL;
+    v[5].value = zip ? zip : "";
     char *body = body_of("result.html", v);
+    free(zip);
     json_decref(e);
     return send_page(c, MHD_HTTP_OK, "", body, NULL);
 }
@@ -664,6 +745,12 @@ enum MHD_Result web_handle(struct MHD_Connection *c, const char *method, const c
         const char *rest = id + ID_HEX;
         if (valid_id(want) && !*rest)
             return result_page(c, want);
+        if (valid_id(want) && !strcmp(rest, "/cong-van.zip")) {
+            char zip[4096], disp[128];
+            state_path(zip, sizeof zip, "reports/", want, ".zip");
+            snprintf(disp, sizeof disp, "attachment; filename=\"cong-van-%.8s.zip\"", want);
+            return respond_file(c, zip, "application/zip", disp);
+        }
         if (valid_id(want) && (!strcmp(rest, ".pdf") || !strcmp(rest, "/tai-ve.pdf"))) {
             char pdf[4096], disp[128];
             state_path(pdf, sizeof pdf, "reports/", want, ".pdf");
