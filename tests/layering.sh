@@ -25,4 +25,8 @@ expect "model/ cannot include text/'s report.h" fails try model report.h
 expect "pdf/ cannot include deliver/'s archive.h" fails try pdf archive.h
 expect "text/ cannot include layout/'s layout.h" fails try text layout.h
 expect "base/ cannot include model/'s dataset.h" fails try base dataset.h
+# serve/ is a client of the public API only.
+expect "serve/ may include baocao.h" try serve baocao.h
+expect "serve/ cannot include app/'s render.h" fails try serve render.h
+expect "serve/ cannot include base/'s diag.h" fails try serve diag.h
 finish

@@ -123,10 +123,15 @@ expect "the office's paragraph in the PDF" grep -q "khắc phục trước ngày
 expect "the signer in the PDF" grep -q "Hoàng Quốc Đạt" "$tmp/page.txt"
 sha=$(sha256sum "$tmp/body" | cut -c1-64)
 expect_eq "list of reports" "$(status "$U/reports")" 200
-expect "list: số and SHA-256" grep -q "96/BC-UBND</a></td><td>2024-03-06</td>.*<code>$sha</code>" "$tmp/body"
+expect "list: số and SHA-256" grep -q "96/BC-UBND</a></td><td>06/03/2024</td>.*<code>$sha</code>" "$tmp/body"
 status "$U/" >/dev/null
 expect "the next form starts from the last report's fields" grep -q 'value="Hoàng Quốc Đạt"' "$tmp/body"
 expect_eq "a draft is printed once" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft")" 404
+old=$st/state/drafts/00000000000000000000000000000000
+mkdir -p "$old" && touch -d '2 days ago' "$old"
+status "$U/check" "${form[@]}" -F "csrf=$csrf" >/dev/null
+expect "a draft not printed within a day is dropped" test ! -e "$old"
+rm -rf "$st/state/drafts"/*
 expect_eq "a path as the draft id: 400" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=../../etc")" 400
 
 # A client that goes away mid-upload leaves no temporary folder.

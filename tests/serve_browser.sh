@@ -34,7 +34,7 @@ expect_eq "notices: one PDF a unit and the report, as the manifest says" "$(ls "
 expect_eq "notices: 27 PDFs (26 units and the report)" "$(ls "$tmp"/zip/*.pdf | wc -l)" 27
 pdftotext "$tmp/zip/phong-tu-phap.pdf" - | tr '\n' ' ' >"$tmp/notice"
 expect "a notice: its addressee and subject" grep -q "Kính gửi: Phòng Tư pháp.*thông báo kết quả đánh giá" "$tmp/notice"
-expect "the list names it" grep -q "^list: 405/BC-UBND 2023-08-17 UBND huyện Điện Biên" "$tmp/log"
+expect "the list names it" grep -q "^list: 405/BC-UBND 17/08/2023 UBND huyện Điện Biên" "$tmp/log"
 for f in 1-moi 2-kiem-tra 3-ket-qua; do expect "screenshot $f" test -s "$tmp/dl/$f.png"; done
 [ -n "${SERVE_SCREENSHOTS:-}" ] && cp "$tmp"/dl/*.png "$SERVE_SCREENSHOTS"/
 serve_stop

@@ -92,6 +92,9 @@ enum MHD_Result web_handle(struct MHD_Connection *c, const char *method, const c
 /* Makes r's folder a new draft in the state folder (the page's /check). */
 int web_draft_dir(request *r);
 
+/* Removes dir and everything under it; a link is removed, never followed. */
+void remove_tree(const char *dir);
+
 /* Random lower-case hex of 2n digits. */
 void random_hex(char *out, size_t n);
 /* SHA-256 of a file as hex; -1 if unreadable. */

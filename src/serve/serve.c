@@ -142,7 +142,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
     return 0;
 }
 
-static void remove_tree(const char *dir)
+void remove_tree(const char *dir)
 {
     nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -472,7 +472,7 @@ static void run_job(void *arg)
 {
     request *r = arg;
     char report[600];
-    bc_options o = {.data_dir = srv.data_dir, .jobs = 1, .notices = 1, 
+    bc_options o = {.data_dir = srv.data_dir, .jobs = 1, .notices = 1,
                     .no_sidecar = !strcmp(r->kind, "render") && !r->sidecar};
     snprintf(report, sizeof report, "%s/report.json", r->dir);
     if (!strcmp(r->kind, "check")) {

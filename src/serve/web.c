@@ -10,6 +10,7 @@
 #include "http.h"
 #include "page.h"
 
+#include <dirent.h>
 #include <jansson.h>
 #include <limits.h>
 #include <openssl/crypto.h>
@@ -20,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { ID_HEX = 32 };
+enum { ID_HEX = 32, DRAFT_SECONDS = 24 * 3600 };
 static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int valid_id(const char *s)
@@ -667,12 +668,25 @@ static json_t *report_entry(const char *id)
     return found;
 }
 
+/* 2024-03-06 as a Vietnamese reader writes it: 06/03/2024. */
+static const char *display_date(const char *iso, char out[16])
+{
+    int y, m, d;
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+        snprintf(out, 16, "%02d/%02d/%04d", d, m, y);
+    else
+        snprintf(out, 16, "%s", iso);
+    return out;
+}
+
 static enum MHD_Result result_page(struct MHD_Connection *c, const char *id)
 {
     json_t *e = report_entry(id);
     if (!e)
         return error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
-    page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", jstr(e, "date")}, {"sha256", jstr(e, "sha256")},
+    char date[16];
+    page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
+                    {"sha256", jstr(e, "sha256")},
                     {"subject", jstr(e, "subject")}, {"zip", NULL}, {NULL, NULL}};
     char *zip = json_is_true(json_object_get(e, "notices")) ? body_of("zip-link.html", v) : NULL;
     v[5].value = zip ? zip : "";
@@ -693,7 +707,8 @@ static enum MHD_Result reports_page(struct MHD_Connection *c)
     FILE *f = open_memstream(&rows, &n);
     for (i = json_array_size(all); i-- > 0;) {   /* newest first */
         x = json_array_get(all, i);
-        page_var v[] = {{"id", jstr(x, "id")}, {"code", jstr(x, "code")}, {"date", jstr(x, "date")},
+        char date[16];
+        page_var v[] = {{"id", jstr(x, "id")}, {"code", jstr(x, "code")}, {"date", display_date(jstr(x, "date"), date)},
                         {"sha256", jstr(x, "sha256")}, {"agency", jstr(x, "agency")}, {"made", jstr(x, "made")},
                         {NULL, NULL}};
         page_write(f, "report-row.html", v);
@@ -706,9 +721,30 @@ static enum MHD_Result reports_page(struct MHD_Connection *c)
     return send_page(c, MHD_HTTP_OK, "", body, NULL);
 }
 
+/* Drafts not printed within a day are dropped: the state folder does not
+ * grow with abandoned forms. */
+static void drop_old_drafts(void)
+{
+    char dir[4096], path[4200];
+    state_path(dir, sizeof dir, "drafts", NULL, NULL);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    time_t limit = time(NULL) - DRAFT_SECONDS;
+    struct stat st;
+    while (d && (e = readdir(d)))
+        if (valid_id(e->d_name)) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            if (stat(path, &st) == 0 && st.st_mtime < limit)
+                remove_tree(path);
+        }
+    if (d)
+        closedir(d);
+}
+
 int web_draft_dir(request *r)
 {
     char id[ID_HEX + 1], dir[4096];
+    drop_old_drafts();
     random_hex(id, ID_HEX / 2);
     state_path(dir, sizeof dir, "drafts/", id, NULL);
     if (mkdir(dir, 0700) < 0)
