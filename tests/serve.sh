@@ -179,4 +179,15 @@ expect_eq "Basic, wrong password: 401" "$(status "$SERVE_URL/" -u vanthu:sai)" 4
 expect "401 asks the browser" grep -qi '^WWW-Authenticate: Basic' <(curl -s -D - -o /dev/null "$SERVE_URL/")
 expect_eq "Basic, right password: 200" "$(status "$SERVE_URL/" -u 'vanthu:hemmelig passord')" 200
 serve_stop
+
+# TLS through libmicrohttpd (GnuTLS): --cert/--key.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 \
+    -subj /CN=127.0.0.1 -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+expect "with --cert and --key" serve_start "$tmp/s5" --cert "$tmp/cert.pem" --key "$tmp/key.pem"
+expect "https:// printed" grep -q '^baocao serve: https://127.0.0.1:' "$tmp/s5/out"
+expect_eq "HTTPS render" "$(status "$SERVE_URL/api/v1/render" --cacert "$tmp/cert.pem" "${all[@]}")" 200
+expect "HTTPS render: the same bytes" cmp -s "$tmp/body" "$tmp/cli.pdf"
+expect "the CSRF cookie is Secure" grep -qi '^Set-Cookie: bc_csrf=[0-9a-f]*; .*Secure' \
+    <(curl -s -D - -o /dev/null --cacert "$tmp/cert.pem" "$SERVE_URL/")
+serve_stop
 finish

@@ -73,6 +73,8 @@ int request_job(request *r);
 /* Responses: each with the security headers. */
 enum MHD_Result respond_buffer(struct MHD_Connection *c, unsigned status, const char *type, char *buf,
                                size_t len, const char *set_cookie);
+/* A file of templates/serve/ as it was read at start (page.h). */
+enum MHD_Result respond_static(struct MHD_Connection *c, const char *name, const char *type);
 enum MHD_Result respond_file(struct MHD_Connection *c, const char *path, const char *type,
                              const char *disposition);
 enum MHD_Result respond_error(struct MHD_Connection *c, unsigned status, const bc_error *e);

@@ -16,7 +16,7 @@ enum { NFILES = sizeof NAMES / sizeof *NAMES };
 static char *texts[NFILES];
 static size_t lens[NFILES];
 
-static int slurp(const char *path, char **out, size_t *len)
+int page_read_file(const char *path, char **out, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -45,7 +45,7 @@ int page_load(const char *data_dir, char *err, size_t n)
     for (size_t i = 0; i < NFILES; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/templates/serve/%s", data_dir, NAMES[i]);
-        if (slurp(path, &texts[i], &lens[i]) < 0) {
+        if (page_read_file(path, &texts[i], &lens[i]) < 0) {
             snprintf(err, n, "%s", path);
             page_free();
             return -1;

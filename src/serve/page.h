@@ -21,6 +21,9 @@ void page_write(FILE *out, const char *name, const page_var *vars);
 /* The text of a fixed page file (the style sheet, the OpenAPI document). */
 const char *page_text(const char *name, size_t *len);
 
+/* A whole file into a malloc'd buffer with a NUL after its len bytes; -1 if unreadable. */
+int page_read_file(const char *path, char **out, size_t *len);
+
 /* s HTML-escaped (& < > " ') to out. */
 void page_escape(FILE *out, const char *s);
 

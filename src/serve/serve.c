@@ -242,6 +242,18 @@ enum MHD_Result respond_buffer(struct MHD_Connection *c, unsigned status, const 
     return queue(c, status, resp);
 }
 
+enum MHD_Result respond_static(struct MHD_Connection *c, const char *name, const char *type)
+{
+    size_t n;
+    const char *t = page_text(name, &n);   /* read once at start, freed after the daemon stops */
+    struct MHD_Response *resp = MHD_create_response_from_buffer(n, (void *)t, MHD_RESPMEM_PERSISTENT);
+    if (!resp)
+        return MHD_NO;
+    MHD_add_response_header(resp, "Content-Type", type);
+    security_headers(resp, 0);
+    return queue(c, MHD_HTTP_OK, resp);
+}
+
 enum MHD_Result respond_file(struct MHD_Connection *c, const char *path, const char *type, const char *disposition)
 {
     FILE *f = fopen(path, "rb");
@@ -594,15 +606,8 @@ static enum MHD_Result api_job(struct MHD_Connection *c, request *r, const char 
 static enum MHD_Result api(struct MHD_Connection *c, const char *method, const char *path, request *r)
 {
     int get = !strcmp(method, "GET");
-    if (get && !strcmp(path, "openapi.json")) {
-        size_t n;
-        const char *t = page_text("openapi.json", &n);
-        char *copy = malloc(n ? n : 1);
-        if (!copy)
-            return MHD_NO;
-        memcpy(copy, t, n);
-        return respond_buffer(c, MHD_HTTP_OK, "application/json; charset=utf-8", copy, n, NULL);
-    }
+    if (get && !strcmp(path, "openapi.json"))
+        return respond_static(c, "openapi.json", "application/json; charset=utf-8");
     if (get && (!strcmp(path, "schemes") || !strcmp(path, "templates")))
         return api_list(c, path);
     static const char *const JOBS[] = {"check", "render", "batch", "facts"};
@@ -754,20 +759,9 @@ static int parse_listen(const char *s, struct sockaddr_in *sa)
 
 static char *read_pem(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0;
-    if (!f)
-        return NULL;
-    FILE *m = open_memstream(&buf, &n);
-    char chunk[4096];
-    size_t k;
-    while (m && n < 1 << 20 && (k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fwrite(chunk, 1, k, m);
-    fclose(f);
-    if (m)
-        fclose(m);
-    return buf;
+    char *buf;
+    size_t n;
+    return page_read_file(path, &buf, &n) < 0 ? NULL : buf;
 }
 
 static int make_dirs(const char *state)

@@ -758,15 +758,8 @@ enum MHD_Result web_handle(struct MHD_Connection *c, const char *method, const c
     int get = !strcmp(method, "GET"), post = !strcmp(method, "POST");
     if (get && !strcmp(url, "/"))
         return new_page(c);
-    if (get && !strcmp(url, "/static/style.css")) {
-        size_t n;
-        const char *t = page_text("style.css", &n);
-        char *copy = malloc(n ? n : 1);
-        if (!copy)
-            return MHD_NO;
-        memcpy(copy, t, n);
-        return respond_buffer(c, MHD_HTTP_OK, "text/css; charset=utf-8", copy, n, NULL);
-    }
+    if (get && !strcmp(url, "/static/style.css"))
+        return respond_static(c, "style.css", "text/css; charset=utf-8");
     if (post && (!strcmp(url, "/check") || !strcmp(url, "/print"))) {
         if (!csrf_ok(c, r))
             return error_page(c, MHD_HTTP_FORBIDDEN, "csrf", bc_message("the form has expired; open it again"));
