@@ -586,14 +586,17 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
 {
     const char *id = request_field(r, "draft");
     char dir[4096], report[4096], pdf[4096];
-    struct stat st;
     if (!valid_id(id))
         return error_page(c, MHD_HTTP_BAD_REQUEST, "draft", bc_message("no such draft; start again"));
     state_path(dir, sizeof dir, "drafts/", id, NULL);
-    if (stat(dir, &st) < 0)
+    /* The draft becomes this request's folder, removed when it ends; the
+     * rename claims it, so a second click on the button prints nothing. */
+    snprintf(r->dir, sizeof r->dir, "%s.printing", dir);
+    if (rename(dir, r->dir) < 0) {
+        r->dir[0] = 0;
         return error_page(c, MHD_HTTP_NOT_FOUND, "draft", bc_message("no such draft; start again"));
-    /* The draft becomes this request's folder: removed when it ends. */
-    snprintf(r->dir, sizeof r->dir, "%s", dir);
+    }
+    snprintf(dir, sizeof dir, "%s", r->dir);
     state_path(pdf, sizeof pdf, "reports/", id, ".pdf");
     snprintf(r->out, sizeof r->out, "%s", pdf);
     r->kind = "render";
