@@ -10,9 +10,10 @@
  *     bc_report_close(r);
  *
  * Conventions. Every function that can fail returns 0, or -1 with *err
- * filled (err may be NULL); nothing is printed and nothing aborts: running
- * out of memory is the error "out-of-memory" (what the failed call held is
- * not recovered). Strings are UTF-8. Names are prefixed bc_ / BC_; the
+ * filled (err may be NULL); nothing is printed (warnings go to
+ * bc_options.notify) and nothing aborts: running out of memory in any bc_
+ * function is the error "out-of-memory" (what the failed call held is not
+ * recovered). Strings are UTF-8. Names are prefixed bc_ / BC_; the
  * library exports nothing else. Build with `pkg-config --cflags --libs baocao`.
  *
  * Threads. Each function says whether it may run on several threads at once.
@@ -38,17 +39,26 @@ extern "C" {
  * "out-of-memory"; the keys are listed with their messages in
  * <datadir>/templates/messages/vi.txt), the message for people (English, or
  * the language of bc_set_language), and where, when the library knows it:
- * the input file, its line (1-based), the unit and the indicator. Fields
- * that do not apply are "" / 0. Over-long texts are cut at a character
- * boundary and end with "…". */
+ * the input file (report.json, a scheme, a scores CSV/XLSX, a template),
+ * its line (1-based: the JSON or template line, the CSV line, the
+ * worksheet row), its column (1-based: the JSON or template column, the
+ * CSV field or worksheet column), the unit and the indicator. Fields that
+ * do not apply are "" / 0. Over-long texts are cut at a character boundary
+ * and end with "…". Warnings and notes (bc_notify_fn) have the same shape. */
 typedef struct bc_error {
     char key[48];
     char message[1024];
     char file[512];
     int line;
+    int column;
     char unit[256];
     char indicator[128];
 } bc_error;
+
+/* Told what does not stop a call (the library prints nothing): the
+ * warnings of the pre-print review, and notes such as how each scores file
+ * was read (key "scores-read"). Called on the calling thread, during it. */
+typedef void bc_notify_fn(void *ctx, const bc_error *what);
 
 typedef enum bc_pdfa { BC_PDFA_1B = 0, BC_PDFA_2B, BC_PDFA_NONE } bc_pdfa;
 
@@ -60,6 +70,8 @@ typedef struct bc_options {
     int blank_number;      /* leave số and day/month blank for the e-office system to stamp */
     int no_sidecar;        /* do not write the archive metadata X.meta.json next to a PDF */
     int notices;           /* bc_report_open: read the "notices" object too (needed by bc_render_notice) */
+    bc_notify_fn *notify;  /* bc_report_open: its warnings and notes; NULL: not told */
+    void *notify_ctx;
     int jobs;              /* bc_batch: documents made in parallel; <= 0: one per processor */
 } bc_options;
 
@@ -117,16 +129,19 @@ BC_API void bc_free(void *p);
  * once the language is set. */
 BC_API const char *bc_message(const char *english);
 
-/* One finding of `check`: an error (render would refuse) or a warning
- * (render goes on), with its stable key and location in e. */
+/* One finding of `check`: an error (render would refuse), a warning
+ * (render goes on) or a note (how a scores file was read), with its stable
+ * key and location in e. */
+typedef enum bc_severity { BC_ERROR = 0, BC_WARNING, BC_NOTE } bc_severity;
+
 typedef struct bc_finding {
-    int error;
+    bc_severity severity;
     bc_error e;
 } bc_finding;
 
 /* `check`: everything render and batch would do short of writing — load,
  * score, review, build and lay out the report and, when report.json has
- * "notices", every unit's notice — with every error and warning in
+ * "notices", every unit's notice — with every error, warning and note in
  * *findings (*count of them; bc_free it) instead of stopping at the first.
  * Returns the number of errors, or -1 (err set) when it could not run
  * (out of memory). Thread-safe. */

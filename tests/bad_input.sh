@@ -236,10 +236,33 @@ new_case bad-date
 sed -i 's/"2023-08-17"/"17\/08\/2023"/' "$d/report.json"
 expect_fail json-date "$d/report.json: document.date: \"17/08/2023\" is not a date (YYYY-MM-DD)"
 
+# Periods that do not exist, line 20 of report.json: month 13, Quý V, a third
+# half, two kinds at once, a misspelt kind (never read as a yearly report).
 new_case bad-period
 sed -i 's/"month": 7/"month": 13/' "$d/report.json"
-expect_fail json-period "$d/report.json: period: month 13/2023 is not a valid period"
-expect_vi "$d/report.json: period: tháng 13/2023 không phải là kỳ báo cáo hợp lệ"
+expect_fail json-period "$d/report.json:20: period.month: 13 does not exist (1 to 12)"
+expect_vi "$d/report.json:20: period.month: kỳ 13 không tồn tại (từ 1 đến 12)"
+new_case bad-period-quarter
+sed -i 's/"month": 7/"quarter": 5/' "$d/report.json"
+expect_fail json-period "$d/report.json:20: period.quarter: 5 does not exist (1 to 4)"
+new_case bad-period-half
+sed -i 's/"month": 7/"half": 3/' "$d/report.json"
+expect_fail json-period "$d/report.json:20: period.half: 3 does not exist (1 to 2)"
+new_case bad-period-zero
+sed -i 's/"month": 7/"quarter": 0/' "$d/report.json"
+expect_fail json-period "$d/report.json:20: period.quarter: 0 does not exist (1 to 4)"
+new_case bad-period-two-kinds
+sed -i 's/"month": 7/"month": 7, "quarter": 3/' "$d/report.json"
+expect_fail json-period "$d/report.json:20: period: one of month, quarter, half and nine_months, not 2"
+new_case bad-period-key
+sed -i 's/"month": 7/"quater": 3/' "$d/report.json"
+expect_fail json-period "$d/report.json:20: period.quater: not a key of a period"
+new_case bad-period-year
+sed -i 's/"year": 2023/"year": 23/' "$d/report.json"
+expect_fail json-period "$d/report.json:20: period.year: 23 is not a year of a report"
+new_case bad-period-nine
+sed -i 's/"month": 7/"nine_months": 9/' "$d/report.json"
+expect_fail json-type "period.nine_months"
 
 new_case bad-scale
 sed -i 's/"scale": 100/"scale": 50/' "$d/report.json"

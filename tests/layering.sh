@@ -29,4 +29,16 @@ expect "base/ cannot include model/'s dataset.h" fails try base dataset.h
 expect "serve/ may include baocao.h" try serve baocao.h
 expect "serve/ cannot include app/'s render.h" fails try serve render.h
 expect "serve/ cannot include base/'s diag.h" fails try serve diag.h
+# JSON is read by input/ alone: no stage before it sees jsonin.h.
+expect "layout/ cannot include input/'s jsonin.h" fails try layout jsonin.h
+expect "base/ cannot include jsonin.h" fails try base jsonin.h
+# Private headers: input/ and text/ use their own; app/, which links both
+# stages, finds neither by name, nor through the stage's folder.
+expect "input/ may include its private/records.h" try input private/records.h
+expect "text/ may include its private/tmplparse.h" try text private/tmplparse.h
+expect "app/ cannot include records.h" fails try app records.h
+expect "app/ cannot include tmplparse.h" fails try app tmplparse.h
+expect "app/ cannot include private/records.h" fails try app private/records.h
+expect "… because the header refuses other stages" grep -q "a private header of src/input/" "$tmp/err"
+expect "app/ cannot include private/tmplparse.h" fails try app private/tmplparse.h
 finish

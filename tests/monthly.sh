@@ -35,11 +35,12 @@ for s in "$SRC"/samples/*/; do
     d=$(variant "$s" "$s-first")
     edit_json "$d" 'del(.previous)'
     render_ok "$s, first month" "$d"
-    # Nobody reported: every indicator cell empty.
+    # Nobody reported: every indicator cell empty (the unit name is the
+    # "unit" column, else the first).
     d=$(variant "$s" "$s-nobody")
     f=$(scores_of "$d")
     awk -F, 'NR == 1 { print; for (i = 1; i <= NF; i++) h[i] = $i; next }
-             { o = ""; for (i = 1; i <= NF; i++) o = o (i > 1 ? "," : "") ((h[i] == "unit" || h[i] == "section") ? $i : ""); print o }' \
+             { o = ""; for (i = 1; i <= NF; i++) o = o (i > 1 ? "," : "") ((i == 1 || h[i] == "unit" || h[i] == "section") ? $i : ""); print o }' \
         "$f" >"$f.t" && mv "$f.t" "$f"
     render_ok "$s, nobody scored" "$d"
     # One unit.

@@ -157,12 +157,19 @@ expect "report without số: the Kèm theo line blank alike" grep -qE 'Kèm theo
 t=$(text "$D/ties")
 says "a number given: the date printed" "$t" "Hòa An, ngày 08 tháng 4 năm 2024"
 
-# 5. The note on "-" only under a table that prints a "-"; its noun fits any unit.
+# 5. The note on "-" only under a table that prints a "-"; its nouns are
+# those of the units present (unit-kinds.json): communes and wards only, or
+# offices beside communes.
 pdftotext "$tmp/nn.pdf" "$tmp/nn.txt"
 expect "no '-' in the table, no note on it" sh -c "! grep -q 'Dấu (-)' '$tmp/nn.txt'"
 "$BAOCAO" render "$D/communes/report.json" -o "$tmp/c.pdf" --quiet 2>/dev/null
 t=$(pdftotext "$tmp/c.pdf" - | tr '\n' ' ' | tr -s ' ')
-says "a '-' in the table, the note" "$t" "Lưu ý: Các chỉ số đánh giá bởi dấu (-) là nhiệm vụ các đơn vị không phải thực hiện"
-never "the note's noun" "$t" "UBND các xã không phải"
+says "a '-' in the table, the note naming communes and wards" "$t" \
+    "Lưu ý: Các chỉ số đánh giá bởi dấu (-) là nhiệm vụ UBND các xã, phường không phải thực hiện"
+never "the note's noun" "$t" "các đơn vị không phải" "cơ quan"
+"$BAOCAO" render "$D/lists/report.json" -o "$tmp/l.pdf" --quiet 2>/dev/null
+t=$(pdftotext "$tmp/l.pdf" - | tr '\n' ' ' | tr -s ' ')
+says "the note naming offices and communes" "$t" \
+    "Lưu ý: Các chỉ số đánh giá bởi dấu (-) là nhiệm vụ các cơ quan, đơn vị, UBND các xã không phải thực hiện"
 
 finish

@@ -94,6 +94,16 @@ expect "seed 002 has no công khai columns" sh -c "! grep -q 'công khai' '$t'"
 t="$tmp/dinh-hoa-2024-02.txt"
 expect "Định Hóa report number" has "$t" "Số: 96/BC-UBND"
 expect "Định Hóa: Bình Thành's portal total in the table" grep -qE "Xã Bình Thành .*86,02 +08" "$t"
+# tỉnh Phú Sơn, Quý IV/2025: the quarter in the trích yếu (from trich-yeu.tpl),
+# the phụ lục title and the comparison; a list over style.max_names gives the
+# count; the special zones' "-" explained.
+t=$(tr '\n' ' ' <"$tmp/tinh-phu-son-2025-q4.txt" | tr -s ' ')
+for s in "môi trường điện tử tỉnh Phú Sơn Quý IV năm 2025" "TỈNH PHÚ SƠN QUÝ IV NĂM 2025" \
+         "giảm so với Quý III/2025, cụ thể" "Thực hiện chấm điểm đánh giá 100/100 xã, phường, đặc khu" \
+         "Thanh toán trực tuyến: 14 đơn vị chưa thực hiện (chi tiết tại Phụ lục)" \
+         "Dấu (-): chỉ số không áp dụng đối với đơn vị" "Đặc khu Hòn Ngọc"; do
+    expect "Phú Sơn: $s" grep -qF "$s" <<<"$t"
+done
 
 # A failing render leaves nothing behind.
 mkdir "$tmp/bad"

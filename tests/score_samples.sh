@@ -97,4 +97,26 @@ expect "binh-thanh: the same warning in Vietnamese (the default)" \
     grep -q "cảnh báo \[score-total-mismatch\]: .*scores-2024-02.csv:5: $bt: tổng các chỉ số là ${axes/./,} nhưng tổng điểm ghi trong tệp là ${total/./,}" "$tmp/bt.err"
 expect_eq "binh-thanh: units" "$(($(wc -l <"$tmp/bt.csv") - 1))" 23
 
+# tỉnh Phú Sơn, Quý IV/2025 (100 communes, wards and special zones on QĐ 766):
+# each unit's sum, applicable maximum (a "-" takes its axis out), converted
+# score and rank worked out here from the scores file, against baocao's.
+ps=$SRC/samples/tinh-phu-son-2025-q4
+"$BAOCAO" score --csv "$ps/report.json" >"$tmp/ps.csv" 2>"$tmp/ps.err"
+expect_eq "phu-son: exit status, nothing on stderr" "$?:$(cat "$tmp/ps.err")" "0:"
+awk "$AWK_CSV"'
+    NR == 1 { next }
+    { n = csv_split($0, f); s = 0; m = 0
+      split("18 20 12 10 18 22", mx, " ")
+      for (i = 2; i <= 7; i++) if (f[i] != "-") { s += f[i]; m += mx[i - 1] }
+      printf "%s|%.1f|%d|%.2f\n", f[1], s, m, s / m * 100 + 1e-9 }' "$ps/scores-2025-q4.csv" |
+    sort -t'|' -k4,4gr | awk -F'|' '{ if ($4 != prev) r = NR; prev = $4; print $0 "|" r }' >"$tmp/ps.want"
+expect_eq "phu-son: 100 units" "$(wc -l <"$tmp/ps.want"):$(($(wc -l <"$tmp/ps.csv") - 1))" "100:100"
+while IFS='|' read -r unit sum max conv rank; do
+    IFS='|' read -r g_ach g_max g_conv g_rank <<<"$(cells "$tmp/ps.csv" unit "$unit" achieved max converted rank)"
+    expect_num "phu-son: $unit achieved" "$g_ach" "$sum" 0.001
+    expect_num "phu-son: $unit max" "$g_max" "$max"
+    expect_num "phu-son: $unit converted" "$g_conv" "$conv"
+    expect_eq "phu-son: $unit rank" "$g_rank" "$rank"
+done <"$tmp/ps.want"
+
 finish

@@ -32,8 +32,8 @@ expect "openapi.json: every path" jqe '.paths | has("/api/v1/render") and has("/
 # check: the CLI's findings, with the client's file names.
 expect_eq "check" "$(status "$U/api/v1/check" "${all[@]}" "${notices[@]}")" 200
 "$BAOCAO" check --json "$S/report.json" >"$tmp/cli-check.json" 2>/dev/null
-expect_eq "check: the CLI's keys" "$(jq -c '[.ok, [.warnings[].key], [.errors[].key]]' "$tmp/body")" \
-    "$(jq -c '[.ok, [.warnings[].key], [.errors[].key]]' "$tmp/cli-check.json")"
+expect_eq "check: the CLI's keys" "$(jq -c '[.ok, [.warnings[].key], [.errors[].key], [.notes[].key]]' "$tmp/body")" \
+    "$(jq -c '[.ok, [.warnings[].key], [.errors[].key], [.notes[].key]]' "$tmp/cli-check.json")"
 expect "check: the uploaded file's name and row" \
     jqe '.warnings[0].message | startswith("scores-2024-02.csv:5: ")' "$tmp/body"
 

@@ -1,7 +1,7 @@
 /* test_messages.c — every message the program can print is translated.
  *
  * Scans every src/ .c file for the calls that take an English format or fragment
- * (diag_set, diag_prefix, diag_warn, tmpl_error, jsonin's type_error,
+ * (diag_set, diag_prefix, diag_tell, tmpl_error, jsonin's type_error,
  * findings_add, main's usage_error and diag_text), joins their string literals as the compiler would, and checks
  * that the shipped catalog templates/messages/vi.txt loads (conversions
  * match) and has each one, and that it has no entry the source no longer
@@ -18,9 +18,9 @@
 
 /* Name and index of the format argument of each translated call. */
 static const struct { const char *name; int arg; } CALLS[] = {
-    {"diag_set", 2}, {"diag_prefix", 1}, {"diag_warn", 0}, {"tmpl_error", 4},
-    {"type_error", 3}, {"diag_text", 0}, {"sheet_error", 2}, {"findings_add", 3}, {"usage_error", 0}, {"bc_message", 0}, {"usage", 0},
-    {"set_error", 2}, {"respond_fail", 3},
+    {"diag_set", 2}, {"diag_prefix", 1}, {"diag_tell", 3}, {"tmpl_error", 4},
+    {"type_error", 3}, {"diag_text", 0}, {"sheet_error", 2}, {"findings_add", 3}, {"usage_error", 0},
+    {"bc_message", 0}, {"usage", 0}, {"set_error", 2}, {"respond_fail", 3},
 };
 
 static char **found;   /* every format seen */

@@ -193,7 +193,7 @@ static const format_case NUMBER_FORMATS[] = {
     {"num \"x\"", "0", "ERROR: templates/t.tpl:1:11: formatter \"num\" takes at most 0 arguments"},
     {"change \"bậc", "0", "ERROR: templates/t.tpl:1:14: a quoted argument is not closed"},
     /* Kinds are checked along chains too: each formatter takes the text of the one before. */
-    {"date", "2024", "ERROR: templates/t.tpl:1:7: formatter \"date\": expects text, got a number"},
+    {"mm_yyyy", "2024", "ERROR: templates/t.tpl:1:7: formatter \"mm_yyyy\": expects text, got a number"},
     {"pad2 | upper", "7", "07"},
     {"num | num", "7", "ERROR: templates/t.tpl:1:13: formatter \"num\": expects a number, got text"},
     {"upper", "7", "ERROR: templates/t.tpl:1:7: formatter \"upper\": expects text, got a number"},
@@ -202,22 +202,19 @@ static const format_case NUMBER_FORMATS[] = {
 };
 
 static const format_case TEXT_FORMATS[] = {
-    {"date", "2024-01-05", "ngày 05 tháng 01 năm 2024"},
-    {"date", "2019-06-29", "ngày 29 tháng 6 năm 2019"},
-    {"date", "2024-12-10", "ngày 10 tháng 12 năm 2024"},
-    {"date", "2024-02-29", "ngày 29 tháng 02 năm 2024"},
-    {"date", "2023-02-29", "ERROR: templates/t.tpl:1:7: formatter \"date\": \"2023-02-29\" is not a date (YYYY-MM-DD)"},
-    {"date", "2024-13-01", "ERROR: templates/t.tpl:1:7: formatter \"date\": \"2024-13-01\" is not a date (YYYY-MM-DD)"},
-    {"date", "2024-01", "ERROR: templates/t.tpl:1:7: formatter \"date\": \"2024-01\" is not a date (YYYY-MM-DD)"},
-    {"date", "2024-1-5", "ERROR: templates/t.tpl:1:7: formatter \"date\": \"2024-1-5\" is not a date (YYYY-MM-DD)"},
-    {"date", "2024-01-05x", "ERROR: templates/t.tpl:1:7: formatter \"date\": \"2024-01-05x\" is not a date (YYYY-MM-DD)"},
-    {"date", "", "ERROR: templates/t.tpl:1:7: formatter \"date\": \"\" is not a date (YYYY-MM-DD)"},
-    {"month_year", "2023-07", "tháng 7 năm 2023"},
-    {"month_year", "2024-02", "tháng 02 năm 2024"},
-    {"month_year", "2024-01-31", "tháng 01 năm 2024"},
-    {"month_year", "2024-11", "tháng 11 năm 2024"},
-    {"month_year", "2024-00", "ERROR: templates/t.tpl:1:7: formatter \"month_year\": \"2024-00\" is not a date "
-                              "(YYYY-MM or YYYY-MM-DD)"},
+    {"mm_yyyy", "2023-02-29", "ERROR: templates/t.tpl:1:7: formatter \"mm_yyyy\": \"2023-02-29\" is not a date "
+                           "(YYYY-MM or YYYY-MM-DD)"},
+    {"mm_yyyy", "2024-13-01", "ERROR: templates/t.tpl:1:7: formatter \"mm_yyyy\": \"2024-13-01\" is not a date "
+                           "(YYYY-MM or YYYY-MM-DD)"},
+    {"mm_yyyy", "2024-1-5", "ERROR: templates/t.tpl:1:7: formatter \"mm_yyyy\": \"2024-1-5\" is not a date "
+                           "(YYYY-MM or YYYY-MM-DD)"},
+    {"mm_yyyy", "2024-01-05x", "ERROR: templates/t.tpl:1:7: formatter \"mm_yyyy\": \"2024-01-05x\" is not a date "
+                           "(YYYY-MM or YYYY-MM-DD)"},
+    {"mm_yyyy", "", "ERROR: templates/t.tpl:1:7: formatter \"mm_yyyy\": \"\" is not a date "
+                           "(YYYY-MM or YYYY-MM-DD)"},
+    {"mm_yyyy", "2024-00", "ERROR: templates/t.tpl:1:7: formatter \"mm_yyyy\": \"2024-00\" is not a date "
+                           "(YYYY-MM or YYYY-MM-DD)"},
+    {"mm_yyyy", "2024-02-29", "02/2024"},
     {"mm_yyyy", "2024-02", "02/2024"},
     {"mm_yyyy", "2023-11-30", "11/2023"},
     {"upper", "Ủy ban nhân dân", "ỦY BAN NHÂN DÂN"},

@@ -11,7 +11,9 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,14 +39,15 @@ struct bc_report {
 
 BC_API const char *bc_version(void) { return BAOCAO_VERSION; }
 
+/* Whether dir/templates is a directory. Here and below plain malloc, not
+ * alloc.h's: the search runs inside pthread_once, which an out-of-memory
+ * unwind must not leave. */
 static int has_templates(const char *dir)
 {
-    sbuf b = {0};
-    sbuf_printf(&b, "%s/templates", dir);
+    char path[PATH_MAX];
     struct stat st;
-    int ok = stat(b.s, &st) == 0 && S_ISDIR(st.st_mode);
-    sbuf_free(&b);
-    return ok;
+    return snprintf(path, sizeof path, "%s/templates", dir) < (int)sizeof path && stat(path, &st) == 0 &&
+           S_ISDIR(st.st_mode);
 }
 
 /* <prefix>/share/baocao for the file this code was loaded from: the shared
@@ -61,19 +64,18 @@ static char *beside_binary(void)
     const size_t levels[] = {lib_levels, 1};
     char *found = NULL;
     for (size_t k = 0; k < 2 && !found; k++) {
-        sbuf b = {0};
-        sbuf_puts(&b, real);
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof dir, "%s", real);
         for (size_t up = 0; up <= levels[k]; up++) {   /* the file name, then each folder */
-            char *slash = strrchr(b.s, '/');
+            char *slash = strrchr(dir, '/');
             if (!slash)
                 break;
             *slash = 0;
         }
-        b.len = strlen(b.s);
-        sbuf_printf(&b, "/%s", BAOCAO_DATA_SUBDIR);
-        if (has_templates(b.s))
-            found = sbuf_take(&b);
-        sbuf_free(&b);
+        size_t n = strlen(dir);
+        if (snprintf(dir + n, sizeof dir - n, "/%s", BAOCAO_DATA_SUBDIR) < (int)(sizeof dir - n) &&
+            has_templates(dir))
+            found = strdup(dir);
     }
     free(real);
     return found;
@@ -103,6 +105,7 @@ static void error_of(bc_error *err, const diag *d)
     memcpy(err->message, d->msg, sizeof err->message);
     memcpy(err->file, d->file, sizeof err->file);
     err->line = d->line;
+    err->column = d->column;
     memcpy(err->unit, d->unit, sizeof err->unit);
     memcpy(err->indicator, d->indicator, sizeof err->indicator);
 }
@@ -112,6 +115,16 @@ static int fail(bc_error *err, const diag *d)
     if (err)
         error_of(err, d);
     return -1;
+}
+
+/* The caller's bc_options.notify as the library's sink. */
+static void notify(void *ctx, severity s, const diag *d)
+{
+    const bc_options *o = ctx;
+    bc_error e;
+    (void)s;
+    error_of(&e, d);
+    o->notify(o->notify_ctx, &e);
 }
 
 /* Every entry point runs its work under an allocation guard: out of memory
@@ -129,24 +142,27 @@ static int fail(bc_error *err, const diag *d)
         return rc_ < 0 ? fail(err, &(d)) : 0; \
     } while (0)
 
-BC_API int bc_set_language(const char *lang, const char *dir, bc_error *err)
+static int set_language(const char *lang, const char *dir, diag *d)
 {
-    diag d = {0};
     if (!strcmp(lang, "en")) {
         diag_catalog_free();
         return 0;
     }
-    if (!*lang || strspn(lang, "abcdefghijklmnopqrstuvwxyz") != strlen(lang)) {
-        diag_set(&d, "lang-unknown", "unknown language %s (vi or en)", lang);
-        return fail(err, &d);
-    }
+    if (!*lang || strspn(lang, "abcdefghijklmnopqrstuvwxyz") != strlen(lang))
+        return diag_set(d, "lang-unknown", "unknown language %s (vi or en)", lang);
     sbuf path = {0};
     sbuf_printf(&path, "%s/templates/messages/%s.txt", dir ? dir : bc_data_dir(), lang);
     struct stat st;
-    int rc = stat(path.s, &st) == 0 ? diag_catalog_load(path.s, &d)
-                                    : diag_set(&d, "lang-unknown", "unknown language %s (vi or en)", lang);
+    int rc = stat(path.s, &st) == 0 ? diag_catalog_load(path.s, d)
+                                    : diag_set(d, "lang-unknown", "unknown language %s (vi or en)", lang);
     sbuf_free(&path);
-    return rc < 0 ? fail(err, &d) : 0;
+    return rc;
+}
+
+BC_API int bc_set_language(const char *lang, const char *dir, bc_error *err)
+{
+    diag d = {0};
+    GUARDED(err, d, set_language(lang, dir, &d));
 }
 
 static void options_of(render_opts *ro, const bc_options *o, const char *dir)
@@ -172,6 +188,8 @@ static int report_open(bc_report **out, const char *path, const bc_options *o, d
         free(r);
         return -1;
     }
+    for (size_t i = 0; o && o->notify && i < r->s.review.n; i++)
+        notify((void *)o, r->s.review.v[i].severity, &r->s.review.v[i].d);
     *out = r;
     return 0;
 }
@@ -248,7 +266,9 @@ static long check(const char *path, const bc_options *o, bc_finding **out, size_
     long errors = (long)render_check(path, &ro, &f, &cr);
     *out = xcalloc(f.n + 1, sizeof **out);
     for (size_t i = 0; i < f.n; i++) {
-        (*out)[i].error = f.v[i].severity == SEVERITY_ERROR;
+        static const bc_severity SEVERITY[] = {[SEVERITY_ERROR] = BC_ERROR, [SEVERITY_WARNING] = BC_WARNING,
+                                               [SEVERITY_NOTE] = BC_NOTE};
+        (*out)[i].severity = SEVERITY[f.v[i].severity];
         error_of(&(*out)[i].e, &f.v[i].d);
     }
     *count = f.n;
@@ -273,11 +293,13 @@ BC_API long bc_check(const char *path, const bc_options *o, bc_finding **finding
     return errors;
 }
 
-static int facts(const bc_report *r, const bc_options *o, char **json)
+static int facts(const bc_report *r, const bc_options *o, char **json, diag *d)
 {
     render_opts ro;
     options_of(&ro, o, r->data_dir);
-    value *f = pipeline_facts(&r->s.p, &ro.report);
+    value *f = pipeline_facts(&r->s.p, &ro.report, d);
+    if (!f)
+        return -1;
     sbuf b = {0};
     value_write_json(f, &b);
     value_free(f);
@@ -289,7 +311,7 @@ BC_API int bc_facts(const bc_report *r, const bc_options *o, char **json, bc_err
 {
     diag d = {0};
     *json = NULL;
-    GUARDED(err, d, facts(r, o, json));
+    GUARDED(err, d, facts(r, o, json, &d));
 }
 
 /* The folder a ZIP is made from: beside it, hidden, removed afterwards. */

@@ -60,7 +60,7 @@ typedef struct pool {
     const char *staging;   /* where the documents are written before the commit */
     job *jobs;
     size_t njobs;
-    pthread_mutex_t lock;  /* guards next and done, and the progress bar */
+    pthread_mutex_t lock;  /* guards next and done, and the progress calls */
     size_t next, done;
 } pool;
 
@@ -90,17 +90,8 @@ static void name_jobs(job *jobs, size_t n)
 
 static void progress(pool *p)
 {
-    enum { WIDTH = 40 };
-    if (!p->o->progress)
-        return;
-    size_t fill = p->done * WIDTH / p->njobs;
-    char bar[WIDTH + 1];
-    memset(bar, '#', fill);
-    memset(bar + fill, '.', WIDTH - fill);
-    bar[WIDTH] = 0;
-    fprintf(stderr, "\r[%s] %zu/%zu", bar, p->done, p->njobs);
-    if (p->done == p->njobs)
-        fputc('\n', stderr);
+    if (p->o->progress)
+        p->o->progress(p->o->progress_ctx, p->done, p->njobs);
 }
 
 static void run_job(pool *p, job *j)

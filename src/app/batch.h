@@ -16,7 +16,10 @@ typedef struct batch_opts {
     render_opts render;        /* data_dir, font, PDF/A level, report options */
     const char *out_dir;       /* created if missing */
     int jobs;                  /* threads; <= 0: one per online processor */
-    int progress;              /* draw a progress bar on stderr */
+    /* Told, one call at a time, how many of the documents are done (0 first,
+     * total last); NULL: not told. For the caller's progress bar. */
+    void (*progress)(void *ctx, size_t done, size_t total);
+    void *progress_ctx;
 } batch_opts;
 
 typedef struct batch_failure {

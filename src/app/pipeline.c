@@ -29,7 +29,8 @@ int pipeline_load(pipeline *p, const char *path, const char *data_dir, const inp
     memset(p, 0, sizeof *p);
     if (input_load(&p->ds, with_notices ? &p->ns : NULL, path, data_dir, io, d) < 0)
         return -1;
-    static const char *const REPORT[] = {"body", "phu-luc", "phu-luc-chi-so", NULL};
+    static const char *const REPORT[] = {"body", "van-ban", "ngay-thang", "phu-luc", "phu-luc-chi-so",
+                                         PERIOD_TEMPLATE, SUBJECT_TEMPLATE, NULL};
     sbuf templates = {0};
     sbuf_printf(&templates, "%s/templates", data_dir);
     int rc = score_dataset(&p->ds, &p->sc, d) < 0 ||
@@ -84,11 +85,15 @@ int pipeline_build(const pipeline *p, long u, const report_opts *o, doc *out, di
     return notice_build(&p->ds, &p->sc, &p->ns, (size_t)u, &ro, out, d);
 }
 
-value *pipeline_facts(const pipeline *p, const report_opts *o)
+value *pipeline_facts(const pipeline *p, const report_opts *o, diag *d)
 {
     doc_meta m = {0};
     report_meta(&p->ds, o->blank_number, &m);
     value *f = facts_report(&p->ds, &m, &p->sc);
+    if (report_citation(f, &m, p->report_tmpl, d) < 0 || facts_words(f, &m, p->report_tmpl, d) < 0) {
+        value_free(f);
+        f = NULL;
+    }
     doc_meta_free(&m);
     return f;
 }

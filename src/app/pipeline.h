@@ -42,8 +42,9 @@ long pipeline_unit(const pipeline *p, const char *name, diag *d);
 int pipeline_build(const pipeline *p, long u, const report_opts *o, doc *out, diag *d);
 
 /* What the report's templates get (the `facts` command), as the report
- * itself would be built with o. */
-value *pipeline_facts(const pipeline *p, const report_opts *o);
+ * itself would be built with o; NULL (d set) when its words cannot be
+ * written (templates/ky-bao-cao.tpl). */
+value *pipeline_facts(const pipeline *p, const report_opts *o, diag *d);
 
 void pipeline_free(pipeline *p);
 

@@ -23,17 +23,6 @@ void render_opts_default(render_opts *o, const char *data_dir)
     o->sidecar = 1;
 }
 
-/* The Info /Title: tên loại and trích yếu, for a công văn "Công văn V/v …". */
-static char *pdf_title(const doc_meta *m)
-{
-    sbuf b = {0};
-    if (*m->type)
-        sbuf_printf(&b, "%s %s", m->type, m->subject);
-    else
-        sbuf_printf(&b, "Công văn V/v %s", m->subject);
-    return sbuf_take(&b);
-}
-
 int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const char *out, render_result *res,
                 diag *d)
 {
@@ -47,11 +36,11 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
     /* What the PDF leaves blank for the Hệ thống to assign, the metadata
      * (Info, XMP, sidecar) leaves blank too; CreationDate stays the draft's. */
     const doc_meta *m = &tree->meta;
-    char *code = doc_meta_code(m), *title = pdf_title(m);
+    char *code = doc_meta_code(m);
     archive_xmp ax;
     archive_meta_xmp(&ax, m, (int)lo.npages);
     pdf_meta pm = {
-        .title = title,
+        .title = m->title,
         .author = m->issuer.full_name,
         .subject = m->subject,
         .keywords = code,
@@ -86,7 +75,6 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
         res->seal = lo.seal;
     }
     free(code);
-    free(title);
     layout_free(&lo);
     return rc;
 }

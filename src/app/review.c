@@ -19,11 +19,6 @@ static long day_number(int y, int m, int d)
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
-static int month_days(int y, int m)
-{
-    return (int)(day_number(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - day_number(y, m, 1));
-}
-
 static int number_at(const char *s, size_t *i, int maxdigits)
 {
     int v = 0, k = 0;
@@ -33,7 +28,8 @@ static int number_at(const char *s, size_t *i, int maxdigits)
 }
 
 /* Every "tháng N" of a text, with the year that follows it ("năm 2024",
- * "/2024", "-2024"; 0 if none), checked against the period. */
+ * "/2024", "-2024"; 0 if none), checked against the period: a month of a
+ * monthly report must be it, that of a longer period must fall within it. */
 static void review_period_words(const dataset *ds, const char *field, const char *text, findings *out)
 {
     char *f = text_fold(text);
@@ -52,10 +48,43 @@ static void review_period_words(const dataset *ds, const char *field, const char
         int y = number_at(f, &j, 4);
         if (y >= 1945)
             year = y;
-        if (month != ds->period_month || (year && year != ds->period_year)) {
-            findings_add(out, SEVERITY_WARNING, "period-words",
-                         "%s: %s says month %d%s%.0d but the period is %d/%d", ds->path, field, month,
-                         year ? "/" : "", year, ds->period_month, ds->period_year);
+        const period *pd = &ds->period;
+        if (month < period_first_month(pd) || month > period_last_month(pd) || (year && year != pd->year)) {
+            sbuf label = {0};
+            period_label(&label, pd);
+            findings_add(out, SEVERITY_WARNING, "period-words", "%s: %s says month %d%s%.0d but the period is %s",
+                         ds->path, field, month, year ? "/" : "", year, label.s);
+            sbuf_free(&label);
+            break;
+        }
+    }
+    free(f);
+}
+
+/* Every "Quý N" of a text (I–IV or 1–4), checked against the period as
+ * months are: the quarter must lie within it. */
+static void review_quarter_words(const dataset *ds, const char *field, const char *text, findings *out)
+{
+    static const char *const roman[] = {"iv", "iii", "ii", "i"};
+    static const int number[] = {4, 3, 2, 1};
+    char *f = text_fold(text);
+    for (const char *p = strstr(f, "quy "); p; p = strstr(p + 1, "quy ")) {
+        if (p != f && isalnum((unsigned char)p[-1]))
+            continue;
+        size_t i = (size_t)(p - f) + 4;
+        int q = f[i] >= '1' && f[i] <= '4' && !isalnum((unsigned char)f[i + 1]) ? f[i] - '0' : 0;
+        for (size_t k = 0; !q && k < 4; k++) {
+            size_t n = strlen(roman[k]);
+            if (!strncmp(f + i, roman[k], n) && !isalnum((unsigned char)f[i + n]))
+                q = number[k];
+        }
+        const period *pd = &ds->period;
+        if (q && (3 * q - 2 < period_first_month(pd) || 3 * q > period_last_month(pd))) {
+            sbuf label = {0};
+            period_label(&label, pd);
+            findings_add(out, SEVERITY_WARNING, "period-words", "%s: %s says quarter %d but the period is %s",
+                         ds->path, field, q, label.s);
+            sbuf_free(&label);
             break;
         }
     }
@@ -67,16 +96,20 @@ static void review_date(const dataset *ds, const char *field, const date *dt, fi
 {
     if (!dt->day || !dt->month)
         return;   /* left blank for the e-office */
-    long end = day_number(ds->period_year, ds->period_month, month_days(ds->period_year, ds->period_month));
+    int y = ds->period.year, m = period_last_month(&ds->period);
+    long end = day_number(y, m, date_month_days(y, m));
     long at = day_number(dt->year, dt->month, dt->day);
+    sbuf label = {0};
+    period_label(&label, &ds->period);
     if (at < end)
         findings_add(out, SEVERITY_WARNING, "date-before-period-end",
-                     "%s: %s %04d-%02d-%02d is before the end of the period %d/%d", ds->path, field, dt->year,
-                     dt->month, dt->day, ds->period_month, ds->period_year);
+                     "%s: %s %04d-%02d-%02d is before the end of the period %s", ds->path, field, dt->year,
+                     dt->month, dt->day, label.s);
     else if (at - end > REVIEW_LATE_DAYS)
         findings_add(out, SEVERITY_WARNING, "date-late",
-                     "%s: %s %04d-%02d-%02d is %ld days after the end of the period %d/%d", ds->path, field,
-                     dt->year, dt->month, dt->day, at - end, ds->period_month, ds->period_year);
+                     "%s: %s %04d-%02d-%02d is %ld days after the end of the period %s", ds->path, field,
+                     dt->year, dt->month, dt->day, at - end, label.s);
+    sbuf_free(&label);
 }
 
 /* The period a file's name carries: "scores-2024-01.csv", "diem_01_2024.xlsx". */
@@ -121,22 +154,24 @@ static int same_cells(const scheme *s, const score_cell *a, const score_cell *b)
     return 1;
 }
 
+/* Files' names are read for a month only in monthly reports. */
 static void review_files(const dataset *ds, findings *out)
 {
-    int m, y;
-    if (name_period(ds->scores_path, &m, &y) && (m != ds->period_month || y != ds->period_year))
+    int m, y, monthly = ds->period.kind == PERIOD_MONTH;
+    const period *pd = &ds->period;
+    if (monthly && name_period(ds->scores_path, &m, &y) && (m != pd->number || y != pd->year))
         findings_add(out, SEVERITY_WARNING, "scores-period", "%s: the file is named for %d/%d but the period is %d/%d",
-                     ds->scores_path, m, y, ds->period_month, ds->period_year);
+                     ds->scores_path, m, y, pd->number, pd->year);
     if (!ds->has_previous)
         return;
-    int pm = ds->period_month == 1 ? 12 : ds->period_month - 1;
-    int py = ds->period_month == 1 ? ds->period_year - 1 : ds->period_year;
+    period prev = period_previous(pd);
+    int pm = prev.number, py = prev.year;
     if (same_file(ds->scores_path, ds->previous_path)) {
         findings_add(out, SEVERITY_WARNING, "previous-same-file", "%s: previous is the scores file itself (%s)",
                      ds->path, ds->previous_path);
         return;
     }
-    if (name_period(ds->previous_path, &m, &y) && (m != pm || y != py))
+    if (monthly && name_period(ds->previous_path, &m, &y) && (m != pm || y != py))
         findings_add(out, SEVERITY_WARNING, "previous-period",
                      "%s: the previous period's file is named for %d/%d, not %d/%d", ds->previous_path, m, y, pm, py);
     size_t matched = 0, equal = 0;
@@ -269,18 +304,24 @@ static void review_duplicates(const dataset *ds, findings *out)
 
 void review_dataset(const dataset *ds, const scoring *sc, int strict, findings *out)
 {
-    review_period_words(ds, "document.subject", ds->subject, out);
+    if (ds->subject) {   /* else written from the period */
+        review_period_words(ds, "document.subject", ds->subject, out);
+        review_quarter_words(ds, "document.subject", ds->subject, out);
+    }
     review_date(ds, "document.date", &ds->date, out);
     review_files(ds, out);
     review_totals(ds, sc, out);
     review_changes(ds, sc, out);
     review_identity(ds, strict, out);
     review_duplicates(ds, out);
+    for (size_t i = 0; i < ds->notes.n; i++)
+        findings_add_diag(out, SEVERITY_NOTE, &ds->notes.v[i].d);
 }
 
 void review_notices(const dataset *ds, const scoring *sc, const notice_set *ns, findings *out)
 {
     review_period_words(ds, "notices.subject", ns->subject, out);
+    review_quarter_words(ds, "notices.subject", ns->subject, out);
     review_date(ds, "notices.date", &ns->date, out);
     for (size_t u = 0; u < ds->nunits; u++)
         if (!sc->units[u].now.scored)

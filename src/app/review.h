@@ -9,7 +9,8 @@
  * another period; indicators that do not add up to a given total; a score
  * moving more than the scheme's change_warning; units of last period missing
  * now and units new now (with a "did you mean" between the two; errors with
- * strict); names equal after folding. */
+ * strict); names equal after folding. Notes: the readers' (columns of a
+ * scores file that were read past). */
 #ifndef BAOCAO_REVIEW_H
 #define BAOCAO_REVIEW_H
 

@@ -2,11 +2,13 @@
 #include "alloc.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static _Thread_local alloc_guard *guard;
+static void *(*allocate)(void *p, size_t n) = realloc;
+
+void alloc_set_realloc(void *(*fn)(void *p, size_t n)) { allocate = fn ? fn : realloc; }
 
 void alloc_enter(alloc_guard *g)
 {
@@ -22,11 +24,8 @@ void alloc_leave(alloc_guard *g)
 void oom(void)
 {
     alloc_guard *g = guard;
-    if (!g) {
-        /* No entry point to return to: the only safe thing left. */
-        fputs("baocao: out of memory\n", stderr);
-        abort();
-    }
+    if (!g)
+        abort();   /* no entry point to return to (internal use only, see alloc.h) */
     guard = g->prev;
     longjmp(g->jump, 1);
 }
@@ -40,7 +39,7 @@ static size_t checked(size_t n)
 
 void *xmalloc(size_t n)
 {
-    void *p = malloc(checked(n));
+    void *p = allocate(NULL, checked(n));
     if (!p)
         oom();
     return p;
@@ -50,15 +49,15 @@ void *xcalloc(size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         oom();
-    void *p = calloc(checked(n * size), 1);
+    void *p = allocate(NULL, checked(n * size));
     if (!p)
         oom();
-    return p;
+    return memset(p, 0, n * size);
 }
 
 void *xrealloc(void *p, size_t n)
 {
-    p = realloc(p, checked(n));
+    p = allocate(p, checked(n));
     if (!p)
         oom();
     return p;
@@ -88,4 +87,12 @@ void grow(void *v, size_t *cap, size_t need, size_t sz)
         oom();
     *(void **)v = xrealloc(*(void **)v, c * sz);
     *cap = c;
+}
+
+void *grow_push(void *v, size_t *n, size_t *cap, size_t sz)
+{
+    grow(v, cap, *n + 1, sz);
+    char *e = *(char **)v + (*n)++ * sz;
+    memset(e, 0, sz);
+    return e;
 }

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int warnings_quiet;
-
 typedef struct entry {
     char *en, *tr;
 } entry;
@@ -89,12 +87,21 @@ static void set_msg(diag *d, const char *text, size_t len)
     sbuf_free(&b);
 }
 
-int diag_locate(diag *d, const char *file, int line, const char *unit, const char *indicator)
+int diag_at(diag *d, const char *file, int line, int column)
 {
     if (!d)
         return -1;
     copy_cut(d->file, sizeof d->file, file ? file : "", file ? strlen(file) : 0);
     d->line = line;
+    d->column = column;
+    return -1;
+}
+
+int diag_locate(diag *d, const char *file, int line, int column, const char *unit, const char *indicator)
+{
+    if (!d)
+        return -1;
+    diag_at(d, file, line, column);
     copy_cut(d->unit, sizeof d->unit, unit ? unit : "", unit ? strlen(unit) : 0);
     copy_cut(d->indicator, sizeof d->indicator, indicator ? indicator : "", indicator ? strlen(indicator) : 0);
     return -1;
@@ -105,7 +112,7 @@ int diag_vset(diag *d, const char *key, const char *fmt, va_list ap)
     if (!d)
         return -1;
     snprintf(d->key, sizeof d->key, "%s", key ? key : "");
-    diag_locate(d, NULL, 0, NULL, NULL);   /* a new error: no location until told */
+    diag_locate(d, NULL, 0, 0, NULL, NULL);   /* a new error: no location until told */
     sbuf b = {0};
     sbuf_vprintf(&b, diag_text(fmt), ap);
     set_msg(d, sbuf_str(&b), b.len);
@@ -119,7 +126,7 @@ int diag_oom(diag *d)
         snprintf(d->key, sizeof d->key, "out-of-memory");
         snprintf(d->msg, sizeof d->msg, "%s", diag_text("out of memory"));
         d->file[0] = d->unit[0] = d->indicator[0] = 0;
-        d->line = 0;
+        d->line = d->column = 0;
     }
     return -1;
 }
@@ -180,21 +187,16 @@ void findings_free(findings *f)
     memset(f, 0, sizeof *f);
 }
 
-void diag_quiet_warnings(int quiet) { warnings_quiet = quiet; }
-
-void diag_warn(const char *fmt, ...)
+void diag_tell(const diag_sink *sink, severity s, const char *key, const char *fmt, ...)
 {
-    if (warnings_quiet)
+    if (!sink || !sink->fn)
         return;
+    diag d;
     va_list ap;
-    sbuf raw = {0}, msg = {0};
     va_start(ap, fmt);
-    sbuf_vprintf(&raw, diag_text(fmt), ap);
+    diag_vset(&d, key, fmt, ap);
     va_end(ap);
-    printable(&msg, sbuf_str(&raw), raw.len);
-    fprintf(stderr, "baocao: %s: %s\n", diag_text("warning"), sbuf_str(&msg));
-    sbuf_free(&raw);
-    sbuf_free(&msg);
+    sink->fn(sink->ctx, s, &d);
 }
 
 /* The arguments a format consumes, one letter each: 'i' int (also '*'),

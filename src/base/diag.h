@@ -18,14 +18,19 @@ typedef struct diag {
     /* Where, for programs (the message says it for people): set by
      * diag_locate where the reader knows it, else empty / 0. Cut like msg. */
     char file[512];
-    int line;
+    int line, column;      /* 1-based; 0 when unknown */
     char unit[256];
     char indicator[128];
 } diag;
 
 /* Attaches the structured location of the error already set in d (file,
- * line, unit, indicator; NULL / 0 for what does not apply). Returns -1. */
-int diag_locate(diag *d, const char *file, int line, const char *unit, const char *indicator);
+ * line, column, unit, indicator; NULL / 0 for what does not apply).
+ * Returns -1. */
+int diag_locate(diag *d, const char *file, int line, int column, const char *unit, const char *indicator);
+
+/* Only the file and line:column, keeping any unit and indicator already
+ * attached (a reader that knows the place but not the unit). Returns -1. */
+int diag_at(diag *d, const char *file, int line, int column);
 
 /* Sets key and a printf-style message; always returns -1. */
 int diag_set(diag *d, const char *key, const char *fmt, ...)
@@ -41,10 +46,11 @@ int diag_oom(diag *d);
 int diag_prefix(diag *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* What a review of the input found: errors (render would refuse) and
- * warnings (render goes on), returned as data for the front end to print
+/* What a review of the input found: errors (render would refuse),
+ * warnings (render goes on) and notes (what was read past, how a file was
+ * read: for --verbose), returned as data for the front end to print
  * grouped, or as JSON. */
-typedef enum severity { SEVERITY_ERROR, SEVERITY_WARNING } severity;
+typedef enum severity { SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_NOTE } severity;
 
 typedef struct finding {
     severity severity;
@@ -63,13 +69,21 @@ void findings_add_diag(findings *f, severity s, const diag *d);
 size_t findings_count(const findings *f, severity s);
 void findings_free(findings *f);
 
-/* Warnings do not stop the run; they go to stderr unless silenced. */
-void diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void diag_quiet_warnings(int quiet);
+/* The library never prints: what does not stop a call (a warning, a note)
+ * goes to the caller's sink, which shows it, keeps it or drops it. */
+typedef struct diag_sink {
+    void (*fn)(void *ctx, severity s, const diag *d);
+    void *ctx;
+} diag_sink;
+
+/* Formats (translated as diag_set does) and hands one message to sink;
+ * nothing when sink is NULL. */
+void diag_tell(const diag_sink *sink, severity s, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Translation. A catalog (templates/messages/<lang>.txt) maps each English
  * format string, as written in the source, to the same message in another
- * language; diag_set, diag_prefix and diag_warn look their format up there
+ * language; diag_set, diag_prefix and diag_tell look their format up there
  * and fall back to English. The file holds pairs of lines,
  *
  *   en: %s:%d: more than %d columns

@@ -53,7 +53,8 @@ static const char COMMON[] =
 static const char INPUT[] =
     "  --encoding NAME  of CSV score files: utf-8, cp1258 (windows-1258), tcvn3, viscii\n"
     "                   (default: detected)\n"
-    "  --verbose        say how each score file was read (encoding, delimiter, sheet)\n"
+    "  --verbose        say how each score file was read (encoding, delimiter, sheet,\n"
+    "                   columns read past)\n"
     "  --strict         units of last period not matched this period are errors\n";
 
 static const char PDF_OPTIONS[] =
@@ -125,7 +126,7 @@ typedef struct options {
     const char *command, *file, *data_dir, *out, *font, *unit, *to, *lang;
     char **files;          /* archive: every PDF or directory given */
     size_t nfiles;
-    int csv, excel, json, help, quiet, print_fields, blank_number, no_sidecar, jobs, strict;
+    int csv, excel, json, help, quiet, verbose, print_fields, blank_number, no_sidecar, jobs, strict;
     pdfa_level pdfa;
     input_opts input;
 } options;
@@ -166,7 +167,7 @@ static int parse_args(int argc, char **argv, options *o)
         } else if (!strcmp(a, "--strict")) {
             o->strict = 1;
         } else if (!strcmp(a, "--verbose")) {
-            o->input.verbose = 1;
+            o->verbose = 1;
         } else if (!strcmp(a, "--encoding")) {
             if (++i == argc || encoding_from_name(argv[i], &o->input.encoding) < 0)
                 return usage_error("%s takes utf-8, cp1258, tcvn3 or viscii", a);
@@ -300,16 +301,70 @@ static void print_finding(FILE *f, const char *indent, const finding *x)
         fprintf(f, "%s%s\n", indent, x->d.msg);
 }
 
+/* batch's progress bar on stderr. */
+static void draw_progress(void *ctx, size_t done, size_t total)
+{
+    enum { WIDTH = 40 };
+    size_t fill = done * WIDTH / total;
+    char bar[WIDTH + 1];
+    memset(bar, '#', fill);
+    memset(bar + fill, '.', WIDTH - fill);
+    bar[WIDTH] = 0;
+    fprintf(stderr, "\r[%s] %zu/%zu", bar, done, total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+/* archive: a line per file on stdout; with --quiet only the conflicts, on stderr. */
+static void print_filed(void *ctx, const archive_event *e)
+{
+    const options *o = ctx;
+    if (o->quiet && e->outcome != ARCHIVE_CONFLICTED)
+        return;
+    FILE *f = o->quiet ? stderr : stdout;
+    if (e->outcome == ARCHIVE_CONFLICTED && !*e->there)
+        fprintf(f, "conflict %s: a longer file there, %s in %s; left as it is\n", e->rel, e->sha, e->file);
+    else if (e->outcome == ARCHIVE_CONFLICTED)
+        fprintf(f, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", e->rel, e->there, e->sha, e->file);
+    else
+        fprintf(f, "%s %s\n", e->outcome == ARCHIVE_STORED    ? "stored"
+                              : e->outcome == ARCHIVE_UPDATED ? "updated (the signed version replaces the unsigned one)"
+                                                              : "skipped (same SHA-256)",
+                e->rel);
+}
+
+/* Whether a finding of severity s is printed: warnings unless --quiet,
+ * notes with --verbose. */
+static int shown(const options *o, severity s)
+{
+    return s == SEVERITY_ERROR || (s == SEVERITY_WARNING && !o->quiet) || (s == SEVERITY_NOTE && o->verbose);
+}
+
+static const char *severity_word(severity s)
+{
+    return s == SEVERITY_ERROR ? diag_text("error") : s == SEVERITY_WARNING ? diag_text("warning") : diag_text("note");
+}
+
+/* What the library tells while it works (it prints nothing itself):
+ * archive's warnings. */
+static void print_told(void *ctx, severity s, const diag *d)
+{
+    if (shown(ctx, s))
+        fprintf(stderr, "baocao: %s: %s\n", severity_word(s), d->msg);
+}
+
+static void print_one(const finding *x)
+{
+    fprintf(stderr, "baocao: %s ", severity_word(x->severity));
+    print_finding(stderr, "", x);
+}
+
 /* The review's warnings, as render and batch print them before their work. */
 static void print_warnings(const options *o, const findings *w)
 {
-    for (size_t i = 0; i < w->n; i++) {
-        int error = w->v[i].severity == SEVERITY_ERROR;
-        if (o->quiet && !error)
-            continue;
-        fprintf(stderr, "baocao: %s ", error ? diag_text("error") : diag_text("warning"));
-        print_finding(stderr, "", &w->v[i]);
-    }
+    for (size_t i = 0; i < w->n; i++)
+        if (shown(o, w->v[i].severity))
+            print_one(&w->v[i]);
 }
 
 static void render_options(const options *o, render_opts *ro, findings *review)
@@ -347,7 +402,7 @@ static int render(const options *o)
 static int batch(const options *o)
 {
     findings w = {0};
-    batch_opts bo = {.out_dir = o->out, .jobs = o->jobs, .progress = !o->quiet && isatty(2)};
+    batch_opts bo = {.out_dir = o->out, .jobs = o->jobs, .progress = !o->quiet && isatty(2) ? draw_progress : NULL};
     render_options(o, &bo.render, &w);
     batch_result res;
     diag d = {0};
@@ -393,19 +448,18 @@ static int check(const options *o)
         value_map_set(j, "ok", value_bool(errors == 0));
         value_map_set(j, "errors", findings_json(&f, SEVERITY_ERROR));
         value_map_set(j, "warnings", findings_json(&f, SEVERITY_WARNING));
+        value_map_set(j, "notes", findings_json(&f, SEVERITY_NOTE));
         sbuf b = {0};
         value_write_json(j, &b);
         fputs(sbuf_str(&b), stdout);
         sbuf_free(&b);
         value_free(j);
     } else {
-        /* Grouped: the errors, then the warnings, each as render prints it. */
-        for (int s = SEVERITY_ERROR; s <= SEVERITY_WARNING; s++)
-            for (size_t i = 0; i < f.n && !(s == SEVERITY_WARNING && o->quiet); i++)
-                if (f.v[i].severity == (severity)s) {
-                    fprintf(stderr, "baocao: %s ", s == SEVERITY_ERROR ? diag_text("error") : diag_text("warning"));
-                    print_finding(stderr, "", &f.v[i]);
-                }
+        /* Grouped: the errors, the warnings, the notes, each as render prints it. */
+        for (int s = SEVERITY_ERROR; s <= SEVERITY_NOTE; s++)
+            for (size_t i = 0; i < f.n && shown(o, (severity)s); i++)
+                if (f.v[i].severity == (severity)s)
+                    print_one(&f.v[i]);
         if (errors)
             fprintf(stderr, diag_text("%s: %zu errors, %zu warnings"), o->file, errors, warnings), fputc('\n', stderr);
         else
@@ -421,7 +475,8 @@ static int archive(const options *o)
 {
     archive_stats st;
     diag d = {0};
-    int rc = archive_files(o->files, o->nfiles, o->to, o->quiet ? NULL : stdout, &st, &d);
+    archive_report r = {.filed = print_filed, .warnings = {print_told, (void *)o}, .ctx = (void *)o};
+    int rc = archive_files(o->files, o->nfiles, o->to, &r, &st, &d);
     if (!o->quiet)
         fprintf(stderr, "baocao: archive: %d stored, %d updated, %d skipped, %d conflicts\n", st.stored,
                 st.updated, st.skipped, st.conflicts);
@@ -447,7 +502,11 @@ static int inspect(const options *o)
         table_print(stdout, &p.ds, &p.sc, o->excel ? TABLE_EXCEL : o->csv ? TABLE_CSV : TABLE_TEXT);
     } else if (!errors) {
         report_opts ro = {.blank_number = o->blank_number, .templates = NULL};
-        value *f = pipeline_facts(&p, &ro);
+        value *f = pipeline_facts(&p, &ro, &d);
+        if (!f) {
+            pipeline_free(&p);
+            return fail(&d);
+        }
         sbuf b = {0};
         value_write_json(f, &b);
         fputs(sbuf_str(&b), stdout);
@@ -485,7 +544,6 @@ static int run(int argc, char **argv)
         free(files);
         return help(o.help ? o.command : o.file);
     }
-    diag_quiet_warnings(o.quiet);
     report_path(&o, report, sizeof report);
     if (!strcmp(o.command, "archive"))
         rc = archive(&o);

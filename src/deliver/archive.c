@@ -333,13 +333,11 @@ static int store(target *t, const char *rel, const unsigned char *buf, size_t le
 
 /* ---- delivery ------------------------------------------------------------- */
 
-typedef enum outcome { STORED, SKIPPED, CONFLICT, UPDATED } outcome;
-
 /* Files buf at rel: skip it if the same bytes are there, replace what is
  * there if its SHA-256 is `older` (the unsigned version of a signed PDF, or
- * its sidecar), leave anything else alone. `file` names it in the log. */
+ * its sidecar), leave anything else alone. `file` names it in r's event. */
 static int deliver(target *t, const unsigned char *buf, size_t len, const char *file, const char *rel,
-                   const char *older, FILE *log, outcome *out, diag *d)
+                   const char *older, const archive_report *r, archive_outcome *out, diag *d)
 {
     char sha[65], there[65];
     sha256_hex(buf, len, sha);
@@ -348,63 +346,57 @@ static int deliver(target *t, const unsigned char *buf, size_t len, const char *
     int rc = lookup(t, rel, len, there, d);
     if (rc == 1 && older && strcmp(sha, there) && !strcmp(there, older)) {
         rc = store(t, rel, buf, len, sha, 1, d);
-        *out = UPDATED;
+        *out = ARCHIVE_UPDATED;
     } else if (rc == 0) {
         rc = store(t, rel, buf, len, sha, 0, d);
         if (rc == 0)
-            *out = STORED;
+            *out = ARCHIVE_STORED;
         /* Someone filed it meanwhile (or a retried MOVE had worked): compare. */
         else if (rc == 1 && (rc = lookup(t, rel, len, there, d)) == 0)
             rc = diag_set(d, "archive-target", "%s: refused as existing, yet not there", rel);
     }
     if (rc == 1)
-        *out = strcmp(sha, there) ? CONFLICT : SKIPPED;
+        *out = strcmp(sha, there) ? ARCHIVE_CONFLICTED : ARCHIVE_SKIPPED;
     if (rc < 0)
         return -1;
-    if (*out == CONFLICT && !*there)
-        fprintf(log ? log : stderr, "conflict %s: a longer file there, %s in %s; left as it is\n", rel, sha,
-                file);
-    else if (*out == CONFLICT)
-        fprintf(log ? log : stderr, "conflict %s: SHA-256 %s there, %s in %s; left as it is\n", rel, there, sha,
-                file);
-    else if (log)
-        fprintf(log, "%s %s\n", *out == STORED    ? "stored"
-                                : *out == UPDATED ? "updated (the signed version replaces the unsigned one)"
-                                                  : "skipped (same SHA-256)",
-                rel);
+    if (r && r->filed) {
+        archive_event e = {*out, rel, file, sha, *out == ARCHIVE_CONFLICTED ? there : ""};
+        r->filed(r->ctx, &e);
+    }
     return 0;
 }
 
 /* deliver() of a local file. */
-static int deliver_file(target *t, const char *file, const char *rel, const char *older, FILE *log, outcome *out,
+static int deliver_file(target *t, const char *file, const char *rel, const char *older, const archive_report *r,
+                        archive_outcome *out,
                         diag *d)
 {
     unsigned char *buf;
     size_t len;
     if (file_read(file, &buf, &len, d) < 0)
         return -1;
-    int rc = deliver(t, buf, len, file, rel, older, log, out, d);
+    int rc = deliver(t, buf, len, file, rel, older, r, out, d);
     free(buf);
     return rc;
 }
 
-static void count(archive_stats *st, outcome o)
+static void count(archive_stats *st, archive_outcome o)
 {
-    if (o == STORED)
+    if (o == ARCHIVE_STORED)
         st->stored++;
-    else if (o == SKIPPED)
+    else if (o == ARCHIVE_SKIPPED)
         st->skipped++;
-    else if (o == UPDATED)
+    else if (o == ARCHIVE_UPDATED)
         st->updated++;
     else
         st->conflicts++;
 }
 
-static int open_target(target *t, const char *to, diag *d)
+static int open_target(target *t, const char *to, const diag_sink *warnings, diag *d)
 {
     memset(t, 0, sizeof *t);
     if (!strncmp(to, "http://", 7) || !strncmp(to, "https://", 8))
-        return (t->dav = webdav_open(to, d)) ? 0 : -1;
+        return (t->dav = webdav_open(to, warnings, d)) ? 0 : -1;
     if (strstr(to, "://") && (strncmp(to, "file://", 7) || to[7] != '/')) {
         char *shown = webdav_shown_url(to);   /* a mistyped URL may carry a password */
         if (!strncmp(to, "file://", 7))
@@ -427,7 +419,7 @@ static int open_target(target *t, const char *to, diag *d)
     return 0;
 }
 
-int archive_files(char *const *paths, size_t n, const char *to, FILE *log, archive_stats *st,
+int archive_files(char *const *paths, size_t n, const char *to, const archive_report *r, archive_stats *st,
                   diag *d)
 {
     plan p = {0};
@@ -441,7 +433,7 @@ int archive_files(char *const *paths, size_t n, const char *to, FILE *log, archi
         else
             rc = S_ISDIR(sb.st_mode) ? plan_dir(&p, paths[i], d) : plan_pdf(&p, paths[i], d);
     }
-    if (rc < 0 || open_target(&t, to, d) < 0) {
+    if (rc < 0 || open_target(&t, to, r ? &r->warnings : NULL, d) < 0) {
         plan_free(&p);
         return -1;
     }
@@ -450,23 +442,23 @@ int archive_files(char *const *paths, size_t n, const char *to, FILE *log, archi
     size_t nfiled = 0;
     for (size_t i = 0; i < p.n && rc == 0; i++) {
         item *it = &p.v[i];
-        outcome pdf_out, meta_out = SKIPPED;
+        archive_outcome pdf_out, meta_out = ARCHIVE_SKIPPED;
         const char *older = it->is_signed || it->meta_text ? it->unsigned_sha : NULL;
-        rc = deliver_file(&t, it->pdf, it->dest, older, log, &pdf_out, d);
+        rc = deliver_file(&t, it->pdf, it->dest, older, r, &pdf_out, d);
         if (rc < 0)
             break;
         count(st, pdf_out);
-        if (pdf_out == CONFLICT)   /* its sidecar would describe the wrong PDF */
+        if (pdf_out == ARCHIVE_CONFLICTED)   /* its sidecar would describe the wrong PDF */
             continue;
         if (it->meta_text)
             rc = deliver(&t, (const unsigned char *)it->meta_text, strlen(it->meta_text), it->sidecar,
-                         it->dest_meta, it->unsigned_meta_sha, log, &meta_out, d);
+                         it->dest_meta, it->unsigned_meta_sha, r, &meta_out, d);
         else
-            rc = deliver_file(&t, it->sidecar, it->dest_meta, NULL, log, &meta_out, d);
+            rc = deliver_file(&t, it->sidecar, it->dest_meta, NULL, r, &meta_out, d);
         if (rc < 0)
             break;
         count(st, meta_out);
-        if (meta_out != CONFLICT)
+        if (meta_out != ARCHIVE_CONFLICTED)
             filed[nfiled++] = (archive_entry){it->dest, it->dest_meta, it->sha, it->bytes, it->is_signed, it->signer,
                                               it->unsigned_sha};
     }

@@ -14,10 +14,28 @@
 #define BAOCAO_ARCHIVE_H
 
 #include <stddef.h>
-#include <stdio.h>
 #include "diag.h"
 
 enum { ARCHIVE_CONFLICT = 1 };
+
+/* What happened to one file, for the caller to show (the library prints
+ * nothing): rel its place in the archive, file where it came from; sha its
+ * SHA-256, there the one already filed ("" when the file there is longer
+ * than this one, so its hash was not taken). */
+typedef enum archive_outcome { ARCHIVE_STORED, ARCHIVE_UPDATED, ARCHIVE_SKIPPED, ARCHIVE_CONFLICTED } archive_outcome;
+
+typedef struct archive_event {
+    archive_outcome outcome;
+    const char *rel, *file, *sha, *there;
+} archive_event;
+
+/* The caller's hooks: each file's outcome, and the warnings of delivery
+ * (a password sent unencrypted). NULL members: not told. */
+typedef struct archive_report {
+    void (*filed)(void *ctx, const archive_event *e);
+    diag_sink warnings;
+    void *ctx;             /* for filed */
+} archive_report;
 
 typedef struct archive_stats {
     int stored, skipped, conflicts;   /* files (PDFs and sidecars) */
@@ -29,12 +47,12 @@ typedef struct archive_stats {
  * directory path (local; it also keeps manifest.json at the root listing
  * every document filed there). Every PDF and sidecar is checked first (the
  * sidecar's SHA-256 must match the PDF, the số must not be blank); nothing is
- * sent if one fails. One line per file goes to log (NULL: only conflicts,
- * to stderr). Returns 0
+ * sent if one fails. Each file's outcome goes to r->filed (r may be NULL).
+ * Returns 0
  * when every file is in place, ARCHIVE_CONFLICT when some were not filed
  * because of conflicts (all others were), -1 on an error (d set; delivery
  * stops at the first transport error; a re-run completes it). */
-int archive_files(char *const *paths, size_t n, const char *to, FILE *log, archive_stats *st,
+int archive_files(char *const *paths, size_t n, const char *to, const archive_report *r, archive_stats *st,
                   diag *d);
 
 #endif

@@ -22,7 +22,7 @@ static void record_of(record *r, const doc_meta *m)
 {
     doc_issue is = doc_meta_issue(m);
     memset(r, 0, sizeof *r);
-    r->type_name = *m->type ? m->type : "Công văn";
+    r->type_name = m->type_name;
     r->code_number = *is.number ? is.number : NULL;
     r->code_notation = m->notation;
     r->organ_name = m->issuer.full_name;
@@ -33,8 +33,6 @@ static void record_of(record *r, const doc_meta *m)
         snprintf(r->issued_date, sizeof r->issued_date, "%02d/%02d/%04d", is.date.day, is.date.month,
                  is.date.year);
 }
-
-static const char LANGUAGE[] = "Tiếng Việt";
 
 void archive_meta_xmp(archive_xmp *x, const doc_meta *m, int pages)
 {
@@ -48,7 +46,7 @@ void archive_meta_xmp(archive_xmp *x, const doc_meta *m, int pages)
         {"CodeNotation", r.code_notation, 0, "Ký hiệu của văn bản"},
         {"IssuedDate", x->date[0] ? x->date : NULL, 0, "Ngày, tháng, năm văn bản (DD/MM/YYYY)"},
         {"OrganName", r.organ_name, 0, "Tên cơ quan ban hành"},
-        {"Language", LANGUAGE, 0, "Ngôn ngữ"},
+        {"Language", m->language, 0, "Ngôn ngữ"},
         {"PageAmount", x->pages, 1, "Số trang của văn bản"},
         {"SignerPosition", r.position, 0, "Chức vụ người ký"},
         {"SignerFullName", r.full_name, 0, "Họ tên người ký"},
@@ -75,23 +73,13 @@ static json_t *str_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-/* "Lưu: VT, …" is the copy kept, and "Như trên" repeats the Kính gửi: neither
- * is a recipient of its own. */
-static int is_recipient(const char *s)
-{
-    return strncmp(s, "Lưu", strlen("Lưu")) != 0 && strcmp(s, "Như trên") != 0;
-}
-
+/* The builder left out the entries that are not recipients of their own
+ * (the copy kept, "Như trên": doc_meta.filed_to). */
 static json_t *recipients(const doc_meta *m)
 {
     json_t *to = json_array();
-    for (int pass = 0; pass < 2; pass++) {
-        char **v = pass ? m->recipients : m->addressees;
-        size_t n = pass ? m->nrecipients : m->naddressees;
-        for (size_t i = 0; i < n; i++)
-            if (is_recipient(v[i]))
-                json_array_append_new(to, json_pack("{s:n,s:s}", "OrganId", "OrganName", v[i]));
-    }
+    for (size_t i = 0; i < m->nfiled_to; i++)
+        json_array_append_new(to, json_pack("{s:n,s:s}", "OrganId", "OrganName", m->filed_to[i]));
     return to;
 }
 
@@ -155,7 +143,7 @@ char *archive_meta_json(const char *pdf_path, const doc_meta *m, const pdf_resul
     json_object_set_new(o, "IssuedDate", str_or_null(r.issued_date[0] ? r.issued_date : NULL));
     json_object_set_new(o, "OrganName", str_or_null(r.organ_name));
     json_object_set_new(o, "Subject", str_or_null(r.subject));
-    json_object_set_new(o, "Language", json_string(LANGUAGE));
+    json_object_set_new(o, "Language", json_string(m->language));
     json_object_set_new(o, "PageAmount", json_integer(pr->pages));
     json_object_set_new(o, "Description", json_null());
     json_object_set_new(o, "SignerInfo", json_pack("{s:o,s:o}", "Position", str_or_null(r.position),

@@ -149,7 +149,7 @@ static int netrc_has(const char *host)
 /* Credentials over plain http:// travel readable to anyone on the way;
  * only the loopback test server is exempt from the warning. The password
  * comes from BAOCAO_DAV_USER's, the URL's user:password@, or ~/.netrc. */
-static void warn_cleartext(const char *url, const char *shown)
+static void warn_cleartext(const char *url, const char *shown, const diag_sink *warnings)
 {
     if (strncmp(url, "http://", 7))
         return;
@@ -160,21 +160,21 @@ static void warn_cleartext(const char *url, const char *shown)
         lc.url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && strcmp(host, "127.0.0.1") &&
         strcmp(host, "localhost") && strcmp(host, "[::1]")) {
         if (user && *user)
-            diag_warn("%s: BAOCAO_DAV_USER's password goes unencrypted over http://; use https://",
-                      shown);
+            diag_tell(warnings, SEVERITY_WARNING, "dav-cleartext",
+                      "%s: BAOCAO_DAV_USER's password goes unencrypted over http://; use https://", shown);
         else if (lc.url_get(u, CURLUPART_PASSWORD, &password, 0) == CURLUE_OK)
-            diag_warn("%s: the password in the URL goes unencrypted over http://; use https://",
-                      shown);
+            diag_tell(warnings, SEVERITY_WARNING, "dav-cleartext",
+                      "%s: the password in the URL goes unencrypted over http://; use https://", shown);
         else if (netrc_has(host))
-            diag_warn("%s: the password ~/.netrc has for %s goes unencrypted over http://; use "
-                      "https://", shown, host);
+            diag_tell(warnings, SEVERITY_WARNING, "dav-cleartext",
+                      "%s: the password ~/.netrc has for %s goes unencrypted over http://; use https://", shown, host);
     }
     lc.free(password);
     lc.free(host);
     lc.url_cleanup(u);
 }
 
-webdav *webdav_open(const char *base_url, diag *d)
+webdav *webdav_open(const char *base_url, const diag_sink *warnings, diag *d)
 {
     if (strncmp(base_url, "http://", 7) && strncmp(base_url, "https://", 8)) {
         char *shown = webdav_shown_url(base_url);
@@ -214,7 +214,7 @@ webdav *webdav_open(const char *base_url, diag *d)
     w->shown = webdav_shown_url(w->base);
     w->timeout_s = timeout_s;
     w->deadline = now_s() + (double)timeout_s;
-    warn_cleartext(w->base, w->shown);
+    warn_cleartext(w->base, w->shown, warnings);
     return w;
 }
 

@@ -21,8 +21,9 @@
 
 typedef struct webdav webdav;
 
-/* base_url: http:// or https:// URL of a collection. NULL on error. */
-webdav *webdav_open(const char *base_url, diag *d);
+/* base_url: http:// or https:// URL of a collection. NULL on error. A
+ * password about to go unencrypted is a warning to `warnings` (may be NULL). */
+webdav *webdav_open(const char *base_url, const diag_sink *warnings, diag *d);
 void webdav_close(webdav *w);
 
 /* Starts the deadline of the next file (BAOCAO_DAV_TIMEOUT). */

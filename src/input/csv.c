@@ -79,17 +79,21 @@ char csv_detect_decimal(const csv *c)
 
 static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *name, int line)
 {
-    if (r->count >= CSV_MAX_FIELDS)
-        return diag_set(d, "csv-too-many-columns", "%s:%d: more than %d columns", name, line,
-                        CSV_MAX_FIELDS);
+    if (r->count >= CSV_MAX_FIELDS) {
+        diag_set(d, "csv-too-many-columns", "%s:%d: more than %d columns", name, line, CSV_MAX_FIELDS);
+        return diag_at(d, name, line, 0);
+    }
     char *nfc = text_nfc(sbuf_str(f), f->len);
-    if (!nfc)
-        return diag_set(d, "csv-encoding", "%s:%d: invalid UTF-8 in a field", name, line);
+    if (!nfc) {
+        diag_set(d, "csv-encoding", "%s:%d: invalid UTF-8 in a field", name, line);
+        return diag_at(d, name, line, (int)r->count + 1);
+    }
     uint32_t cp;
     if (text_find_control(nfc, strlen(nfc), &cp) < strlen(nfc)) {
         free(nfc);
-        return diag_set(d, "input-control", "%s:%d: column %zu holds a control character (U+%04X)",
-                        name, line, r->count + 1, (unsigned)cp);
+        diag_set(d, "input-control", "%s:%d: column %zu holds a control character (U+%04X)", name, line,
+                 r->count + 1, (unsigned)cp);
+        return diag_at(d, name, line, (int)r->count + 1);
     }
     grow(&r->fields, cap, r->count + 1, sizeof *r->fields);
     r->fields[r->count++] = text_trim(nfc);
@@ -97,19 +101,18 @@ static int finish_field(csv_row *r, size_t *cap, sbuf *f, diag *d, const char *n
     return 0;
 }
 
+static int cmp_col(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
 const char *csv_field(const csv_row *r, size_t k)
 {
     if (!r->cols)
         return k < r->count ? r->fields[k] : "";
-    size_t lo = 0, hi = r->count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->cols[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < r->count && r->cols[lo] == k ? r->fields[lo] : "";
+    const size_t *c = r->count ? bsearch(&k, r->cols, r->count, sizeof k, cmp_col) : NULL;
+    return c ? r->fields[c - r->cols] : "";
 }
 
 static void row_free(csv_row *r)
@@ -143,11 +146,12 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
     for (size_t i = 0, line = 1; i < n;) {
         uint32_t cp;
         int k = utf8_next(s + i, n - i, &cp);
-        if (k <= 0)
-            return diag_set(d, "csv-encoding",
-                            "%s:%zu: the file is not valid UTF-8 (byte 0x%02X); save it as "
-                            "\"CSV UTF-8\" or name its encoding",
-                            name, line, (unsigned char)s[i]);
+        if (k <= 0) {
+            diag_set(d, "csv-encoding",
+                     "%s:%zu: the file is not valid UTF-8 (byte 0x%02X); save it as \"CSV UTF-8\" or name its encoding",
+                     name, line, (unsigned char)s[i]);
+            return diag_at(d, name, (int)line, 0);
+        }
         if (cp == '\n')
             line++;
         i += (size_t)k;
@@ -193,11 +197,13 @@ int csv_parse(csv *c, const char *name, const char *s, size_t n, diag *d)
         if (f.len > CSV_MAX_FIELD) {
             diag_set(d, "csv-field-too-long", "%s:%d: a field is longer than %u bytes", name, line,
                      CSV_MAX_FIELD);
+            diag_at(d, name, line, (int)r.count + 1);
             goto fail;
         }
     }
     if (quoted) {
         diag_set(d, "csv-unclosed-quote", "%s:%d: a quoted field is not closed", name, r.line);
+        diag_at(d, name, r.line, (int)r.count + 1);
         goto fail;
     }
     if (f.len || r.count) {

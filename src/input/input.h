@@ -11,7 +11,6 @@
 
 typedef struct input_opts {
     text_encoding encoding;  /* of the CSV files; ENC_AUTO = detect */
-    int verbose;             /* say on stderr how each scores file was read */
 } input_opts;
 
 /* Loads report.json at path, its scheme from data_dir/templates/schemes,

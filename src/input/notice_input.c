@@ -3,7 +3,7 @@
  * The formats are documented in README.md ("Notices"). */
 #include "csv.h"
 #include "input.h"
-#include "records.h"
+#include "private/records.h"
 #include "notices.h"
 #include "sbuf.h"
 
@@ -244,6 +244,8 @@ static int load_relative(notice_set *ns, const dataset *ds, const char *rel,
 {
     char *path = input_path(ds->dir, rel);
     int rc = load(ns, ds, path, d);
+    if (rc < 0 && d && !*d->file)   /* an error of that file, not of report.json */
+        diag_at(d, path, 0, 0);
     free(path);
     return rc;
 }

@@ -1,7 +1,7 @@
 /* report_json.c — report.json: the document's metadata and where its
  * scores are. The format is documented in README.md. */
 #include "input.h"
-#include "records.h"
+#include "private/records.h"
 #include "sbuf.h"
 #include "unitmatch.h"
 
@@ -15,10 +15,7 @@ int input_date(const char *s, date *out)
     char tail;
     if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
         return -1;
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1945 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
-        return -1;
-    if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    if (y < 1945 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > date_month_days(y, m))
         return -1;
     out->year = y, out->month = m, out->day = dd;
     return 0;
@@ -32,6 +29,49 @@ char *input_path(const char *dir, const char *rel)
     else
         sbuf_printf(&b, "%s/%s", dir, rel);
     return sbuf_take(&b);
+}
+
+/* "period": {"year": 2024} with at most one of "month": 1–12,
+ * "quarter": 1–4, "half": 1–2 (the first or last six months) and
+ * "nine_months": true; the year alone is a yearly report. Any other key
+ * is refused: a misspelt "quater" must not turn a quarter into a year. */
+static int load_period(period *p, json_t *o, const char *file, diag *d)
+{
+    static const period_kind numbered[] = {PERIOD_MONTH, PERIOD_QUARTER, PERIOD_HALF};
+    int kinds = 0, nine = 0;
+    *p = (period){.kind = PERIOD_YEAR};
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v) {
+        if (strcmp(key, "year") && strcmp(key, "month") && strcmp(key, "quarter") && strcmp(key, "half") &&
+            strcmp(key, "nine_months"))
+            return diag_set(d, "json-period", "%s:%d: period.%s: not a key of a period (year, month, quarter, "
+                            "half, nine_months)", file, jsonin_line_of(file, key), key);
+    }
+    if (jsonin_int(o, file, "period", "year", 1, &p->year, d) < 0 ||
+        jsonin_bool(o, file, "period", "nine_months", &nine, d) < 0)
+        return -1;
+    if (nine)
+        p->kind = PERIOD_NINE_MONTHS, kinds++;
+    for (size_t i = 0; i < sizeof numbered / sizeof *numbered; i++) {
+        key = period_kind_name(numbered[i]);
+        int n, max = period_max_number(numbered[i]);
+        if (!json_object_get(o, key))
+            continue;
+        if (jsonin_int(o, file, "period", key, 1, &n, d) < 0)
+            return -1;
+        if (n < 1 || n > max)
+            return diag_set(d, "json-period", "%s:%d: period.%s: %d does not exist (1 to %d)", file,
+                            jsonin_line_of(file, key), key, n, max);
+        p->kind = numbered[i], p->number = n, kinds++;
+    }
+    if (kinds > 1)
+        return diag_set(d, "json-period", "%s:%d: period: one of month, quarter, half and nine_months, not %d",
+                        file, jsonin_line_of(file, "period"), kinds);
+    if (p->year < 1945 || p->year > 2999)
+        return diag_set(d, "json-period", "%s:%d: period.year: %d is not a year of a report", file,
+                        jsonin_line_of(file, "year"), p->year);
+    return 0;
 }
 
 /* What the per-element readers below need besides the element. */
@@ -230,13 +270,13 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
     ds->dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup("");
 
     json_t *doc = json_object_get(root, "document"), *agency = json_object_get(root, "agency"),
-           *period = json_object_get(root, "period"), *sig = json_object_get(root, "signer");
+           *per = json_object_get(root, "period"), *sig = json_object_get(root, "signer");
     json_t *sections;
     char *date_s = NULL, *scores = NULL, *previous = NULL, *sort = NULL;
     int rc = -1;
     ds->scale = 0;
 
-    if (!json_is_object(doc) || !json_is_object(agency) || !json_is_object(period) ||
+    if (!json_is_object(doc) || !json_is_object(agency) || !json_is_object(per) ||
         !json_is_object(sig)) {
         diag_set(d, "json-missing", "%s: needs the objects \"document\", \"agency\", \"period\" and "
                  "\"signer\"", path);
@@ -254,22 +294,16 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
         jsonin_array(root, path, "", "sections", 0, &sections, d) < 0 ||
         jsonin_str(doc, path, "document", "type", 0, &ds->doc_type, d) < 0 ||
         jsonin_str(doc, path, "document", "type_code", 0, &ds->type_code, d) < 0 ||
-        jsonin_str(doc, path, "document", "subject", 1, &ds->subject, d) < 0 ||
+        jsonin_str(doc, path, "document", "subject", 0, &ds->subject, d) < 0 ||
         jsonin_str(doc, path, "document", "number", 0, &ds->number, d) < 0 ||
         jsonin_str(doc, path, "document", "notation", 1, &ds->notation, d) < 0 ||
         jsonin_str(doc, path, "document", "date", 1, &date_s, d) < 0 ||
-        jsonin_int(period, path, "period", "month", 1, &ds->period_month, d) < 0 ||
-        jsonin_int(period, path, "period", "year", 1, &ds->period_year, d) < 0 ||
+        load_period(&ds->period, per, path, d) < 0 ||
         input_issuer(&ds->issuer, agency, path, "agency", "lines", doc, "document", sig, d) < 0)
         goto out;
 
     if (input_date(date_s, &ds->date) < 0) {
         diag_set(d, "json-date", "%s: document.date: \"%s\" is not a date (YYYY-MM-DD)", path, date_s);
-        goto out;
-    }
-    if (ds->period_month < 1 || ds->period_month > 12 || ds->period_year < 1945) {
-        diag_set(d, "json-period", "%s: period: month %d/%d is not a valid period", path,
-                 ds->period_month, ds->period_year);
         goto out;
     }
     if (!ds->doc_type)
@@ -329,6 +363,8 @@ out:
     free(previous);
     free(sort);
     json_decref(root);
+    if (rc < 0 && d && !*d->file)   /* report.json's own error (the files it names set theirs) */
+        diag_at(d, path, 0, 0);
     if (rc < 0) {
         dataset_free(ds);
     }

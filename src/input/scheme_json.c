@@ -192,6 +192,8 @@ int scheme_load_file(scheme *s, const char *path, diag *d)
     rc = 0;
 out:
     json_decref(root);
+    if (rc < 0 && d && !*d->file)
+        diag_at(d, path, 0, 0);
     if (rc < 0)
         scheme_free(s);
     return rc;

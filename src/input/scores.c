@@ -8,23 +8,81 @@
 #include "unitmatch.h"
 #include "xlsx.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 enum { COL_IGNORE = -1, COL_SECTION = -2, COL_LONG_NAME = -3, COL_UNKNOWN = -4, COL_TOTAL = -5,
-       COL_AMBIGUOUS = -6, COL_NAME = -7, COL_CODE = -8 };
+       COL_AMBIGUOUS = -6, COL_NAME = -7, COL_CODE = -8, COL_EXTRA = -9 };
 
-/* A folded header label without a trailing "(5đ)" / "(10)": the key that
- * labels are compared by ("Chỉ số 1 (5đ)" -> "chi so 1"). */
+/* A folded header label without a trailing "(5đ)" / "(18)", "_" read as a
+ * space and runs of white space as one: the key that labels are compared
+ * by ("Chỉ số 1 (5đ)" -> "chi so 1", "ten_co_quan_don_vi" -> "ten co quan
+ * don vi"). */
 static char *label_key(const char *h)
 {
     char *f = text_fold(h);
     char *p = strchr(f, '(');
     if (p && strchr(p, ')') && !strchr(p, ')')[1])
         *p = 0;
+    size_t k = 0;
+    for (size_t i = 0; f[i]; i++) {
+        char c = f[i] == '_' || f[i] == '\t' || f[i] == '\n' || f[i] == '\r' ? ' ' : f[i];
+        if (c != ' ' || (k && f[k - 1] != ' '))
+            f[k++] = c;
+    }
+    f[k] = 0;
     return text_trim(f);
+}
+
+/* The length of key before a trailing number ("tieu chi 10" -> 8), 0 when
+ * it does not end in one. */
+static size_t numbered_stem(const char *key)
+{
+    size_t n = strlen(key), end = n;
+    while (end && (isdigit((unsigned char)key[end - 1]) || key[end - 1] == '.'))
+        end--;
+    if (end == n)
+        return 0;
+    while (end && key[end - 1] == ' ')
+        end--;
+    return end;
+}
+
+static int same_stem(const char *key, size_t stem, const char *label)
+{
+    char *k = label_key(label);
+    int eq = stem && numbered_stem(k) == stem && !strncmp(k, key, stem);
+    free(k);
+    return eq;
+}
+
+/* Whether an unknown header names an indicator the scheme does not have:
+ * an id under one of its groups ("dvctt.cs9"), or a numbered label like
+ * its own ("Tiêu chí 10" beside "Tiêu chí 1"…"Tiêu chí 9") or like the
+ * usual words for one ("Chỉ số 7", "TC 12"). Such a column is an error;
+ * any other is an office's own (Ghi chú, Phân loại) and is ignored. */
+static int looks_like_indicator(const scheme *s, const char *h, const char *key)
+{
+    static const char *const words[] = {"chi so", "tieu chi", "chi tieu", "cs", "tc"};
+    for (size_t g = 0; g < s->ngroups; g++) {
+        size_t k = strlen(s->groups[g].id);
+        if (!strncmp(h, s->groups[g].id, k) && h[k] == '.')
+            return 1;
+    }
+    size_t stem = numbered_stem(key);
+    if (!stem)
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == stem && !strncmp(key, words[i], stem))
+            return 1;
+    for (size_t i = 0; i < s->nindicators; i++)
+        if (same_stem(key, stem, s->indicators[i].label) ||
+            (s->indicators[i].name && same_stem(key, stem, s->indicators[i].name)))
+            return 1;
+    return 0;
 }
 
 static int key_is(const char *key, const char *label)
@@ -53,12 +111,15 @@ static int group_is(const indicator_group *g, const char *group)
  * the group header above it (two-row headers), else it is ambiguous. */
 static long header_column(const scheme *s, const char *h, const char *group)
 {
+    /* Keys as label_key makes them: the usual spellings of offices' files. */
     static const struct { const char *key; long col; } names[] = {
-        {"unit", COL_NAME}, {"ten don vi", COL_NAME}, {"don vi", COL_NAME},
-        {"section", COL_SECTION}, {"nhom", COL_SECTION}, {"long_name", COL_LONG_NAME},
+        {"unit", COL_NAME}, {"ten don vi", COL_NAME}, {"don vi", COL_NAME}, {"ten co quan, don vi", COL_NAME},
+        {"ten co quan don vi", COL_NAME}, {"co quan, don vi", COL_NAME}, {"ten co quan", COL_NAME},
+        {"section", COL_SECTION}, {"nhom", COL_SECTION}, {"long name", COL_LONG_NAME},
         {"ten day du", COL_LONG_NAME}, {"total", COL_TOTAL}, {"tong diem", COL_TOTAL},
-        {"ma don vi", COL_CODE}, {"ma dvhc", COL_CODE}, {"code", COL_CODE}, {"unit_code", COL_CODE},
-        {"stt", COL_IGNORE}};
+        {"tong diem dat duoc", COL_TOTAL}, {"tong so diem", COL_TOTAL},
+        {"ma don vi", COL_CODE}, {"ma dvhc", COL_CODE}, {"code", COL_CODE}, {"unit code", COL_CODE},
+        {"stt", COL_IGNORE}, {"tt", COL_IGNORE}, {"so tt", COL_IGNORE}};
     char *key = label_key(h);
     long r = COL_UNKNOWN;
     for (size_t i = 0; i < sizeof names / sizeof *names && r == COL_UNKNOWN; i++)
@@ -89,6 +150,8 @@ static long header_column(const scheme *s, const char *h, const char *group)
         if (found > 1 && in_group != 1)
             r = COL_AMBIGUOUS;
     }
+    if (r == COL_UNKNOWN && !looks_like_indicator(s, h, key))
+        r = COL_EXTRA;
     free(key);
     return r;
 }
@@ -284,13 +347,14 @@ static int read_cell(const scheme *s, size_t ind, const char *v, char decimal, c
     return 0;
 }
 
-/* The portal's own total (QĐ 766): a number within [0, total maximum]. */
+/* The portal's own total (QĐ 766): a number within [0, total maximum];
+ * empty or "-" (as offices mark a unit without a total) is no total. */
 static int read_total(const scheme *s, const char *v, char decimal, const char *where,
                       const char *uname, score_cell *out, diag *d)
 {
     dec x;
     out->state = CELL_EMPTY;
-    if (!*v)
+    if (!*v || !strcmp(v, "-") || !strcmp(v, "\xE2\x80\x93"))
         return 0;
     if (dec_parse(v, strlen(v), decimal, &x) != DEC_OK || x < 0 || x > scheme_total_max(s))
         return diag_set(d, "score-total", "%s: unit \"%s\", total: \"%s\" is not a number between 0 "
@@ -301,23 +365,21 @@ static int read_total(const scheme *s, const char *v, char decimal, const char *
 }
 
 /* The rows of a scores file, CSV or XLSX by its name. */
-static int read_table(const dataset *ds, const char *path, const input_opts *io, csv *c, diag *d)
+static int read_table(dataset *ds, const char *path, const input_opts *io, csv *c, diag *d)
 {
     size_t n = strlen(path);
     int xlsx = n > 5 && !strcasecmp(path + n - 5, ".xlsx");
     if (xlsx ? xlsx_read_file(c, path, ds->sheet, d) < 0
              : csv_read_file(c, path, io ? io->encoding : ENC_AUTO, d) < 0)
         return -1;
-    if (io && io->verbose) {
-        if (xlsx)
-            fprintf(stderr, "baocao: %s: worksheet \"%s\"\n", path, c->sheet);
-        else
-            fprintf(stderr, "baocao: %s: encoding %s%s%s, delimiter %s, decimal %s\n", path,
-                    encoding_name(c->source.encoding), c->source.bom ? " with BOM" : "",
-                    c->source.recomposed ? " (recomposed to NFC)" : "",
-                    c->delimiter == '\t' ? "tab" : c->delimiter == ';' ? "';'" : "','",
-                    c->decimal == ',' ? "comma" : c->decimal == '.' ? "point" : "per value");
-    }
+    if (xlsx)
+        findings_add(&ds->notes, SEVERITY_NOTE, "scores-read", "%s: worksheet \"%s\"", path, c->sheet);
+    else
+        findings_add(&ds->notes, SEVERITY_NOTE, "scores-read", "%s: encoding %s%s%s, delimiter %s, decimal %s",
+                     path, encoding_name(c->source.encoding), c->source.bom ? diag_text(" with BOM") : "",
+                     c->source.recomposed ? diag_text(" (recomposed to NFC)") : "",
+                     c->delimiter == '\t' ? diag_text("tab") : c->delimiter == ';' ? "';'" : "','",
+                     c->decimal == ',' ? diag_text("comma") : c->decimal == '.' ? diag_text("point") : diag_text("per value"));
     return 0;
 }
 
@@ -355,11 +417,17 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     const scheme *s = &ds->scheme;
     csv c;
     if (read_table(ds, path, io, &c, d) < 0)
-        return -1;
+        return d && !*d->file ? diag_at(d, path, 0, 0) : -1;
     int rc = -1;
     header h = {0};
     unit_index idx = {0};
     char where[CSV_WHERE_SIZE];
+    /* Where the reading is, for the structured location of an error. */
+    struct {
+        int line;
+        size_t col;
+        const char *unit, *indicator;
+    } here = {0};
     if (c.n == 0) {
         if (c.sheet)
             diag_set(d, "csv-empty", "%s: worksheet \"%s\" is empty (the workbook's sheets: %s; name one with "
@@ -375,12 +443,22 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
                         "report.json)", c.sheet, path, c.sheets);
         goto out;
     }
+    /* Columns of the office's own (Ghi chú, Phân loại…): read past, said as
+     * notes for --verbose. */
+    for (size_t k = 0; k < h.n; k++)
+        if (h.cols[k] == COL_EXTRA) {
+            const csv_row *top = &c.rows[0], *low = &c.rows[h.first_row - 1];
+            csv_where(&c, low, k, where, sizeof where);
+            findings_add(&ds->notes, SEVERITY_NOTE, "column-ignored", "%s: column %zu \"%s\" is not in scheme %s: "
+                         "ignored", where, k + 1, *csv_field(low, k) ? csv_field(low, k) : csv_field(top, k), s->id);
+        }
     index_init(&idx, c.n);
     size_t ucap = *nunits;
     for (size_t r = h.first_row; r < c.n; r++) {
         const csv_row *row = &c.rows[r];
         const char *name = csv_field(row, h.name_col);
         csv_where(&c, row, h.name_col, where, sizeof where);
+        here.line = row->line, here.col = h.name_col + 1, here.unit = *name ? name : NULL, here.indicator = NULL;
         if (!*name) {
             diag_set(d, "unit-empty-name", "%s: the unit name (column %zu) is empty", where,
                      h.name_col + 1);
@@ -411,12 +489,11 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
             size_t k = h.used[j];
             const char *v = csv_field(row, k);
             csv_where(&c, row, k, where, sizeof where);
+            here.col = k + 1, here.indicator = h.cols[k] >= 0 ? s->indicators[h.cols[k]].id : NULL;
             if (h.cols[k] >= 0) {
                 if (read_cell(s, (size_t)h.cols[k], v, c.decimal, where, name, &cells[h.cols[k]],
-                              d) < 0) {
-                    diag_locate(d, path, row->line, name, s->indicators[h.cols[k]].id);
+                              d) < 0)
                     goto out;
-                }
             } else if (h.cols[k] == COL_SECTION && !previous) {
                 long sec = find_section(ds, v);
                 if (sec < 0) {
@@ -438,6 +515,7 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
             }
         }
         csv_where(&c, row, h.name_col, where, sizeof where);
+        here.col = h.name_col + 1, here.indicator = NULL;
         /* A given total cannot exceed what the unit could score. */
         const score_cell *tot = &u->total;
         if (tot->state == CELL_VALUE) {
@@ -462,12 +540,14 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
         if (nempty && nempty < s->nindicators)
             for (size_t i = 0; i < s->nindicators; i++)
                 if (cells[i].state == CELL_EMPTY) {
+                    here.indicator = s->indicators[i].id;
                     diag_set(d, "score-missing",
                              "%s: unit \"%s\", indicator %s: the cell is empty (write \"-\" if "
                              "it does not apply)", where, name, s->indicators[i].id);
                     goto out;
                 }
     }
+    here.line = 0, here.unit = NULL;
     if (codes_unique(*units, *nunits, path, d) < 0)
         goto out;
     if (!previous && *nunits == 0) {
@@ -476,6 +556,8 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     }
     rc = 0;
 out:
+    if (rc < 0 && d && !*d->file)
+        diag_locate(d, path, here.line, (int)here.col, here.unit, here.indicator);
     free(h.cols);
     free(h.used);
     free(idx.slot);

@@ -124,8 +124,10 @@ static void sheet_error(reader *r, const char *key, const char *fmt, ...)
             char col[8];
             csv_column_name((size_t)r->col, col);
             diag_prefix(r->d, "%s:%s!%s%ld", r->path, r->sheet, col, r->row_no);
+            diag_at(r->d, r->path, (int)r->row_no, (int)r->col + 1);
         } else {
             diag_prefix(r->d, "%s:%s", r->path, r->sheet);
+            diag_at(r->d, r->path, 0, 0);
         }
     }
     r->failed = 1;

@@ -939,8 +939,7 @@ static void new_page(lay *L, int landscape, int restart)
 {
     layout *lo = L->lo;
     if (lo->npages == 0 || !L->empty) {
-        grow(&lo->pages, &lo->cap, lo->npages + 1, sizeof *lo->pages);
-        memset(&lo->pages[lo->npages++], 0, sizeof *lo->pages);
+        grow_push(&lo->pages, &lo->npages, &lo->cap, sizeof *lo->pages);
         L->counter++;
     }
     if (restart)

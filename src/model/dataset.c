@@ -11,6 +11,7 @@ void dataset_free(dataset *ds)
 {
     free(ds->path);
     free(ds->dir);
+    findings_free(&ds->notes);
     free(ds->scores_path);
     free(ds->sheet);
     free(ds->previous_path);

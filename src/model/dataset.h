@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include "dec.h"
+#include "diag.h"
 #include "issuer.h"
 #include "scheme.h"
 
@@ -100,7 +101,7 @@ typedef struct dataset {
     char *number;          /* "405" (string: may be blank) */
     char *notation;        /* "BC-UBND" */
     date date;             /* issue date */
-    int period_month, period_year;
+    period period;         /* what the report covers */
     char **recipients;     /* Nơi nhận, as printed */
     size_t nrecipients;
     char **addressees;     /* Kính gửi (may be empty) */
@@ -124,6 +125,7 @@ typedef struct dataset {
     unit_kind *kinds;      /* for grouped name lists in running text */
     size_t nkinds;
     text_style style;
+    findings notes;        /* what the readers read past (columns a scores file adds) */
 } dataset;
 
 void dataset_free(dataset *ds);

@@ -33,9 +33,7 @@ char *doc_inlines_text(const doc_inlines *in)
 
 doc_block *doc_add(doc *d, doc_block_kind kind)
 {
-    grow(&d->blocks, &d->cap, d->n + 1, sizeof *d->blocks);
-    doc_block *b = &d->blocks[d->n++];
-    memset(b, 0, sizeof *b);
+    doc_block *b = grow_push(&d->blocks, &d->n, &d->cap, sizeof *d->blocks);
     b->kind = kind;
     return b;
 }
@@ -74,9 +72,7 @@ doc_table *doc_add_table(doc *d, size_t ncols, const double *widths, double size
 
 doc_row *doc_table_row(doc_table *t, doc_row_kind kind)
 {
-    grow(&t->rows, &t->cap, t->nrows + 1, sizeof *t->rows);
-    doc_row *r = &t->rows[t->nrows++];
-    memset(r, 0, sizeof *r);
+    doc_row *r = grow_push(&t->rows, &t->nrows, &t->cap, sizeof *t->rows);
     r->kind = kind;
     return r;
 }
@@ -84,9 +80,7 @@ doc_row *doc_table_row(doc_table *t, doc_row_kind kind)
 doc_cell *doc_row_cell(doc_row *r, const char *text, unsigned style, int colspan, int rowspan,
                        doc_align align)
 {
-    grow(&r->cells, &r->cap, r->n + 1, sizeof *r->cells);
-    doc_cell *c = &r->cells[r->n++];
-    memset(c, 0, sizeof *c);
+    doc_cell *c = grow_push(&r->cells, &r->n, &r->cap, sizeof *r->cells);
     doc_inlines_add(&c->text, text, style);
     c->colspan = colspan < 1 ? 1 : colspan;
     c->rowspan = rowspan < 1 ? 1 : rowspan;
@@ -198,6 +192,10 @@ void doc_meta_free(doc_meta *m)
     issuer_free(&m->issuer);
     strv_free(m->addressees, m->naddressees);
     strv_free(m->recipients, m->nrecipients);
+    free(m->title);
+    free(m->type_name);
+    free(m->language);
+    strv_free(m->filed_to, m->nfiled_to);
     memset(m, 0, sizeof *m);
 }
 

@@ -151,6 +151,14 @@ typedef struct doc_meta {
     size_t naddressees;
     char **recipients;     /* Nơi nhận, as given */
     size_t nrecipients;
+    /* Set by the builders from the shared template texts (van-ban.tpl), for
+     * the renderers, which hold no wording: */
+    char *title;           /* the PDF Info /Title: "BÁO CÁO …", "Công văn V/v …" */
+    char *type_name;       /* tên loại in the archive record: "BÁO CÁO", "Công văn" */
+    char *language;        /* the archive record's language: "Tiếng Việt" */
+    char **filed_to;       /* the addressees and recipients the archive record names
+                              ("Lưu: VT", "Như trên" left out) */
+    size_t nfiled_to;
 } doc_meta;
 
 /* The số and date the document prints and files: number "" and day 0 (the

@@ -250,15 +250,8 @@ static void list_cps(pfont *pf)
 
 static unsigned cid_of(const pfont *pf, uint32_t cp)
 {
-    size_t lo = 0, hi = pf->ncps;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (pf->cps[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < pf->ncps && pf->cps[lo] == cp ? (unsigned)lo + 1 : 0;
+    const uint32_t *p = pf->ncps ? bsearch(&cp, pf->cps, pf->ncps, sizeof cp, cmp_cp) : NULL;
+    return p ? (unsigned)(p - pf->cps) + 1 : 0;
 }
 
 /* A ToUnicode CMap (CMapType 2) from each CID to its code point in

@@ -280,8 +280,8 @@ enum MHD_Result respond_file(struct MHD_Connection *c, const char *path, const c
 
 static json_t *error_json(const bc_error *e)
 {
-    return json_pack("{s:{s:s,s:s,s:s,s:i,s:s,s:s}}", "error", "key", e->key, "message", e->message, "file",
-                     e->file, "line", e->line, "unit", e->unit, "indicator", e->indicator);
+    return json_pack("{s:{s:s,s:s,s:s,s:i,s:i,s:s,s:s}}", "error", "key", e->key, "message", e->message, "file",
+                     e->file, "line", e->line, "column", e->column, "unit", e->unit, "indicator", e->indicator);
 }
 
 static enum MHD_Result respond_unauthorized(struct MHD_Connection *c)
@@ -527,20 +527,20 @@ int request_job(request *r)
 
 /* ---- the API ---- */
 
-static json_t *findings_json(const request *r, int errors)
+static json_t *findings_json(const request *r, bc_severity severity)
 {
     json_t *l = json_array();
     char msg[2048];
     for (size_t i = 0; i < r->nfindings; i++) {
         const bc_finding *f = &r->findings[i];
-        if (f->error != errors)
+        if (f->severity != severity)
             continue;
         request_display(r, f->e.message, msg, sizeof msg);
         char file[600];
         request_display(r, f->e.file, file, sizeof file);
-        json_array_append_new(l, json_pack("{s:s,s:s,s:s,s:i,s:s,s:s}", "key", f->e.key, "message", msg, "file",
-                                           file, "line", f->e.line, "unit", f->e.unit, "indicator",
-                                           f->e.indicator));
+        json_array_append_new(l, json_pack("{s:s,s:s,s:s,s:i,s:i,s:s,s:s}", "key", f->e.key, "message", msg,
+                                           "file", file, "line", f->e.line, "column", f->e.column, "unit",
+                                           f->e.unit, "indicator", f->e.indicator));
     }
     return l;
 }
@@ -591,8 +591,9 @@ static enum MHD_Result api_job(struct MHD_Connection *c, request *r, const char 
         return respond_job_error(c, r);
     if (!strcmp(kind, "check"))
         return respond_json(c, MHD_HTTP_OK,
-                            json_pack("{s:b,s:o,s:o}", "ok", r->nerrors == 0, "errors", findings_json(r, 1),
-                                      "warnings", findings_json(r, 0)));
+                            json_pack("{s:b,s:o,s:o,s:o}", "ok", r->nerrors == 0, "errors",
+                                      findings_json(r, BC_ERROR), "warnings", findings_json(r, BC_WARNING), "notes",
+                                      findings_json(r, BC_NOTE)));
     if (!strcmp(kind, "facts")) {
         char *t = r->text;
         r->text = NULL;

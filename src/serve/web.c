@@ -491,14 +491,14 @@ out:
     return rc;
 }
 
-static void findings_html(FILE *f, const request *r, int errors)
+static void findings_html(FILE *f, const request *r, bc_severity severity)
 {
     char msg[2048];
     for (size_t i = 0; i < r->nfindings; i++) {
-        if (r->findings[i].error != errors)
+        if (r->findings[i].severity != severity)
             continue;
         request_display(r, r->findings[i].e.message, msg, sizeof msg);
-        page_var v[] = {{"class", errors ? "loi" : "canh-bao"}, {"key", r->findings[i].e.key}, {"message", msg},
+        page_var v[] = {{"class", severity == BC_ERROR ? "loi" : "canh-bao"}, {"key", r->findings[i].e.key}, {"message", msg},
                         {NULL, NULL}};
         page_write(f, "finding.html", v);
     }
@@ -555,8 +555,8 @@ static enum MHD_Result check_page(struct MHD_Connection *c, request *r)
     char *errs = NULL, *warns = NULL, *rows = NULL;
     size_t n1 = 0, n2 = 0, n3 = 0;
     FILE *f1 = open_memstream(&errs, &n1), *f2 = open_memstream(&warns, &n2), *f3 = open_memstream(&rows, &n3);
-    findings_html(f1, r, 1);
-    findings_html(f2, r, 0);
+    findings_html(f1, r, BC_ERROR);
+    findings_html(f2, r, BC_WARNING);
     table_html(f3, facts);
     fclose(f1), fclose(f2), fclose(f3);
     free(facts);
@@ -572,7 +572,10 @@ static enum MHD_Result check_page(struct MHD_Connection *c, request *r)
     fclose(fa);
     char nerr[16], nwarn[16];
     snprintf(nerr, sizeof nerr, "%ld", r->nerrors);
-    snprintf(nwarn, sizeof nwarn, "%zu", r->nfindings - (size_t)r->nerrors);
+    size_t warnings = 0;
+    for (size_t i = 0; i < r->nfindings; i++)
+        warnings += r->findings[i].severity == BC_WARNING;
+    snprintf(nwarn, sizeof nwarn, "%zu", warnings);
     page_var v[] = {{"errors", errs}, {"warnings", warns}, {"rows", rows}, {"nerrors", nerr}, {"nwarnings", nwarn},
                     {"action", action}, {NULL, NULL}};
     char *body = body_of("check.html", v);

@@ -37,6 +37,30 @@ static void set_date(value *m, const char *key, int y, int mo, int d)
     set_str(m, key, buf);
 }
 
+/* One period as templates see it: its kind, number and year, a key per
+ * kind (the number or null; true or false) for the wording to test, the
+ * months it covers and the last of them as "2024-06". Its words ("text",
+ * "short") come later from facts_words. */
+static value *period_map(const period *p)
+{
+    static const period_kind numbered[] = {PERIOD_MONTH, PERIOD_QUARTER, PERIOD_HALF};
+    value *v = value_map();
+    set_str(v, "kind", period_kind_name(p->kind));
+    value_map_set(v, "number", p->number ? value_number(DEC_INT(p->number)) : value_null());
+    set_int(v, "year", p->year);
+    for (size_t i = 0; i < sizeof numbered / sizeof *numbered; i++)
+        value_map_set(v, period_kind_name(numbered[i]),
+                      p->kind == numbered[i] ? value_number(DEC_INT(p->number)) : value_null());
+    value_map_set(v, "first_half", value_bool(p->kind == PERIOD_HALF && p->number == 1));
+    value_map_set(v, "second_half", value_bool(p->kind == PERIOD_HALF && p->number == 2));
+    value_map_set(v, "nine_months", value_bool(p->kind == PERIOD_NINE_MONTHS));
+    value_map_set(v, "whole_year", value_bool(p->kind == PERIOD_YEAR));
+    set_int(v, "first_month", period_first_month(p));
+    set_int(v, "last_month", period_last_month(p));
+    set_date(v, "date", p->year, period_last_month(p), 0);
+    return v;
+}
+
 value *facts_common(const dataset *ds, const doc_meta *m)
 {
     value *f = value_map();
@@ -61,12 +85,10 @@ value *facts_common(const dataset *ds, const doc_meta *m)
     set_str(ag, "locality", is->locality);
     set_str(ag, "parent", is->parent);
 
-    value *per = value_map_set(f, "period", value_map());
-    set_int(per, "month", ds->period_month);
-    set_int(per, "year", ds->period_year);
-    set_date(per, "date", ds->period_year, ds->period_month, 0);
-    int pm = ds->period_month == 1 ? 12 : ds->period_month - 1;
-    set_date(per, "previous", ds->period_month == 1 ? ds->period_year - 1 : ds->period_year, pm, 0);
+    value *per = value_map_set(f, "period", period_map(&ds->period));
+    period prev = period_previous(&ds->period), before = period_year_before(&ds->period);
+    value_map_set(per, "previous", period_map(&prev));
+    value_map_set(per, "year_before", period_map(&before));
 
     value *sg = value_map_set(f, "signer", value_map());
     set_str(sg, "name", is->signer.name);
@@ -80,6 +102,37 @@ value *facts_common(const dataset *ds, const doc_meta *m)
     set_strv(f, "addressees", m->addressees, m->naddressees);
     value_map_set(f, "has_previous", value_bool(ds->has_previous));
     return f;
+}
+
+/* The two texts of templates/ky-bao-cao.tpl for one period map: its
+ * phrase ("Quý II năm 2021") and its short form ("Quý II/2021"). */
+static int period_words(value *per, const tmpl_set *t, diag *d)
+{
+    char *w[2] = {0};
+    if (tmpl_render_texts(t, PERIOD_TEMPLATE, per, 2, w, d) < 0)
+        return -1;
+    value_map_set(per, "text", value_string(w[0]));
+    value_map_set(per, "short", value_string(w[1]));
+    free(w[0]);
+    free(w[1]);
+    return 0;
+}
+
+int facts_words(value *facts, doc_meta *m, const tmpl_set *t, diag *d)
+{
+    /* The maps facts_common made: value_get gives them read-only. */
+    value *per = (value *)value_get(facts, "period");
+    if (period_words((value *)value_get(per, "previous"), t, d) < 0 ||
+        period_words((value *)value_get(per, "year_before"), t, d) < 0 || period_words(per, t, d) < 0)
+        return -1;
+    if (m->subject)
+        return 0;
+    char *subject;
+    if (tmpl_render_texts(t, SUBJECT_TEMPLATE, facts, 1, &subject, d) < 0)
+        return -1;
+    m->subject = subject;
+    set_str((value *)value_get(facts, "document"), "subject", subject);
+    return 0;
 }
 
 void facts_identity(value *m, const dataset *ds, const unit *u)

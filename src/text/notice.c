@@ -71,17 +71,11 @@ static void set_text(value *m, const char *key, const char *s)
     value_map_set(m, key, s ? value_string(s) : value_null());
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return DAYS[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-}
-
-/* The portal's snapshots: the last day of the previous and of this month. */
-static void add_snapshot(value *snaps, const char *key, int y, int m)
+/* The portal's snapshots: the last day of the previous period and of this one. */
+static void add_snapshot(value *snaps, const char *key, const period *p)
 {
     char buf[16];
-    int day = days_in_month(y, m);
+    int y = p->year, m = period_last_month(p), day = date_month_days(y, m);
     value *s = value_map_set(snaps, key, value_map());
     set_int(s, "day", 1, day);
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
@@ -199,9 +193,9 @@ value *notice_facts(const dataset *ds, const doc_meta *m, const scoring *sc, con
     add_indicators(f, ds, un);
     add_score(f, ds, sc, u);
     value *snaps = value_map_set(f, "snapshots", value_map());
-    int py = ds->period_month == 1 ? ds->period_year - 1 : ds->period_year;
-    add_snapshot(snaps, "prev", py, ds->period_month == 1 ? 12 : ds->period_month - 1);
-    add_snapshot(snaps, "now", ds->period_year, ds->period_month);
+    period prev = period_previous(&ds->period);
+    add_snapshot(snaps, "prev", &prev);
+    add_snapshot(snaps, "now", &ds->period);
     add_statistics(f, &ns->units[u]);
     return f;
 }
@@ -257,12 +251,14 @@ static char *appendix_template(const char *id)
 
 char **notice_templates(const notice_set *ns, size_t *n)
 {
-    static const char *const FIXED[] = {"body", "phu-luc-cot", "phu-luc-tong-diem"};
+    static const char *const FIXED[] = {"body", "van-ban", "ngay-thang", "phu-luc-cot", "phu-luc-tong-diem",
+                                        PERIOD_TEMPLATE};
+    enum { NFIXED = sizeof FIXED / sizeof *FIXED };
     size_t cap = 0;
     char **v = NULL;
     *n = 0;
-    grow(&v, &cap, 4, sizeof *v);
-    for (size_t i = 0; i < 3; i++)
+    grow(&v, &cap, NFIXED + 1, sizeof *v);
+    for (size_t i = 0; i < NFIXED; i++)
         v[(*n)++] = xstrdup(FIXED[i]);
     for (size_t u = 0; u < ns->n; u++)
         for (size_t i = 0; i < ns->units[u].nstats; i++) {
@@ -383,9 +379,13 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
                         ds->scores_path, ds->units[u].row, ds->units[u].name);
     notice_meta(ds, ns, u, o->blank_number, &out->meta);
     value *facts = notice_facts(ds, &out->meta, sc, ns, u);
-    report_citation(facts, &out->meta);
-    report_front(out);
-    int rc = tmpl_render_set(o->templates, "body", facts, out, d);
+    int rc = report_citation(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = facts_words(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = report_front(out, o->templates, facts, d);
+    if (rc == 0)
+        rc = tmpl_render_set(o->templates, "body", facts, out, d);
     if (rc == 0)
         report_closing(out);
     /* One phụ lục per appendix id, in the order the rows name them. */

@@ -19,7 +19,7 @@ void report_meta(const dataset *ds, int blank, doc_meta *m)
 {
     m->type = xstrdup(ds->doc_type);
     m->type_code = ds->type_code ? xstrdup(ds->type_code) : NULL;   /* null in the facts */
-    m->subject = xstrdup(ds->subject);
+    m->subject = ds->subject ? xstrdup(ds->subject) : NULL;   /* NULL: the template writes it */
     m->number = xstrdup(ds->number);
     m->notation = xstrdup(ds->notation);
     m->date = ds->date;
@@ -39,29 +39,52 @@ char *report_code(const doc_meta *m)
     return sbuf_take(&b);
 }
 
-static void build_header(doc *d)
+/* The words of the shared template texts van-ban.tpl, in its order. */
+enum { VB_NUMBER, VB_PLACE_DATE, VB_VV, VB_TITLE, VB_TYPE_NAME, VB_LANGUAGE, VB_NOT_RECIPIENTS, VB_N };
+
+/* Whether entry s begins with one of the comma-separated words of list. */
+static int begins_with_one(const char *s, const char *list)
+{
+    for (const char *w = list; *w;) {
+        size_t n = strcspn(w, ",");
+        if (n && !strncmp(s, w, n))
+            return 1;
+        w += n;
+        w += strspn(w, ", ");
+    }
+    return 0;
+}
+
+/* The metadata the renderers take as words: Info title, archive type name
+ * and language, and the archive's recipients (w[VB_NOT_RECIPIENTS] left out). */
+static void meta_words(doc_meta *m, char **w)
+{
+    m->title = xstrdup(w[VB_TITLE]);
+    m->type_name = xstrdup(w[VB_TYPE_NAME]);
+    m->language = xstrdup(w[VB_LANGUAGE]);
+    m->filed_to = xcalloc(m->naddressees + m->nrecipients + 1, sizeof *m->filed_to);
+    for (int pass = 0; pass < 2; pass++) {
+        char **v = pass ? m->recipients : m->addressees;
+        size_t n = pass ? m->nrecipients : m->naddressees;
+        for (size_t i = 0; i < n; i++)
+            if (!begins_with_one(v[i], w[VB_NOT_RECIPIENTS]))
+                m->filed_to[m->nfiled_to++] = xstrdup(v[i]);
+    }
+}
+
+static void build_header(doc *d, char **w)
 {
     const doc_meta *m = &d->meta;
     doc_header *h = &doc_add(d, BLOCK_HEADER)->u.header;
-    sbuf b = {0};
     h->parent = m->issuer.parent ? xstrdup(m->issuer.parent) : NULL;
     h->agency = doc_strv((const char *const *)m->issuer.lines, m->issuer.nlines);
     h->nagency = m->issuer.nlines;
-    char *code = report_code(m);
-    sbuf_printf(&b, "Số: %s", code);
-    free(code);
-    h->number = sbuf_take(&b);
-    doc_issue is = doc_meta_issue(m);
-    sbuf_printf(&b, "%s, ", m->issuer.place);
-    date_words(&b, &is.date);
-    h->place_date = sbuf_take(&b);
+    h->number = xstrdup(w[VB_NUMBER]);
+    h->place_date = xstrdup(w[VB_PLACE_DATE]);
     if (!*m->type) {
         /* A công văn: no tên loại; its trích yếu goes under the số (box 5b). */
-        sbuf_printf(&b, "V/v %s", m->subject);
-        const char *vv = sbuf_str(&b);
-        h->vv = doc_strv(&vv, 1);
+        h->vv = doc_strv((const char *const *)&w[VB_VV], 1);
         h->nvv = 1;
-        sbuf_free(&b);
     }
 }
 
@@ -285,40 +308,69 @@ static int table_has_dash(const dataset *ds, const scoring *sc)
     return 0;
 }
 
-/* The note on "-", only under a table that prints one. */
-static void build_notes(const dataset *ds, const scoring *sc, char *const *w, doc *d)
+/* The note on "-", only under a table that prints one. The scheme's note
+ * is a template of the report's data, so that its nouns can name the
+ * units present ({{audience.local}}). */
+static int build_notes(const dataset *ds, const scoring *sc, char *const *w, const report_opts *o,
+                       const value *facts, doc *d, diag *dg)
 {
     if (!ds->scheme.na_note || !table_has_dash(ds, sc))
-        return;
+        return 0;
+    char *note;
+    if (tmpl_render_string(o->templates, "na_note", ds->scheme.na_note, facts, &note, dg) < 0)
+        return diag_prefix(dg, "scheme %s", ds->scheme.id);
     doc_para *p = doc_add_para(d, ALIGN_JUSTIFY, 0);
     p->size = 12;
     p->space_before = 6;
     doc_inlines_add(&p->text, w[W_NOTE], STYLE_BOLD | STYLE_ITALIC);
     doc_inlines_add(&p->text, " ", STYLE_BOLD | STYLE_ITALIC);
     sbuf b = {0};
-    sbuf_printf(&b, "%s./.", ds->scheme.na_note);
+    sbuf_printf(&b, "%s./.", note);
     doc_inlines_add(&p->text, sbuf_str(&b), STYLE_ITALIC);
     sbuf_free(&b);
+    free(note);
+    return 0;
 }
 
-void report_front(doc *out)
+int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *d)
 {
-    build_header(out);
+    char *w[VB_N] = {0};
+    if (tmpl_render_texts(templates, "van-ban", facts, VB_N, w, d) < 0)
+        return -1;
+    meta_words(&out->meta, w);
+    build_header(out, w);
     build_title(out);
     build_addressees(out);
+    for (int i = 0; i < VB_N; i++)
+        free(w[i]);
+    return 0;
 }
 
-void report_citation(value *facts, const doc_meta *m)
+int report_citation(value *facts, const doc_meta *m, const tmpl_set *templates, diag *d)
 {
     value *c = value_map_set(facts, "citation", value_map());
     char *code = report_code(m);
     value_map_set(c, "code", value_string(code));
     free(code);
-    sbuf when = {0};
+    /* The date in words: NĐ 30's numbers (dates.h), the words of ngay-thang.tpl. */
     date dt = doc_meta_issue(m).date;
-    date_words(&when, &dt);
-    value_map_set(c, "date", value_string(sbuf_str(&when)));
-    sbuf_free(&when);
+    sbuf day = {0}, month = {0}, year = {0};
+    date_numbers(&dt, &day, &month);
+    sbuf_printf(&year, "%d", dt.year);
+    value *parts = value_map();
+    value_map_set(parts, "day", value_string(sbuf_str(&day)));
+    value_map_set(parts, "month", value_string(sbuf_str(&month)));
+    value_map_set(parts, "year", value_string(sbuf_str(&year)));
+    char *when = NULL;
+    int rc = tmpl_render_texts(templates, "ngay-thang", parts, 1, &when, d);
+    if (rc == 0)
+        value_map_set(c, "date", value_string(when));
+    free(when);
+    value_free(parts);
+    sbuf_free(&day);
+    sbuf_free(&month);
+    sbuf_free(&year);
+    return rc;
 }
 
 int report_score_appendix(const dataset *ds, const scoring *sc, const report_opts *o, const value *facts,
@@ -331,7 +383,7 @@ int report_score_appendix(const dataset *ds, const scoring *sc, const report_opt
     build_appendix_title(w, out);
     int rc = build_table(ds, sc, o, w, out, d);
     if (rc == 0)
-        build_notes(ds, sc, w, out);
+        rc = build_notes(ds, sc, w, o, facts, out, d);
     for (int i = 0; i < W_N; i++)
         free(w[i]);
     return rc;
@@ -342,9 +394,13 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
     memset(out, 0, sizeof *out);
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
-    report_citation(facts, &out->meta);
-    report_front(out);
-    int rc = tmpl_render_set(o->templates, "body", facts, out, d);
+    int rc = report_citation(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = facts_words(facts, &out->meta, o->templates, d);
+    if (rc == 0)
+        rc = report_front(out, o->templates, facts, d);
+    if (rc == 0)
+        rc = tmpl_render_set(o->templates, "body", facts, out, d);
     if (rc == 0) {
         report_closing(out);
         rc = report_score_appendix(ds, sc, o, facts, out, d);

@@ -25,13 +25,16 @@ void report_meta(const dataset *ds, int blank, doc_meta *m);
  * the dataset's template with facts_report(), closing, phụ lục. */
 int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc *out, diag *d);
 
-/* Header (boxes 1–5b), the title unless a công văn, and Kính gửi, all from
- * out->meta. */
-void report_front(doc *out);
+/* Header (boxes 1–5b), the title unless a công văn, and Kính gửi, from
+ * out->meta and the shared texts of template "van-ban" (the Số line, V/v)
+ * rendered with facts (with report_citation's); fills the metadata words
+ * of out->meta (title, type_name, language, filed_to) from them too. */
+int report_front(doc *out, const tmpl_set *templates, const value *facts, diag *d);
 
 /* facts.citation: how a phụ lục cites its document, số and date as the
- * header prints them (with the same blanks). */
-void report_citation(value *facts, const doc_meta *m);
+ * header prints them (with the same blanks), the date in the words of
+ * template "ngay-thang". */
+int report_citation(value *facts, const doc_meta *m, const tmpl_set *templates, diag *d);
 
 /* Nơi nhận beside the signature block, from out->meta. */
 void report_closing(doc *out);

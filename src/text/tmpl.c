@@ -14,7 +14,7 @@
 #include "markup.h"
 #include "numfmt.h"
 #include "sbuf.h"
-#include "tmplparse.h"
+#include "private/tmplparse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,9 +86,7 @@ static int set_add(tmpl_set *s, const char *name, diag *d)
     if (s->nfiles == TMPL_MAX_FILES)
         return diag_set(d, "tmpl-limit", "more than %d template files reachable from one document",
                         TMPL_MAX_FILES);
-    grow(&s->files, &s->cap, s->nfiles + 1, sizeof *s->files);
-    loaded *l = &s->files[s->nfiles++];
-    memset(l, 0, sizeof *l);
+    loaded *l = grow_push(&s->files, &s->nfiles, &s->cap, sizeof *s->files);
     l->name = xstrdup(name);
     l->missing = 1;
     sbuf path = {0};
@@ -338,13 +336,18 @@ static int locate_output(renderer *r, size_t off)
     return -1;
 }
 
-/* Walks template `name` into r->out. */
-static int render_into(renderer *r, const tmpl_set *s, const char *name, const value *data, diag *d)
+static void render_start(renderer *r, const tmpl_set *s, const value *data, diag *d)
 {
     r->set = s;
     r->d = d;
     r->frames = xcalloc(MAX_FRAMES, sizeof *r->frames);
     r->frames[r->nframes++].v = data;
+}
+
+/* Walks template `name` into r->out. */
+static int render_into(renderer *r, const tmpl_set *s, const char *name, const value *data, diag *d)
+{
+    render_start(r, s, data, d);
     const tmpl_file *f = find_template(r, name, NULL, 0);
     return f ? render_nodes(r, f, &f->root) : -1;
 }
@@ -384,12 +387,11 @@ int tmpl_render(const char *name, const char *const *search_path, const value *d
     return rc;
 }
 
-int tmpl_render_texts(const tmpl_set *s, const char *name, const value *data, size_t want, char **out, diag *d)
+/* Cuts what r rendered (rc: how that went) into the `want` texts of name. */
+static int cut_texts(renderer *r, int rc, const char *name, size_t want, char **out, diag *d)
 {
-    renderer r = {.plain = 1};
-    int rc = render_into(&r, s, name, data, d);
     size_t n = 0;
-    const char *p = sbuf_str(&r.out);
+    const char *p = sbuf_str(&r->out);
     while (rc == 0 && *p) {
         /* A text is a run of lines up to a blank line; its white space collapses. */
         sbuf t = {0};
@@ -433,6 +435,27 @@ int tmpl_render_texts(const tmpl_set *s, const char *name, const value *data, si
     if (rc < 0)
         for (size_t i = 0; i < want && i < n; i++)
             free(out[i]), out[i] = NULL;
-    renderer_free(&r);
+    renderer_free(r);
+    return rc;
+}
+
+int tmpl_render_texts(const tmpl_set *s, const char *name, const value *data, size_t want, char **out, diag *d)
+{
+    renderer r = {.plain = 1};
+    int rc = render_into(&r, s, name, data, d);
+    return cut_texts(&r, rc, name, want, out, d);
+}
+
+int tmpl_render_string(const tmpl_set *s, const char *where, const char *src, const value *data, char **out,
+                       diag *d)
+{
+    *out = NULL;
+    tmpl_file *f = tmpl_file_parse(where, xstrdup(src), strlen(src), d);
+    if (!f)
+        return -1;
+    renderer r = {.plain = 1};
+    render_start(&r, s, data, d);
+    int rc = cut_texts(&r, render_nodes(&r, f, &f->root), where, 1, out, d);
+    tmpl_file_free(f);
     return rc;
 }

@@ -60,4 +60,10 @@ int tmpl_render(const char *name, const char *const *search_path, const value *d
 int tmpl_render_texts(const tmpl_set *s, const char *name, const value *data, size_t want, char **out,
                       diag *d);
 
+/* One text a data file gives (a scheme's note) rendered as a template of s
+ * (its partials from s): *out malloc'd; errors name `where` and the line
+ * and column in src. */
+int tmpl_render_string(const tmpl_set *s, const char *where, const char *src, const value *data, char **out,
+                       diag *d);
+
 #endif

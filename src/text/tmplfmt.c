@@ -10,6 +10,7 @@
 #include "numfmt.h"
 #include "text.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,13 +46,60 @@ static int f_fixed2(const value *v, char *const *args, size_t nargs, sbuf *out, 
     return 0;
 }
 
+/* The whole number v holds (lo <= it <= hi), or -1 with d set. */
+static int whole(const value *v, long lo, long hi, long *n, diag *d)
+{
+    char b[40];
+    *n = 0;
+    if (v->u.number % DEC_SCALE != 0)
+        return diag_set(d, "tmpl-format", "expects a whole number, got %s", fmt_num(b, sizeof b, v->u.number));
+    *n = (long)(v->u.number / DEC_SCALE);
+    if (*n < lo || *n > hi)
+        return diag_set(d, "tmpl-format", "expects a whole number from %ld to %ld, got %ld", lo, hi, *n);
+    return 0;
+}
+
 static int f_pad2(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
     char b[40];
-    if (v->u.number % DEC_SCALE != 0)
-        return diag_set(d, "tmpl-format", "expects a whole number, got %s",
-                        fmt_num(b, sizeof b, v->u.number));
-    sbuf_puts(out, fmt_count(b, sizeof b, (long)(v->u.number / DEC_SCALE)));
+    long n;
+    if (whole(v, LONG_MIN, LONG_MAX, &n, d) < 0)
+        return -1;
+    sbuf_puts(out, fmt_count(b, sizeof b, n));
+    return 0;
+}
+
+/* A year, a code: digits only, never "2.024". */
+static int f_int(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
+{
+    long n;
+    if (whole(v, LONG_MIN, LONG_MAX, &n, d) < 0)
+        return -1;
+    sbuf_printf(out, "%ld", n);
+    return 0;
+}
+
+/* "Quý IV", "Phụ lục III". */
+static int f_roman(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
+{
+    static const struct { int n; const char *s; } R[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+        {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+    long n;
+    if (whole(v, 1, 3999, &n, d) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof R / sizeof *R; i++)
+        for (; n >= R[i].n; n -= R[i].n)
+            sbuf_puts(out, R[i].s);
+    return 0;
+}
+
+/* A month as NĐ 30 writes it after "tháng": "02", "7". */
+static int f_month(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
+{
+    long n;
+    if (whole(v, 1, 12, &n, d) < 0)
+        return -1;
+    date_month(out, (int)n);
     return 0;
 }
 
@@ -96,10 +144,9 @@ static int two_digits_at(const char *s)
                                                                     : -1;
 }
 
-/* Reads "YYYY-MM" (unless need_day) or "YYYY-MM-DD". */
-static int parse_date(const char *s, int need_day, date *t, diag *d)
+/* Reads "YYYY-MM" or "YYYY-MM-DD". */
+static int parse_date(const char *s, date *t, diag *d)
 {
-    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     /* Each test runs only when the ones before it held, so no read passes the NUL. */
     int hi = two_digits_at(s), lo = hi < 0 ? -1 : two_digits_at(s + 2);
     t->year = hi * 100 + lo;
@@ -107,40 +154,20 @@ static int parse_date(const char *s, int need_day, date *t, diag *d)
     int ok = t->month >= 1 && t->month <= 12;
     t->day = 0;
     if (ok && s[7] == '-') {
-        int leap = t->year % 4 == 0 && (t->year % 100 != 0 || t->year % 400 == 0);
         t->day = two_digits_at(s + 8);
-        ok = t->day >= 1 && s[10] == 0 && t->day <= DAYS[t->month - 1] - (t->month == 2 && !leap);
+        ok = t->day >= 1 && s[10] == 0 && t->day <= date_month_days(t->year, t->month);
     } else {
-        ok = ok && s[7] == 0 && !need_day;
+        ok = ok && s[7] == 0;
     }
     if (!ok)
-        return diag_set(d, "tmpl-format", "\"%s\" is not a date (%s)", s,
-                        need_day ? "YYYY-MM-DD" : "YYYY-MM or YYYY-MM-DD");
-    return 0;
-}
-
-static int f_date(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
-{
-    date t;
-    if (parse_date(v->u.string, 1, &t, d) < 0)
-        return -1;
-    date_words(out, &t);
-    return 0;
-}
-
-static int f_month_year(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
-{
-    date t;
-    if (parse_date(v->u.string, 0, &t, d) < 0)
-        return -1;
-    date_month_year(out, t.year, t.month);
+        return diag_set(d, "tmpl-format", "\"%s\" is not a date (%s)", s, "YYYY-MM or YYYY-MM-DD");
     return 0;
 }
 
 static int f_mm_yyyy(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
     date t;
-    if (parse_date(v->u.string, 0, &t, d) < 0)
+    if (parse_date(v->u.string, &t, d) < 0)
         return -1;
     sbuf_printf(out, "%02d/%d", t.month, t.year);
     return 0;
@@ -212,11 +239,12 @@ static const tmpl_formatter FORMATTERS[] = {
     {"num", VALUE_NUMBER, 0, f_num},
     {"fixed2", VALUE_NUMBER, 0, f_fixed2},
     {"pad2", VALUE_NUMBER, 0, f_pad2},
+    {"int", VALUE_NUMBER, 0, f_int},
+    {"roman", VALUE_NUMBER, 0, f_roman},
+    {"month", VALUE_NUMBER, 0, f_month},
     {"pct", VALUE_NUMBER, 0, f_pct},
     {"signed_pct", VALUE_NUMBER, 0, f_signed_pct},
     {"change", VALUE_NUMBER, 2, f_change},
-    {"date", VALUE_STRING, 0, f_date},
-    {"month_year", VALUE_STRING, 0, f_month_year},
     {"mm_yyyy", VALUE_STRING, 0, f_mm_yyyy},
     {"upper", VALUE_STRING, 0, f_upper},
     {"lower_first", VALUE_STRING, 0, f_lower_first},

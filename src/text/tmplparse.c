@@ -10,7 +10,7 @@
  * inverse, closing, partial or comment tag (and white space) disappears
  * with its line break. Templates can then put {{#units}} on a line of its
  * own without leaving blank lines, which would split paragraphs. */
-#include "tmplparse.h"
+#include "private/tmplparse.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -45,7 +45,8 @@ int tmpl_locate(diag *d, const tmpl_file *f, size_t off)
 {
     int line, col;
     line_col(f, off, &line, &col);
-    return diag_prefix(d, "%s:%d:%d", f->path, line, col);
+    diag_prefix(d, "%s:%d:%d", f->path, line, col);
+    return diag_at(d, f->path, line, col);
 }
 
 int tmpl_error(diag *d, const tmpl_file *f, size_t off, const char *key, const char *fmt, ...)
@@ -72,9 +73,7 @@ static size_t skip_space(const char *s, size_t i, size_t e)
 
 static tnode *add_node(tnodes *ns, tnode_kind kind, size_t off)
 {
-    grow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
-    tnode *n = &ns->v[ns->n++];
-    memset(n, 0, sizeof *n);
+    tnode *n = grow_push(&ns->v, &ns->n, &ns->cap, sizeof *ns->v);
     n->kind = kind;
     n->off = off;
     n->meta = META_NONE;
@@ -330,6 +329,11 @@ tmpl_file *tmpl_file_load(const char *path, diag *d)
     /* Editors on Windows start UTF-8 files with a byte order mark; it is not text. */
     if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
         memmove(raw, raw + 3, (len -= 3) + 1);
+    return tmpl_file_parse(path, raw, len, d);
+}
+
+tmpl_file *tmpl_file_parse(const char *path, char *raw, size_t len, diag *d)
+{
     tmpl_file *f = xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
     f->src = raw;

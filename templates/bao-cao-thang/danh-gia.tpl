@@ -27,20 +27,20 @@ có nhiều chỉ số đạt điểm tối đa nhất ({{at_max | pad2}}/{{appl
 {{/everyone}}
 {{/top}}
 {{#progress.all_at_max}}
-- Trong {{period.date | month_year}} không để xảy ra tình trạng xử lý hồ sơ quá hạn trên
+- Trong {{period.text}} không để xảy ra tình trạng xử lý hồ sơ quá hạn trên
 hệ thống phần mềm một cửa của tỉnh.
 {{/progress.all_at_max}}
 
 ## 2.2. Tồn tại, hạn chế
 
 {{#no_files.count}}
-- Không phát sinh hồ sơ TTHC trong {{period.date | month_year}}{{^no_files.too_many}}:
+- Không phát sinh hồ sơ TTHC trong {{period.text}}{{^no_files.too_many}}:
 {{no_files.grouped}}{{/no_files.too_many}}{{#no_files.too_many}} tại {{no_files.count | pad2}} đơn vị
 (chi tiết tại Phụ lục){{/no_files.too_many}} (điểm các chỉ số về hồ sơ bằng 0).
 {{/no_files.count}}
 {{^has_shortcomings}}
-- Trong {{period.date | month_year}} không có đơn vị nào có hồ sơ xử lý quá hạn{{#has_previous}}, giảm
-điểm so với tháng {{period.previous | mm_yyyy}}{{/has_previous}} hoặc có chỉ số chưa thực hiện, chưa đạt
+- Trong {{period.text}} không có đơn vị nào có hồ sơ xử lý quá hạn{{#has_previous}}, giảm
+điểm so với {{period.previous.short}}{{/has_previous}} hoặc có chỉ số chưa thực hiện, chưa đạt
 50% số điểm tối đa.
 {{/has_shortcomings}}
 {{#progress}}
@@ -54,7 +54,7 @@ hạn{{^below_max.too_many}}: {{below_max.grouped}}{{/below_max.too_many}}{{#bel
 {{#fell.count}}
 - Tổng điểm đạt được của {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}{{fell.count | pad2}}/{{fell.out_of | pad2}}
 đơn vị{{/fell.too_many}}{{#fell.same_class}} tuy vẫn đạt ở mức {{fell.same_class}} nhưng
-lại{{/fell.same_class}} giảm so với tháng {{period.previous | mm_yyyy}}, cụ thể:
+lại{{/fell.same_class}} giảm so với {{period.previous.short}}, cụ thể:
 {{#declines}}
 {{^fell_too_many}}
 + Điểm {{#several}}các {{/several}}chỉ số {{#names}}{{^@first}}{{#@last}} và {{/@last}}{{^@last}}, {{/@last}}{{/@first}}“{{.}}”{{/names}} của

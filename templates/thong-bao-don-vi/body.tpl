@@ -1,7 +1,7 @@
 {{! Thông báo của UBND huyện gửi từng cơ quan, đơn vị, xã về kết quả Bộ chỉ số của đơn vị (QĐ 459) }}
 Thực hiện {{scheme.legal_basis}}, {{agency.name}} thông báo kết quả đánh giá chất lượng phục vụ
 người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên
-môi trường điện tử {{period.date | month_year}} của {{unit.long_name}} như sau:
+môi trường điện tử {{period.text}} của {{unit.long_name}} như sau:
 
 # 1. Kết quả đánh giá
 

@@ -1,7 +1,7 @@
 {{! Thông báo kết quả Bộ chỉ số QĐ 766 của một xã (mẫu: công văn của UBND xã Bình Thành, tháng 02/2024) }}
 Thực hiện {{scheme.legal_basis}}. {{agency.name}} thông báo kết quả đánh giá chất lượng phục vụ
 người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên
-môi trường điện tử {{agency.locality}} {{period.date | month_year}}, như sau:
+môi trường điện tử {{agency.locality}} {{period.text}}, như sau:
 
 # 1. Điểm số các trục nội dung Bộ chỉ số trên Cổng DVCQG
 
@@ -21,8 +21,8 @@ môi trường điện tử {{agency.locality}} {{period.date | month_year}}, nh
 phận chuyên môn thuộc UBND xã phân tích, đánh giá và có biện pháp khắc phục kịp thời.
 
 Trên đây là thông báo thống kê số liệu {{scheme.title}} của {{agency.locality}}
-{{period.date | month_year}} trên Cổng Dịch vụ công quốc gia. {{agency.name}} yêu cầu các bộ phận chuyên
+{{period.text}} trên Cổng Dịch vụ công quốc gia. {{agency.name}} yêu cầu các bộ phận chuyên
 môn thuộc UBND xã và Bộ phận Tiếp nhận và trả kết quả xã có giải pháp khắc phục {{#score.has_prev}}những nội dung giảm
-điểm so với tháng {{period.previous | mm_yyyy}}{{/score.has_prev}}{{^score.has_prev}}những chỉ số chưa đạt
+điểm so với {{period.previous.short}}{{/score.has_prev}}{{^score.has_prev}}những chỉ số chưa đạt
 điểm tối đa{{/score.has_prev}}; Văn phòng - thống kê xã thông báo công khai đến các cơ
 quan, đơn vị, nhân dân được biết./.

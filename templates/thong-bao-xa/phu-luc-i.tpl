@@ -1,3 +1,3 @@
-::center **PHỤ LỤC I. BIỂU TỔNG HỢP SỐ LIỆU {{period.date | month_year | upper}}**
+::center **PHỤ LỤC I. BIỂU TỔNG HỢP SỐ LIỆU {{period.text | upper}}**
 
 {{> kem-theo}}

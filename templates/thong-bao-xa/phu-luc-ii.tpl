@@ -1,3 +1,3 @@
-::center **PHỤ LỤC II. THỐNG KÊ CHI TIẾT CỦA {{agency.name | upper}} {{period.date | month_year | upper}}**
+::center **PHỤ LỤC II. THỐNG KÊ CHI TIẾT CỦA {{agency.name | upper}} {{period.text | upper}}**
 
 {{> kem-theo}}

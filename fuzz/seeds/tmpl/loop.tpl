@@ -1,7 +1,7 @@
 {{! a loop with formatters and loop metadata }}
 # Kết quả
 {{#units}}
-- {{@number}}. {{name}}: **{{score | num}}** điểm ({{date | date}}){{^@last}};{{/@last}}
+- {{@number}}. {{name}}: **{{score | num}}** điểm ({{date | mm_yyyy}}){{^@last}};{{/@last}}
 {{/units}}
 {{^empty}}Không có đơn vị.{{/empty}}
 ::center

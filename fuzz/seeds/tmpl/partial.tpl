@@ -1,3 +1,3 @@
 {{#yes}}{{unit.name}} đạt {{unit.score | pct}}; {{n | change:"tăng":"giảm"}}{{/yes}}
-## {{unit.date | month_year}}
+## {{unit.date | mm_yyyy}}
 {{#unit}}+ *{{name | lower_first}}*{{/unit}}

@@ -3,6 +3,12 @@
 #ifndef BAOCAO_RECORDS_H
 #define BAOCAO_RECORDS_H
 
+/* Only input/'s own files see this header (src/CMakeLists.txt defines
+ * BAOCAO_STAGE_INPUT for them alone), whatever path reaches it. */
+#ifndef BAOCAO_STAGE_INPUT
+#error "a private header of src/input/"
+#endif
+
 #include "dataset.h"
 #include "jsonin.h"
 #include "notices.h"

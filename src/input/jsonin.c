@@ -67,11 +67,13 @@ json_t *jsonin_load(const char *path, diag *d)
         else
             diag_set(d, "json-syntax", "%s:%d:%d: malformed JSON: %s", path, err.line, err.column,
                      err.text);
+        diag_at(d, path, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0);
         return NULL;
     }
     if (!json_is_object(root) || !depth_ok(root, 0)) {
         diag_set(d, "json-shape", "%s: expected a JSON object nested at most %d deep", path,
                  JSON_MAX_DEPTH);
+        diag_at(d, path, 0, 0);
         json_decref(root);
         return NULL;
     }
@@ -80,6 +82,7 @@ json_t *jsonin_load(const char *path, diag *d)
     if (!controls_ok(root, &at, &cp)) {
         diag_set(d, "input-control", "%s: %s: a control character (U+%04X)", path, sbuf_str(&at),
                  (unsigned)cp);
+        diag_at(d, path, 0, 0);
         json_decref(root);
         root = NULL;
     }
@@ -106,17 +109,50 @@ int jsonin_line_of(const char *path, const char *text)
     return line;
 }
 
+/* The line of key inside the object at the dotted path `where` ("" the
+ * top, key NULL: the object's own line), found by looking for each name
+ * of the path in turn after the one before; 0 where the text cannot tell
+ * (an array element past the first). jansson keeps no positions. */
+static int line_at(const char *file, const char *where, const char *key)
+{
+    unsigned char *buf = NULL;
+    size_t len;
+    diag ignored;
+    if (file_read(file, &buf, &len, &ignored) < 0)
+        return 0;
+    const char *s = (const char *)buf, *at = s, *w = where;
+    sbuf name = {0};
+    while (at && (*w || key)) {
+        size_t n = *w ? strcspn(w, ".[") : strlen(key);
+        sbuf_reset(&name);
+        sbuf_printf(&name, "\"%.*s\"", (int)n, *w ? w : key);
+        at = strstr(at, name.s);
+        if (!*w)
+            break;   /* the key, found or not */
+        for (w += n; at && *w == '['; w += 3)
+            if (strncmp(w, "[0]", 3))
+                at = NULL;
+        w += *w == '.';
+    }
+    int line = 0;
+    for (const char *p = s; at && p <= at; p++)
+        line += p == s || p[-1] == '\n';
+    sbuf_free(&name);
+    free(buf);
+    return line;
+}
+
 static int type_error(const char *file, const char *where, const char *key, const char *want,
                       diag *d)
 {
-    return diag_set(d, "json-type", "%s: %s%s%s: expected %s", file, where, *where ? "." : "", key,
-                    diag_text(want));
+    diag_set(d, "json-type", "%s: %s%s%s: expected %s", file, where, *where ? "." : "", key, diag_text(want));
+    return diag_at(d, file, line_at(file, where, key), 0);
 }
 
 static int missing(const char *file, const char *where, const char *key, diag *d)
 {
-    return diag_set(d, "json-missing", "%s: %s%s%s: required field is missing", file, where,
-                    *where ? "." : "", key);
+    diag_set(d, "json-missing", "%s: %s%s%s: required field is missing", file, where, *where ? "." : "", key);
+    return diag_at(d, file, *where ? line_at(file, where, NULL) : 0, 0);
 }
 
 int jsonin_str(json_t *obj, const char *file, const char *where, const char *key, int required,
@@ -257,6 +293,8 @@ int jsonin_each(json_t *arr, const char *file, const char *where, const char *ke
         json_t *o = json_array_get(arr, i);
         rc = !json_is_object(o) ? diag_set(d, "json-type", "%s: %s: expected an object", file, path.s)
                                 : each(o, path.s, ctx, d);
+        if (rc < 0 && !*d->file)   /* what each() found, in this file */
+            diag_at(d, file, 0, 0);
     }
     sbuf_free(&path);
     return rc < 0 ? -1 : 0;

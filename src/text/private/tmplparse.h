@@ -4,6 +4,12 @@
 #ifndef BAOCAO_TMPLPARSE_H
 #define BAOCAO_TMPLPARSE_H
 
+/* Only text/'s own files see this header (src/CMakeLists.txt defines
+ * BAOCAO_STAGE_TEXT for them alone), whatever path reaches it. */
+#ifndef BAOCAO_STAGE_TEXT
+#error "a private header of src/text/"
+#endif
+
 #include <stddef.h>
 #include "diag.h"
 #include "tmplfmt.h"
@@ -49,6 +55,10 @@ typedef struct tmpl_file {
 
 /* Reads and parses one template file; NULL with d filled on any error. */
 tmpl_file *tmpl_file_load(const char *path, diag *d);
+
+/* Parses raw (len bytes, NUL-terminated, taken over) as a template named
+ * path in messages: text a data file gives (a scheme's note). */
+tmpl_file *tmpl_file_parse(const char *path, char *raw, size_t len, diag *d);
 void tmpl_file_free(tmpl_file *f);
 
 /* The engine's one error helper: sets d to "path:line:col: message" for
