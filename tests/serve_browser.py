@@ -86,7 +86,7 @@ try:
     # Kết quả
     print("result-title:", driver.find_element(By.TAG_NAME, "h1").text)
     print("result-frame:", driver.find_element(By.TAG_NAME, "iframe").get_attribute("src"))
-    time.sleep(3)   # the browser's PDF viewer draws the first page
+    time.sleep(5)   # the browser's PDF viewer draws the first page
     driver.save_screenshot(os.path.join(out, "3-ket-qua.png"))
     for link, ext in (("tai-ve", ".pdf"), ("tai-zip", ".zip")):
         driver.find_element(By.ID, link).click()
