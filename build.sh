@@ -14,13 +14,14 @@ case "$mode" in samples|test) ;; *) echo "usage: $0 samples|test" >&2; exit 2 ;;
 # certutil for the signing test, lighttpd with WebDAV for the archive test,
 # python3 for the benchmark's peer generator, clang and its libFuzzer runtime
 # for fuzz/run; man-db for the installed manual page; LibreOffice Writer
-# without its GUI, python3-docx and unzip for the DOCX test).
+# without its GUI, python3-docx and unzip for the DOCX test; curl, chromium
+# with its driver and selenium for the tests of baocao serve).
 pkgs=(build-essential cmake pkg-config libhpdf-dev libutf8proc-dev libjansson-dev libzip-dev libexpat1-dev libdeflate-dev
-      libfontconfig-dev libssl-dev libcurl4-openssl-dev libxml2-dev fontconfig icc-profiles-free)
+      libfontconfig-dev libssl-dev libcurl4-openssl-dev libxml2-dev libmicrohttpd-dev fontconfig icc-profiles-free)
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf fonts-liberation2 fonts-dejavu-core valgrind
                              jq libnss3-tools libxml2-utils openssl lighttpd lighttpd-mod-webdav
                              lighttpd-mod-openssl python3 clang libclang-rt-14-dev man-db
-                             libreoffice-writer-nogui python3-docx unzip)
+                             libreoffice-writer-nogui python3-docx unzip curl chromium chromium-driver python3-selenium)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

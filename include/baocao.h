@@ -59,7 +59,7 @@ typedef struct bc_error {
  * warnings of the pre-print review (BC_WARNING), and notes (BC_NOTE) such as
  * how each scores file was read (key "scores-read") or a column read past.
  * Called on the calling thread, during the call. */
-typedef enum bc_severity { BC_WARNING = 1, BC_NOTE = 2 } bc_severity;
+typedef enum bc_severity { BC_ERROR = 0, BC_WARNING, BC_NOTE } bc_severity;
 typedef void bc_notify_fn(void *ctx, bc_severity severity, const bc_error *what);
 
 typedef enum bc_pdfa { BC_PDFA_1B = 0, BC_PDFA_2B, BC_PDFA_NONE } bc_pdfa;
@@ -80,6 +80,7 @@ typedef struct bc_options {
     bc_notify_fn *notify;  /* bc_report_open: its warnings and notes; NULL: not told */
     void *notify_ctx;
     bc_format format;      /* PDF or DOCX; BC_FORMAT_AUTO: by the output's name */
+    int jobs;              /* bc_batch: documents made in parallel; <= 0: one per processor */
 } bc_options;
 
 /* A report.json loaded and scored: opaque, read-only once open. */
@@ -126,6 +127,44 @@ BC_API int bc_render_report(const bc_report *r, const char *pdf, const bc_option
  * o->notices). Thread-safe as bc_render_report. */
 BC_API int bc_render_notice(const bc_report *r, const char *unit, const char *pdf, const bc_options *o,
                             bc_error *err);
+
+/* Frees what the functions below return (NULL is fine). */
+BC_API void bc_free(void *p);
+
+/* The translation of a fixed English text or format of a front end (in the
+ * language of bc_set_language; the text itself without an entry), so that
+ * programs built on the library print in the same language. Thread-safe
+ * once the language is set. */
+BC_API const char *bc_message(const char *english);
+
+/* One finding of `check`: an error (render would refuse), a warning
+ * (render goes on) or a note (how a scores file was read), with its stable
+ * key and location in e (bc_severity is declared with bc_notify_fn). */
+
+typedef struct bc_finding {
+    bc_severity severity;
+    bc_error e;
+} bc_finding;
+
+/* `check`: everything render and batch would do short of writing — load,
+ * score, review, build and lay out the report and, when report.json has
+ * "notices", every unit's notice — with every error, warning and note in
+ * *findings (*count of them; bc_free it) instead of stopping at the first.
+ * Returns the number of errors, or -1 (err set) when it could not run
+ * (out of memory). Thread-safe. */
+BC_API long bc_check(const char *path, const bc_options *o, bc_finding **findings, size_t *count, bc_error *err);
+
+/* The data the report's templates get (the `facts` command) as UTF-8 JSON
+ * in *json (bc_free it), as the report would be built with o. Thread-safe. */
+BC_API int bc_facts(const bc_report *r, const bc_options *o, char **json, bc_error *err);
+
+/* The report and one notice per unit (report.json's "notices") into the
+ * directory `out` with out/manifest.json, on o->jobs threads; with as_zip,
+ * `out` is instead a ZIP file holding the same files (written to a temporary
+ * file and renamed: never a partial file). When a unit fails, err names it
+ * and -1 is returned: the folder holds the others with their manifest; no
+ * ZIP is written. Thread-safe for different outputs. */
+BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_options *o, bc_error *err);
 
 #ifdef __cplusplus
 }

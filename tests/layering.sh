@@ -25,6 +25,10 @@ expect "model/ cannot include text/'s report.h" fails try model report.h
 expect "pdf/ cannot include deliver/'s archive.h" fails try pdf archive.h
 expect "text/ cannot include layout/'s layout.h" fails try text layout.h
 expect "base/ cannot include model/'s dataset.h" fails try base dataset.h
+# serve/ is a client of the public API only.
+expect "serve/ may include baocao.h" try serve baocao.h
+expect "serve/ cannot include app/'s render.h" fails try serve render.h
+expect "serve/ cannot include base/'s diag.h" fails try serve diag.h
 # JSON is read by input/ alone: no stage before it sees jsonin.h.
 expect "layout/ cannot include input/'s jsonin.h" fails try layout jsonin.h
 expect "base/ cannot include jsonin.h" fails try base jsonin.h

@@ -104,3 +104,32 @@ make_signer() {
 # A scratch directory per test script, removed on exit.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# serve_start DIR [ARGS...]: `baocao serve` on 127.0.0.1 and a free port,
+# its temporary folders in DIR/tmp and its state in DIR/state (unless ARGS
+# say otherwise); sets SERVE_PID and SERVE_URL ("http://127.0.0.1:PORT").
+# Waits up to 30 s for the address; returns 1 if the server did not start.
+# serve_stop (and the exit trap) ends every server started.
+serve_pids=()
+serve_start() {
+    local dir=$1
+    shift
+    mkdir -p "$dir/tmp"
+    TMPDIR=$dir/tmp "$BAOCAO" serve --listen 127.0.0.1:0 --state-dir "$dir/state" "$@" \
+        >"$dir/out" 2>"$dir/err" &
+    SERVE_PID=$!
+    serve_pids+=("$SERVE_PID")
+    SERVE_URL=
+    for _ in $(seq 300); do
+        SERVE_URL=$(sed -n 's|^baocao serve: \(http[s]*://[0-9.]*:[0-9]*\)/$|\1|p' "$dir/out")
+        [ -n "$SERVE_URL" ] && return 0
+        kill -0 "$SERVE_PID" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+serve_stop() {
+    for p in "${serve_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+    serve_pids=()
+}
+trap 'serve_stop; rm -rf "$tmp"' EXIT

@@ -20,6 +20,7 @@
 static const struct { const char *name; int arg; } CALLS[] = {
     {"diag_set", 2}, {"diag_prefix", 1}, {"diag_tell", 3}, {"tmpl_error", 4},
     {"type_error", 3}, {"diag_text", 0}, {"sheet_error", 2}, {"findings_add", 3}, {"usage_error", 0},
+    {"bc_message", 0}, {"usage", 0}, {"set_error", 2}, {"respond_fail", 3},
 };
 
 static char **found;   /* every format seen */

@@ -3,11 +3,14 @@
  * entry point. */
 #define _GNU_SOURCE /* dladdr, realpath */
 #include "baocao.h"
+#include "batch.h"
+#include "bundle.h"
 #include "diag.h"
 #include "render.h"
 #include "sbuf.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -253,4 +256,101 @@ BC_API int bc_render_notice(const bc_report *r, const char *unit_name, const cha
 {
     diag d = {0};
     GUARDED(err, d, render(r, unit_name, pdf, o, &d));
+}
+
+BC_API void bc_free(void *p) { free(p); }
+
+BC_API const char *bc_message(const char *english) { return diag_text(english); }
+
+static long check(const char *path, const bc_options *o, bc_finding **out, size_t *count)
+{
+    render_opts ro;
+    options_of(&ro, o, o && o->data_dir ? o->data_dir : bc_data_dir());
+    findings f = {0};
+    check_result cr;
+    long errors = (long)render_check(path, &ro, &f, &cr);
+    *out = xcalloc(f.n + 1, sizeof **out);
+    for (size_t i = 0; i < f.n; i++) {
+        static const bc_severity SEVERITY[] = {[SEVERITY_ERROR] = BC_ERROR, [SEVERITY_WARNING] = BC_WARNING,
+                                               [SEVERITY_NOTE] = BC_NOTE};
+        (*out)[i].severity = SEVERITY[f.v[i].severity];
+        error_of(&(*out)[i].e, &f.v[i].d);
+    }
+    *count = f.n;
+    findings_free(&f);
+    return errors;
+}
+
+BC_API long bc_check(const char *path, const bc_options *o, bc_finding **findings_out, size_t *count,
+                     bc_error *err)
+{
+    diag d = {0};
+    alloc_guard g;
+    *findings_out = NULL;
+    *count = 0;
+    alloc_enter(&g);
+    if (setjmp(g.jump)) {
+        diag_oom(&d);
+        return fail(err, &d);
+    }
+    long errors = check(path, o, findings_out, count);
+    alloc_leave(&g);
+    return errors;
+}
+
+static int facts(const bc_report *r, const bc_options *o, char **json, diag *d)
+{
+    render_opts ro;
+    options_of(&ro, o, r->data_dir);
+    value *f = pipeline_facts(&r->s.p, &ro.report, d);
+    if (!f)
+        return -1;
+    sbuf b = {0};
+    value_write_json(f, &b);
+    value_free(f);
+    *json = sbuf_take(&b);
+    return 0;
+}
+
+BC_API int bc_facts(const bc_report *r, const bc_options *o, char **json, bc_error *err)
+{
+    diag d = {0};
+    *json = NULL;
+    GUARDED(err, d, facts(r, o, json, &d));
+}
+
+/* The folder a ZIP is made from: beside it, hidden, removed afterwards. */
+static int batch(const char *path, const char *out, int as_zip, const bc_options *o, diag *d)
+{
+    batch_opts bo = {.jobs = o ? o->jobs : 0};
+    options_of(&bo.render, o, o && o->data_dir ? o->data_dir : bc_data_dir());
+    sbuf dir = {0};
+    if (as_zip) {
+        sbuf_printf(&dir, "%s.dir-XXXXXX", out);
+        if (!mkdtemp(dir.s)) {
+            diag_set(d, "out-dir", "%s: cannot create the directory: %s", dir.s, strerror(errno));
+            sbuf_free(&dir);
+            return -1;
+        }
+    } else {
+        sbuf_puts(&dir, out);
+    }
+    bo.out_dir = dir.s;
+    batch_result res;
+    int rc = batch_run(path, &bo, &res, d);
+    if (rc == 0 && res.nfailures)
+        rc = diag_set(d, "batch-unit", "%s: %s", res.failures[0].unit, res.failures[0].message);
+    batch_result_free(&res);
+    if (rc == 0 && as_zip)
+        rc = bundle_zip(dir.s, out, d);
+    if (as_zip)
+        bundle_remove_dir(dir.s);
+    sbuf_free(&dir);
+    return rc;
+}
+
+BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_options *o, bc_error *err)
+{
+    diag d = {0};
+    GUARDED(err, d, batch(path, out, as_zip, o, &d));
 }

@@ -1,6 +1,7 @@
 /* main.c — the baocao command line. A thin front end: parse arguments,
  * call the library, print its messages, map failures to exit codes
  * (0 ok, 1 invalid input, 2 usage). */
+#define _POSIX_C_SOURCE 200809L /* readlink */
 #include "archive.h"
 #include "baocao.h"
 #include "batch.h"
@@ -13,6 +14,7 @@
 #include "table.h"
 #include "value.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -34,6 +36,7 @@ static const char USAGE[] =
     "  batch    the report and one notice per unit, with a manifest\n"
     "  facts    print the data its templates get, as JSON\n"
     "  archive  file PDFs with their sidecars into a document management system\n"
+    "  serve    the web page and the HTTP API (baocao serve --help)\n"
     "\n"
     "exit status: 0 ok, 1 invalid input or failed delivery, 2 usage error,\n"
     "             3 archive conflict (a different file already filed under that name)\n";
@@ -542,6 +545,24 @@ static int inspect(const options *o)
     return errors ? EXIT_INPUT : 0;
 }
 
+/* `baocao serve ARGS`: baocao-serve ARGS, from the folder of this program. */
+static int run_serve(char **argv)
+{
+    char self[4096], path[4200];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    self[n > 0 ? n : 0] = 0;
+    char *slash = strrchr(self, '/');
+    snprintf(path, sizeof path, "%.*s/baocao-serve", slash ? (int)(slash - self) : 1, slash ? self : ".");
+    execv(path, argv + 1);
+    options o = {0};
+    defaults(&o);
+    load_messages(&o);
+    fprintf(stderr, "baocao: ");
+    fprintf(stderr, diag_text("%s: cannot run: %s"), path, strerror(errno));
+    fputc('\n', stderr);
+    return EXIT_INPUT;
+}
+
 static int run(int argc, char **argv)
 {
     char **files = xcalloc((size_t)argc, sizeof *files);  /* archive: room for every argument */
@@ -579,6 +600,9 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* serve is the program baocao-serve beside this one (src/serve/). */
+    if (argc > 1 && !strcmp(argv[1], "serve"))
+        return run_serve(argv);
     /* Out of memory anywhere below ends the run with a message, exit 1. */
     alloc_guard g;
     alloc_enter(&g);

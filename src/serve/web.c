@@ -1,0 +1,798 @@
+/* web.c — the page (issue 18): Báo cáo mới → Kiểm tra → Kết quả, and the
+ * reports made. Works without JavaScript: each step is a form. The words
+ * are in templates/serve/; this file supplies values.
+ *
+ * State (--state-dir): drafts/<id>/ a checked report waiting to be printed;
+ * reports/<id>.pdf with its sidecar, the PDFs made; reports.json their list
+ * (số, date, SHA-256, agency); last-report.json the fields of the last
+ * report, which fill the next form. Ids are 32 hex digits the server made. */
+#define _GNU_SOURCE
+#include "http.h"
+#include "page.h"
+
+#include <dirent.h>
+#include <jansson.h>
+#include <limits.h>
+#include <openssl/crypto.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { ID_HEX = 32, DRAFT_SECONDS = 24 * 3600 };
+static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int valid_id(const char *s)
+{
+    return s && strlen(s) == ID_HEX && strspn(s, "0123456789abcdef") == ID_HEX;
+}
+
+static void state_path(char *out, size_t n, const char *a, const char *b, const char *c)
+{
+    snprintf(out, n, "%s/%s%s%s", srv.state_dir, a, b ? b : "", c ? c : "");
+}
+
+/* ---- the CSRF token: a random cookie echoed by every form ---- */
+
+static const char *cookie_token(struct MHD_Connection *c)
+{
+    const char *t = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "bc_csrf");
+    return valid_id(t) ? t : NULL;
+}
+
+static int csrf_ok(struct MHD_Connection *c, const request *r)
+{
+    const char *t = cookie_token(c), *f = request_field(r, "csrf");
+    return t && f && strlen(f) == ID_HEX && CRYPTO_memcmp(t, f, ID_HEX) == 0;
+}
+
+/* ---- pages ---- */
+
+static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, const char *title, char *body,
+                                 const char *token)
+{
+    char *html = NULL, cookie[160] = "";
+    size_t n = 0;
+    FILE *f = open_memstream(&html, &n);
+    if (!f) {
+        free(body);
+        return MHD_NO;
+    }
+    page_var v[] = {{"title", title}, {"body", body}, {NULL, NULL}};
+    page_write(f, "layout.html", v);
+    fclose(f);
+    free(body);
+    if (token)
+        snprintf(cookie, sizeof cookie, "bc_csrf=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
+                 srv.tls ? "; Secure" : "");
+    return respond_buffer(c, status, "text/html; charset=utf-8", html, n, token ? cookie : NULL);
+}
+
+/* A page body from one file. */
+static char *body_of(const char *name, const page_var *v)
+{
+    char *s = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&s, &n);
+    if (!f)
+        return NULL;
+    page_write(f, name, v);
+    fclose(f);
+    return s;
+}
+
+static enum MHD_Result error_page(struct MHD_Connection *c, unsigned status, const char *key, const char *message)
+{
+    page_var v[] = {{"key", key}, {"message", message}, {NULL, NULL}};
+    return send_page(c, status, "", body_of("error.html", v), NULL);
+}
+
+static json_t *load_json(const char *path)
+{
+    json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, NULL);
+    if (j && !json_is_object(j) && !json_is_array(j)) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
+static const char *jstr(json_t *o, const char *path)
+{
+    char key[64];
+    const char *dot = strchr(path, '.');
+    if (dot) {
+        snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
+        return jstr(json_object_get(o, key), dot + 1);
+    }
+    json_t *v = json_object_get(o, path);
+    return json_is_string(v) ? json_string_value(v) : "";
+}
+
+static char *jlines(json_t *o, const char *path)
+{
+    char key[64];
+    const char *dot = strchr(path, '.');
+    json_t *a = o;
+    if (dot) {
+        snprintf(key, sizeof key, "%.*s", (int)(dot - path), path);
+        a = json_object_get(o, key);
+        path = dot + 1;
+    }
+    a = json_object_get(a, path);
+    char *s = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&s, &n);
+    size_t i;
+    json_t *x;
+    json_array_foreach(a, i, x)
+        if (json_is_string(x))
+            fprintf(f, "%s%s", i ? "\n" : "", json_string_value(x));
+    fclose(f);
+    return s;
+}
+
+/* "id | title | unit noun | heading" per section, one a line. */
+static char *section_lines(json_t *base)
+{
+    char *s = NULL;
+    size_t n = 0, i;
+    FILE *f = open_memstream(&s, &n);
+    json_t *x;
+    json_array_foreach(json_object_get(base, "sections"), i, x)
+    {
+        fprintf(f, "%s%s | %s | %s", i ? "\n" : "", jstr(x, "id"), jstr(x, "title"), jstr(x, "unit_noun"));
+        if (*jstr(x, "heading"))
+            fprintf(f, " | %s", jstr(x, "heading"));
+    }
+    fclose(f);
+    return s;
+}
+
+static void options_html(FILE *f, char **names, const char *selected, int strip_json)
+{
+    for (size_t i = 0; names && names[i]; i++) {
+        char id[256];
+        snprintf(id, sizeof id, "%s", names[i]);
+        if (strip_json)
+            id[strlen(id) - 5] = 0;
+        page_var v[] = {{"value", id}, {"selected", !strcmp(id, selected) ? "selected" : ""}, {NULL, NULL}};
+        page_write(f, "option.html", v);
+    }
+}
+
+/* The hooks of a template: its .tpl files that hold nothing but a comment
+ * ("bo-sung-ket-qua.tpl"), for the office's own paragraphs. Names from the
+ * server's own folder listing, never from the client. */
+static int is_hook(const char *dir, const char *name)
+{
+    char path[4096], buf[4096];
+    size_t n = strlen(name);
+    if (n <= 4 || strcmp(name + n - 4, ".tpl"))
+        return 0;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    size_t k = fread(buf, 1, sizeof buf - 1, f);
+    int whole = feof(f);
+    fclose(f);
+    buf[k] = 0;
+    while (k && strchr(" \t\r\n", buf[k - 1]))
+        buf[--k] = 0;
+    const char *close = strstr(buf, "}}");
+    return whole && !strncmp(buf, "{{!", 3) && close && close == buf + k - 2;
+}
+
+/* Where body.tpl includes a hook: the form shows them in the report's order. */
+static long hook_position(const char *body, const char *name)
+{
+    char inc[128];
+    snprintf(inc, sizeof inc, "{{> %s}}", name);
+    const char *at = body ? strstr(body, inc) : NULL;
+    return at ? at - body : LONG_MAX;
+}
+
+static int by_position(const void *a, const void *b, void *body)
+{
+    long x = hook_position(body, *(char *const *)a), y = hook_position(body, *(char *const *)b);
+    return x < y ? -1 : x > y;
+}
+
+static char **template_hooks(const char *tmpl)
+{
+    char **v = list_names(tmpl, is_hook), path[4096];
+    size_t n = 0;
+    for (; v && v[n]; n++)
+        v[n][strlen(v[n]) - 4] = 0;
+    snprintf(path, sizeof path, "%s/templates/%s/body.tpl", srv.data_dir, tmpl);
+    FILE *f = fopen(path, "r");
+    char *body = NULL;
+    size_t len = 0;
+    if (f && getdelim(&body, &len, 0, f) > 0)
+        qsort_r(v, n, sizeof *v, by_position, body);
+    if (f)
+        fclose(f);
+    free(body);
+    return v;
+}
+
+/* A name the client sent that must be one of the server's. */
+static const char *one_of(char **names, const char *s, int strip_json)
+{
+    for (size_t i = 0; s && names && names[i]; i++) {
+        size_t n = strlen(names[i]) - (strip_json ? 5 : 0);
+        if (strlen(s) == n && !strncmp(names[i], s, n))
+            return names[i];
+    }
+    return NULL;
+}
+
+/* The form's starting values: the last report's, else the blank new-report.json. */
+static json_t *base_report(void)
+{
+    char path[4096];
+    pthread_mutex_lock(&state_lock);
+    state_path(path, sizeof path, "last-report.json", NULL, NULL);
+    json_t *j = load_json(path);
+    pthread_mutex_unlock(&state_lock);
+    if (!j) {
+        snprintf(path, sizeof path, "%s/templates/serve/new-report.json", srv.data_dir);
+        j = load_json(path);
+    }
+    return j && json_is_object(j) ? j : (json_decref(j), json_object());
+}
+
+static enum MHD_Result new_page(struct MHD_Connection *c)
+{
+    const char *token = cookie_token(c);
+    char fresh[ID_HEX + 1];
+    if (!token)
+        random_hex(fresh, ID_HEX / 2);
+    json_t *b = base_report();
+    char *schemes = NULL, *templates = NULL, *hooks = NULL;
+    size_t n1 = 0, n2 = 0, n3 = 0;
+    FILE *f1 = open_memstream(&schemes, &n1), *f2 = open_memstream(&templates, &n2), *f3 = open_memstream(&hooks, &n3);
+    char **sn = list_names("schemes", is_scheme_file), **tn = list_names("", is_template_dir);
+    options_html(f1, sn, jstr(b, "scheme"), 1);
+    options_html(f2, tn, jstr(b, "template"), 0);
+    const char *tmpl = one_of(tn, jstr(b, "template"), 0);
+    char **hn = template_hooks(tmpl ? tmpl : "bao-cao-thang"), path[4096];
+    snprintf(path, sizeof path, "%s/templates/serve/hooks.json", srv.data_dir);
+    json_t *labels = load_json(path);
+    for (size_t i = 0; hn && hn[i]; i++) {
+        char name[80];
+        snprintf(name, sizeof name, "hook-%s", hn[i]);
+        json_t *label = json_object_get(labels, hn[i]);
+        page_var v[] = {{"name", name}, {"hook", json_is_string(label) ? json_string_value(label) : hn[i]},
+                        {NULL, NULL}};
+        page_write(f3, "hook.html", v);
+    }
+    fclose(f1), fclose(f2), fclose(f3);
+    char month[8] = "", year[8] = "";
+    json_t *period = json_object_get(b, "period");
+    if (json_is_integer(json_object_get(period, "month")))
+        snprintf(month, sizeof month, "%d", (int)json_integer_value(json_object_get(period, "month")));
+    if (json_is_integer(json_object_get(period, "year")))
+        snprintf(year, sizeof year, "%d", (int)json_integer_value(json_object_get(period, "year")));
+    json_t *nb = json_object_get(b, "notices");
+    char *ntemplates = NULL;
+    size_t n4 = 0;
+    FILE *f4 = open_memstream(&ntemplates, &n4);
+    options_html(f4, tn, json_is_object(nb) ? jstr(nb, "template") : "", 0);
+    fclose(f4);
+    char *nrecipients = jlines(nb, "recipients");
+    char *lines = jlines(b, "agency.lines"), *authority = jlines(b, "signer.authority"),
+         *recipients = jlines(b, "recipients"), *addressees = jlines(b, "addressees"), *sections = section_lines(b);
+    page_var v[] = {
+        {"csrf", token ? token : fresh}, {"schemes", schemes}, {"templates", templates}, {"hooks", hooks},
+        {"number", jstr(b, "document.number")}, {"notation", jstr(b, "document.notation")},
+        {"place", jstr(b, "document.place")}, {"date", jstr(b, "document.date")},
+        {"subject", jstr(b, "document.subject")}, {"agency_lines", lines}, {"agency_name", jstr(b, "agency.name")},
+        {"agency_full_name", jstr(b, "agency.full_name")}, {"locality", jstr(b, "agency.locality")},
+        {"month", month}, {"year", year}, {"signer_authority", authority}, {"signer_name", jstr(b, "signer.name")},
+        {"signer_position", jstr(b, "signer.position")}, {"recipients", recipients}, {"addressees", addressees},
+        {"sections", sections}, {"notices", json_is_object(nb) ? "checked" : ""}, {"ntemplates", ntemplates},
+        {"nsubject", jstr(nb, "subject")}, {"nnotation", jstr(nb, "notation")}, {"ndate", jstr(nb, "date")},
+        {"nrecipients", nrecipients}, {NULL, NULL}};
+    v[0].value = token ? token : fresh;
+    char *body = body_of("new.html", v);
+    free(schemes), free(templates), free(hooks), free(lines), free(authority), free(recipients), free(addressees);
+    free(sections), free(ntemplates), free(nrecipients);
+    free_names(sn), free_names(tn), free_names(hn);
+    json_decref(b);
+    json_decref(labels);
+    return send_page(c, MHD_HTTP_OK, "", body, token ? NULL : fresh);
+}
+
+static json_t *lines_array(const char *s)
+{
+    json_t *a = json_array();
+    while (s && *s) {
+        size_t n = strcspn(s, "\r\n");
+        size_t b = 0, e = n;
+        while (b < e && (s[b] == ' ' || s[b] == '\t'))
+            b++;
+        while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+            e--;
+        if (e > b)
+            json_array_append_new(a, json_stringn(s + b, e - b));
+        s += n;
+        s += strspn(s, "\r\n");
+    }
+    return a;
+}
+
+static void set_str(json_t *o, const char *key, const char *v)
+{
+    if (v)
+        json_object_set_new(o, key, json_string(v));
+}
+
+static json_t *object_at(json_t *root, const char *key)
+{
+    json_t *o = json_object_get(root, key);
+    if (!json_is_object(o))
+        json_object_set_new(root, key, o = json_object());
+    return o;
+}
+
+/* "id | title | unit noun | heading" lines back into sections; what the
+ * form does not show (a section's expected count) is kept from the base
+ * report's section of the same id. */
+static json_t *sections_of(const char *s, json_t *base)
+{
+    json_t *lines = lines_array(s), *out = json_array(), *x;
+    size_t i;
+    static const char *const KEYS[] = {"id", "title", "unit_noun", "heading"};
+    json_array_foreach(lines, i, x)
+    {
+        const char *p = json_string_value(x);
+        size_t idlen = strcspn(p, "|");
+        while (idlen && p[idlen - 1] == ' ')
+            idlen--;
+        json_t *sec = NULL, *y;
+        size_t j;
+        json_array_foreach(json_object_get(base, "sections"), j, y)
+        {
+            const char *id = jstr(y, "id");
+            if (!sec && strlen(id) == idlen && !strncmp(id, p + strspn(p, " "), idlen))
+                sec = json_deep_copy(y);
+        }
+        if (!json_is_object(sec))
+            json_decref(sec), sec = json_object();
+        json_object_del(sec, "heading");
+        for (size_t k = 0; k < 4 && p; k++) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            while (n && p[n - 1] == ' ')
+                n--;
+            while (n && *p == ' ')
+                p++, n--;
+            if (k < 3 || n)
+                json_object_set_new(sec, KEYS[k], json_stringn(p, n));
+            p = bar ? bar + 1 : NULL;
+        }
+        json_array_append_new(out, sec);
+    }
+    json_decref(lines);
+    return out;
+}
+
+/* The notices' fields of the form into report.json's "notices" (kept from
+ * the base for what the form does not show); 0 with e set when the chosen
+ * template is not one of the server's. */
+static int notices_of(request *r, json_t *root, char **templates, bc_error *e)
+{
+    const char *tmpl = one_of(templates, request_field(r, "ntemplate"), 0);
+    if (!tmpl) {
+        snprintf(e->key, sizeof e->key, "form-choice");
+        snprintf(e->message, sizeof e->message, "%s", bc_message("choose a template and a scheme of the list"));
+        return 0;
+    }
+    json_t *n = object_at(root, "notices");
+    set_str(n, "template", tmpl);
+    set_str(n, "subject", request_field(r, "nsubject"));
+    set_str(n, "notation", request_field(r, "nnotation"));
+    set_str(n, "date", request_field(r, "ndate"));
+    json_object_set_new(n, "recipients", lines_array(request_field(r, "nrecipients")));
+    static const struct { int part; const char *key; } FILES[] = {{PART_UNITS, "units"}, {PART_STATISTICS, "statistics"}};
+    for (size_t i = 0; i < 2; i++) {
+        if (r->parts[FILES[i].part].stored[0])
+            json_object_set_new(n, FILES[i].key, json_string(r->parts[FILES[i].part].stored));
+        else
+            json_object_del(n, FILES[i].key);
+    }
+    return 1;
+}
+
+/* The form into report.json in r's folder, the office's paragraphs into the
+ * template's hooks beside it. */
+static int form_report(request *r, bc_error *e)
+{
+    char **sn = list_names("schemes", is_scheme_file), **tn = list_names("", is_template_dir);
+    const char *scheme = one_of(sn, request_field(r, "scheme"), 1), *tmpl = one_of(tn, request_field(r, "template"), 0);
+    int rc = -1;
+    json_t *root = NULL;
+    memset(e, 0, sizeof *e);
+    if (!scheme || !tmpl || !r->parts[PART_SCORES].stored[0] || request_dir(r) < 0) {
+        snprintf(e->key, sizeof e->key, "%s", !scheme || !tmpl ? "form-choice" : "upload-missing");
+        snprintf(e->message, sizeof e->message, "%s",
+                 !scheme || !tmpl ? bc_message("choose a template and a scheme of the list")
+                                  : bc_message("send this period's scores file"));
+        goto out;
+    }
+    root = base_report();
+    if (request_field(r, "notices") && !notices_of(r, root, tn, e))
+        goto out;
+    if (!request_field(r, "notices"))
+        json_object_del(root, "notices");
+    json_object_set_new(root, "scheme", json_stringn(scheme, strlen(scheme) - 5));   /* without ".json" */
+    char tname[256];
+    snprintf(tname, sizeof tname, "%s", tmpl);
+    set_str(root, "template", tname);
+    json_t *doc = object_at(root, "document"), *agency = object_at(root, "agency"), *signer = object_at(root, "signer"),
+           *period = object_at(root, "period");
+    set_str(doc, "number", request_field(r, "number"));
+    set_str(doc, "notation", request_field(r, "notation"));
+    set_str(doc, "place", request_field(r, "place"));
+    set_str(doc, "date", request_field(r, "date"));
+    set_str(doc, "subject", request_field(r, "subject"));
+    json_object_set_new(agency, "lines", lines_array(request_field(r, "agency_lines")));
+    set_str(agency, "name", request_field(r, "agency_name"));
+    set_str(agency, "full_name", request_field(r, "agency_full_name"));
+    set_str(agency, "locality", request_field(r, "locality"));
+    json_object_set_new(signer, "authority", lines_array(request_field(r, "signer_authority")));
+    set_str(signer, "name", request_field(r, "signer_name"));
+    set_str(signer, "position", request_field(r, "signer_position"));
+    json_object_set_new(root, "recipients", lines_array(request_field(r, "recipients")));
+    json_t *addr = lines_array(request_field(r, "addressees"));
+    if (json_array_size(addr))
+        json_object_set_new(root, "addressees", addr);
+    else
+        json_decref(addr), json_object_del(root, "addressees");
+    json_object_set_new(root, "sections", sections_of(request_field(r, "sections"), root));
+    const char *m = request_field(r, "month"), *y = request_field(r, "year");
+    json_object_set_new(period, "month", json_integer(m ? atoi(m) : 0));
+    json_object_set_new(period, "year", json_integer(y ? atoi(y) : 0));
+    json_object_set_new(root, "scores", json_string(r->parts[PART_SCORES].stored));
+    if (r->parts[PART_PREVIOUS].stored[0])
+        json_object_set_new(root, "previous", json_string(r->parts[PART_PREVIOUS].stored));
+    else
+        json_object_del(root, "previous");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/report.json", r->dir);
+    if (json_dump_file(root, path, JSON_INDENT(2)) < 0)
+        goto out;
+    char **hooks = template_hooks(tname);
+    for (size_t i = 0; hooks && hooks[i]; i++) {
+        char name[80];
+        snprintf(name, sizeof name, "hook-%s", hooks[i]);
+        const char *text = request_field(r, name);
+        if (!text || !*text)
+            continue;
+        snprintf(path, sizeof path, "%s/%s.tpl", r->dir, hooks[i]);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            continue;
+        for (const char *p = text; *p; p++)   /* a browser's CRLF; the paragraph ends with its line */
+            if (*p != '\r')
+                fputc(*p, f);
+        fputc('\n', f);
+        fclose(f);
+    }
+    free_names(hooks);
+    rc = 0;
+out:
+    json_decref(root);
+    free_names(sn), free_names(tn);
+    return rc;
+}
+
+static void findings_html(FILE *f, const request *r, bc_severity severity)
+{
+    char msg[2048];
+    for (size_t i = 0; i < r->nfindings; i++) {
+        if (r->findings[i].severity != severity)
+            continue;
+        request_display(r, r->findings[i].e.message, msg, sizeof msg);
+        page_var v[] = {{"class", severity == BC_ERROR ? "loi" : "canh-bao"}, {"key", r->findings[i].e.key}, {"message", msg},
+                        {NULL, NULL}};
+        page_write(f, "finding.html", v);
+    }
+}
+
+/* Vietnamese writes 86,5, not 86.5. */
+static void decimal_comma(char *s)
+{
+    char *dot = strchr(s, '.');
+    if (dot)
+        *dot = ',';
+}
+
+static void table_html(FILE *f, const char *facts)
+{
+    json_t *j = facts ? json_loads(facts, 0, NULL) : NULL, *u;
+    size_t i;
+    json_array_foreach(json_object_get(j, "units"), i, u)
+    {
+        char rank[16] = "", now[32] = "", prev[32] = "", change[32] = "";
+        json_t *nw = json_object_get(u, "now"), *pv = json_object_get(u, "prev"), *v;
+        if (json_is_integer(v = json_object_get(nw, "rank")))
+            snprintf(rank, sizeof rank, "%d", (int)json_integer_value(v));
+        if (json_is_number(v = json_object_get(nw, "achieved")))
+            snprintf(now, sizeof now, "%g", json_number_value(v));
+        if (json_is_number(v = json_object_get(pv, "achieved")))
+            snprintf(prev, sizeof prev, "%g", json_number_value(v));
+        if (json_is_number(v = json_object_get(u, "change")))
+            snprintf(change, sizeof change, "%+g", json_number_value(v));
+        decimal_comma(now), decimal_comma(prev), decimal_comma(change);
+        page_var pvs[] = {{"rank", rank}, {"name", jstr(u, "name")}, {"section", jstr(u, "section")},
+                          {"now", now}, {"prev", prev}, {"change", change}, {NULL, NULL}};
+        page_write(f, "unit-row.html", pvs);
+    }
+    json_decref(j);
+}
+
+/* Báo cáo mới → Kiểm tra: the draft is checked and, without errors, kept
+ * for the print button. */
+static enum MHD_Result check_page(struct MHD_Connection *c, request *r)
+{
+    bc_error e;
+    if (form_report(r, &e) < 0)
+        return error_page(c, MHD_HTTP_BAD_REQUEST, e.key, e.message);
+    r->kind = "check";
+    if (request_job(r) < 0 || r->rc < 0)
+        return error_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, r->err.key, r->err.message);
+    char *facts = NULL;
+    if (r->nerrors == 0) {
+        r->kind = "facts";
+        if (request_job(r) == 0 && r->rc == 0)
+            facts = r->text, r->text = NULL;
+    }
+    char *errs = NULL, *warns = NULL, *rows = NULL;
+    size_t n1 = 0, n2 = 0, n3 = 0;
+    FILE *f1 = open_memstream(&errs, &n1), *f2 = open_memstream(&warns, &n2), *f3 = open_memstream(&rows, &n3);
+    findings_html(f1, r, BC_ERROR);
+    findings_html(f2, r, BC_WARNING);
+    table_html(f3, facts);
+    fclose(f1), fclose(f2), fclose(f3);
+    free(facts);
+    /* Kept as a draft only when it may be printed. */
+    int printable = r->nerrors == 0;
+    r->keep = printable;
+    const char *id = strrchr(r->dir, '/') + 1;
+    char *action = NULL;
+    size_t na = 0;
+    FILE *fa = open_memstream(&action, &na);
+    page_var av[] = {{"draft", id}, {"csrf", request_field(r, "csrf")}, {NULL, NULL}};
+    page_write(fa, printable ? "print-form.html" : "blocked.html", av);
+    fclose(fa);
+    char nerr[16], nwarn[16];
+    snprintf(nerr, sizeof nerr, "%ld", r->nerrors);
+    size_t warnings = 0;
+    for (size_t i = 0; i < r->nfindings; i++)
+        warnings += r->findings[i].severity == BC_WARNING;
+    snprintf(nwarn, sizeof nwarn, "%zu", warnings);
+    page_var v[] = {{"errors", errs}, {"warnings", warns}, {"rows", rows}, {"nerrors", nerr}, {"nwarnings", nwarn},
+                    {"action", action}, {NULL, NULL}};
+    char *body = body_of("check.html", v);
+    free(errs), free(warns), free(rows), free(action);
+    return send_page(c, MHD_HTTP_OK, "", body, NULL);
+}
+
+/* Kiểm tra → Kết quả: the draft printed into reports/<id>.pdf, listed, its
+ * fields kept for the next form; the draft goes. */
+static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
+{
+    const char *id = request_field(r, "draft");
+    char dir[4096], report[4096], pdf[4096];
+    if (!valid_id(id))
+        return error_page(c, MHD_HTTP_BAD_REQUEST, "draft", bc_message("no such draft; start again"));
+    state_path(dir, sizeof dir, "drafts/", id, NULL);
+    /* The draft becomes this request's folder, removed when it ends; the
+     * rename claims it, so a second click on the button prints nothing. */
+    snprintf(r->dir, sizeof r->dir, "%s.printing", dir);
+    if (rename(dir, r->dir) < 0) {
+        r->dir[0] = 0;
+        return error_page(c, MHD_HTTP_NOT_FOUND, "draft", bc_message("no such draft; start again"));
+    }
+    snprintf(dir, sizeof dir, "%s", r->dir);
+    state_path(pdf, sizeof pdf, "reports/", id, ".pdf");
+    snprintf(r->out, sizeof r->out, "%s", pdf);
+    r->kind = "render";
+    r->sidecar = 1;
+    if (request_job(r) < 0 || r->rc < 0) {
+        char msg[2048];
+        request_display(r, r->err.message, msg, sizeof msg);
+        return error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT, r->err.key, msg);
+    }
+    char sha[65] = "";
+    file_sha256(pdf, sha);
+    snprintf(report, sizeof report, "%s/report.json", dir);
+    json_t *rep = load_json(report);
+    int zip = json_is_object(json_object_get(rep, "notices"));
+    if (zip) {   /* the notices: every unit's, with the report, as one ZIP */
+        state_path(r->out, sizeof r->out, "reports/", id, ".zip");
+        r->kind = "batch";
+        if (request_job(r) < 0 || r->rc < 0) {
+            char msg[2048];
+            request_display(r, r->err.message, msg, sizeof msg);
+            json_decref(rep);
+            return error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT, r->err.key, msg);
+        }
+    }
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(now, sizeof now, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+    char code[256];
+    snprintf(code, sizeof code, "%s%s%s", jstr(rep, "document.number"), *jstr(rep, "document.number") ? "/" : "",
+             jstr(rep, "document.notation"));
+    json_t *entry = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "id", id, "code", code, "date",
+                              jstr(rep, "document.date"), "sha256", sha, "agency", jstr(rep, "agency.name"),
+                              "subject", jstr(rep, "document.subject"), "made", now, "notices", zip);
+    pthread_mutex_lock(&state_lock);
+    char list[4096], tmp[4200], last[4096];
+    state_path(list, sizeof list, "reports.json", NULL, NULL);
+    json_t *all = load_json(list);
+    if (!json_is_array(all))
+        json_decref(all), all = json_array();
+    json_array_append_new(all, entry);
+    snprintf(tmp, sizeof tmp, "%s.tmp", list);
+    if (json_dump_file(all, tmp, JSON_INDENT(2)) == 0)
+        rename(tmp, list);
+    json_decref(all);
+    /* The next form starts from this one's fields (not its files). */
+    json_object_del(rep, "scores");
+    json_object_del(rep, "previous");
+    json_object_del(json_object_get(rep, "notices"), "units");
+    json_object_del(json_object_get(rep, "notices"), "statistics");
+    state_path(last, sizeof last, "last-report.json", NULL, NULL);
+    snprintf(tmp, sizeof tmp, "%s.tmp", last);
+    if (rep && json_dump_file(rep, tmp, JSON_INDENT(2)) == 0)
+        rename(tmp, last);
+    pthread_mutex_unlock(&state_lock);
+    json_decref(rep);
+    char location[64];
+    snprintf(location, sizeof location, "/reports/%s", id);
+    return respond_redirect(c, location);
+}
+
+static json_t *report_entry(const char *id)
+{
+    char list[4096];
+    pthread_mutex_lock(&state_lock);
+    state_path(list, sizeof list, "reports.json", NULL, NULL);
+    json_t *all = load_json(list), *x, *found = NULL;
+    pthread_mutex_unlock(&state_lock);
+    size_t i;
+    json_array_foreach(all, i, x) if (!strcmp(jstr(x, "id"), id)) found = json_incref(x);
+    json_decref(all);
+    return found;
+}
+
+/* 2024-03-06 as a Vietnamese reader writes it: 06/03/2024. */
+static const char *display_date(const char *iso, char out[16])
+{
+    int y, m, d;
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+        snprintf(out, 16, "%02d/%02d/%04d", d, m, y);
+    else
+        snprintf(out, 16, "%s", iso);
+    return out;
+}
+
+static enum MHD_Result result_page(struct MHD_Connection *c, const char *id)
+{
+    json_t *e = report_entry(id);
+    if (!e)
+        return error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
+    char date[16];
+    page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
+                    {"sha256", jstr(e, "sha256")},
+                    {"subject", jstr(e, "subject")}, {"zip", NULL}, {NULL, NULL}};
+    char *zip = json_is_true(json_object_get(e, "notices")) ? body_of("zip-link.html", v) : NULL;
+    v[5].value = zip ? zip : "";
+    char *body = body_of("result.html", v);
+    free(zip);
+    json_decref(e);
+    return send_page(c, MHD_HTTP_OK, "", body, NULL);
+}
+
+static enum MHD_Result reports_page(struct MHD_Connection *c)
+{
+    char list[4096], *rows = NULL;
+    size_t n = 0, i;
+    pthread_mutex_lock(&state_lock);
+    state_path(list, sizeof list, "reports.json", NULL, NULL);
+    json_t *all = load_json(list), *x;
+    pthread_mutex_unlock(&state_lock);
+    FILE *f = open_memstream(&rows, &n);
+    for (i = json_array_size(all); i-- > 0;) {   /* newest first */
+        x = json_array_get(all, i);
+        char date[16];
+        page_var v[] = {{"id", jstr(x, "id")}, {"code", jstr(x, "code")}, {"date", display_date(jstr(x, "date"), date)},
+                        {"sha256", jstr(x, "sha256")}, {"agency", jstr(x, "agency")}, {"made", jstr(x, "made")},
+                        {NULL, NULL}};
+        page_write(f, "report-row.html", v);
+    }
+    fclose(f);
+    json_decref(all);
+    page_var v[] = {{"rows", rows}, {NULL, NULL}};
+    char *body = body_of("reports.html", v);
+    free(rows);
+    return send_page(c, MHD_HTTP_OK, "", body, NULL);
+}
+
+/* Drafts not printed within a day are dropped: the state folder does not
+ * grow with abandoned forms. */
+static void drop_old_drafts(void)
+{
+    char dir[4096], path[4200];
+    state_path(dir, sizeof dir, "drafts", NULL, NULL);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    time_t limit = time(NULL) - DRAFT_SECONDS;
+    struct stat st;
+    while (d && (e = readdir(d)))
+        if (valid_id(e->d_name)) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            if (stat(path, &st) == 0 && st.st_mtime < limit)
+                remove_tree(path);
+        }
+    if (d)
+        closedir(d);
+}
+
+int web_draft_dir(request *r)
+{
+    char id[ID_HEX + 1], dir[4096];
+    drop_old_drafts();
+    random_hex(id, ID_HEX / 2);
+    state_path(dir, sizeof dir, "drafts/", id, NULL);
+    if (mkdir(dir, 0700) < 0)
+        return -1;
+    snprintf(r->dir, sizeof r->dir, "%s", dir);
+    return 0;
+}
+
+enum MHD_Result web_handle(struct MHD_Connection *c, const char *method, const char *url, request *r)
+{
+    int get = !strcmp(method, "GET"), post = !strcmp(method, "POST");
+    if (get && !strcmp(url, "/"))
+        return new_page(c);
+    if (get && !strcmp(url, "/static/style.css"))
+        return respond_static(c, "style.css", "text/css; charset=utf-8");
+    if (post && (!strcmp(url, "/check") || !strcmp(url, "/print"))) {
+        if (!csrf_ok(c, r))
+            return error_page(c, MHD_HTTP_FORBIDDEN, "csrf", bc_message("the form has expired; open it again"));
+        return url[1] == 'c' ? check_page(c, r) : print_report(c, r);
+    }
+    if (get && !strcmp(url, "/reports"))
+        return reports_page(c);
+    const char *id = !strncmp(url, "/reports/", 9) ? url + 9 : NULL;
+    char want[ID_HEX + 1] = "";
+    if (get && id && strlen(id) >= ID_HEX) {
+        snprintf(want, sizeof want, "%.*s", ID_HEX, id);
+        const char *rest = id + ID_HEX;
+        if (valid_id(want) && !*rest)
+            return result_page(c, want);
+        if (valid_id(want) && !strcmp(rest, "/cong-van.zip")) {
+            char zip[4096], disp[128];
+            state_path(zip, sizeof zip, "reports/", want, ".zip");
+            snprintf(disp, sizeof disp, "attachment; filename=\"cong-van-%.8s.zip\"", want);
+            return respond_file(c, zip, "application/zip", disp);
+        }
+        if (valid_id(want) && (!strcmp(rest, ".pdf") || !strcmp(rest, "/tai-ve.pdf"))) {
+            char pdf[4096], disp[128];
+            state_path(pdf, sizeof pdf, "reports/", want, ".pdf");
+            snprintf(disp, sizeof disp, "%s; filename=\"bao-cao-%.8s.pdf\"", rest[1] == 't' ? "attachment" : "inline",
+                     want);
+            return respond_file(c, pdf, "application/pdf", disp);
+        }
+    }
+    return error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such page"));
+}

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# serve.sh — `baocao serve` (issue 18): every API endpoint with curl and each
+# error status, the PDF from the API byte-identical to the CLI's, the ZIP of
+# a batch with its manifest, the page's main path without JavaScript (form →
+# check → print → download), the limits and the authentication, the temporary
+# folders removed, a graceful SIGTERM.
+. "$(dirname "$0")/lib.sh"
+command -v curl >/dev/null && command -v unzip >/dev/null || exit 77
+
+S=$SRC/samples/dinh-hoa-2024-02
+all=(-F "report=@$S/report.json" -F "scores=@$S/scores-2024-02.csv" -F "previous=@$S/scores-2024-01.csv")
+notices=(-F "units=@$S/units.json" -F "statistics=@$S/statistics-2024-02.csv")
+st=$tmp/s1
+expect "the server starts" serve_start "$st"
+U=$SERVE_URL
+
+jqe() { jq -e "$@" >/dev/null; }
+ziptest() { unzip -tq "$1" >/dev/null; }
+# status URL ARGS...: the HTTP status, the body in $tmp/body.
+status() { local u=$1; shift; curl -s -o "$tmp/body" -w '%{http_code}' "$@" "$u"; }
+
+expect_eq "schemes" "$(status "$U/api/v1/schemes")" 200
+expect_eq "schemes: both shipped" "$(jq -r '[.schemes[].id] | join(",")' "$tmp/body")" \
+    "qd459-dien-bien-2023,qd766-ttg-2022"
+expect_eq "templates" "$(status "$U/api/v1/templates")" 200
+expect "templates: bao-cao-thang and thong-bao-xa" \
+    jqe '[.templates[].id] | index("bao-cao-thang") and index("thong-bao-xa")' "$tmp/body"
+expect_eq "openapi.json" "$(status "$U/api/v1/openapi.json")" 200
+expect "openapi.json: every path" jqe '.paths | has("/api/v1/render") and has("/api/v1/batch") and
+    has("/api/v1/check") and has("/api/v1/facts") and has("/api/v1/schemes")' "$tmp/body"
+
+# check: the CLI's findings, with the client's file names.
+expect_eq "check" "$(status "$U/api/v1/check" "${all[@]}" "${notices[@]}")" 200
+"$BAOCAO" check --json "$S/report.json" >"$tmp/cli-check.json" 2>/dev/null
+expect_eq "check: the CLI's keys" "$(jq -c '[.ok, [.warnings[].key], [.errors[].key], [.notes[].key]]' "$tmp/body")" \
+    "$(jq -c '[.ok, [.warnings[].key], [.errors[].key], [.notes[].key]]' "$tmp/cli-check.json")"
+expect "check: the uploaded file's name and row" \
+    jqe '.warnings[0].message | startswith("scores-2024-02.csv:5: ")' "$tmp/body"
+
+# render: the same bytes as the CLI.
+expect_eq "render" "$(status "$U/api/v1/render" "${all[@]}")" 200
+cp "$tmp/body" "$tmp/api.pdf"
+"$BAOCAO" render "$S/report.json" -o "$tmp/cli.pdf" --quiet
+expect "render: byte-identical to baocao render" cmp -s "$tmp/api.pdf" "$tmp/cli.pdf"
+# and from an XLSX workbook
+mkdir -p "$tmp/x"
+sed 's/"scores.csv",/"scores.xlsx",/' "$SRC/samples/huyen-dien-bien-2023-07/report.json" >"$tmp/x/report.json"
+cp "$SRC/tests/data/xlsx/scores.xlsx" "$tmp/x/"
+expect_eq "render from XLSX" "$(status "$U/api/v1/render" -F "report=@$tmp/x/report.json" \
+    -F "scores=@$tmp/x/scores.xlsx")" 200
+"$BAOCAO" render "$tmp/x/report.json" -o "$tmp/x/cli.pdf" --quiet
+expect "render from XLSX: byte-identical" cmp -s "$tmp/body" "$tmp/x/cli.pdf"
+
+# facts: the CLI's JSON.
+expect_eq "facts" "$(status "$U/api/v1/facts" "${all[@]}")" 200
+"$BAOCAO" facts "$S/report.json" >"$tmp/cli-facts.json" 2>/dev/null
+expect "facts: the CLI's" cmp -s <(jq -S . "$tmp/body") <(jq -S . "$tmp/cli-facts.json")
+
+# batch: a ZIP of the CLI's folder (PDFs, sidecars, manifest.json).
+expect_eq "batch" "$(status "$U/api/v1/batch" "${all[@]}" "${notices[@]}")" 200
+mkdir -p "$tmp/zip"
+unzip -q -d "$tmp/zip" "$tmp/body"
+"$BAOCAO" batch "$S/report.json" -o "$tmp/cli-batch" --quiet
+expect_eq "batch: the CLI's files" "$(ls "$tmp/zip" | sort | tr '\n' ' ')" \
+    "$(ls "$tmp/cli-batch" | grep -v '^\.' | sort | tr '\n' ' ')"
+expect "batch: every PDF of the manifest, the same bytes" \
+    bash -c 'cd "$1" && for f in $(jq -r ".files[].path" manifest.json); do cmp -s "$f" "$2/$f" || exit 1; done' \
+    _ "$tmp/zip" "$tmp/cli-batch"
+expect_eq "batch: 24 PDFs" "$(ls "$tmp/zip"/*.pdf | wc -l)" 24
+
+# errors: JSON with their status
+expect_eq "no report part: 400" "$(status "$U/api/v1/render" -F "scores=@$S/scores-2024-02.csv")" 400
+expect_eq "400 key" "$(jq -r .error.key "$tmp/body")" upload-missing
+expect_eq "a file report.json names, not sent: 400" \
+    "$(status "$U/api/v1/render" -F "report=@$S/report.json" -F "scores=@$S/scores-2024-02.csv")" 400
+expect_eq "400 names the part" "$(jq -r .error.indicator "$tmp/body")" previous
+printf 'Tên đơn vị,Không có\nXã A,1\n' >"$tmp/bad.csv"
+expect_eq "bad scores: 422" "$(status "$U/api/v1/render" -F "report=@$S/report.json" -F "scores=@$tmp/bad.csv" \
+    -F "previous=@$S/scores-2024-01.csv")" 422
+expect "422: the client's file name and row" jqe '.error.message | startswith("bad.csv:1: ")' "$tmp/body"
+printf '{"scheme": ' >"$tmp/broken.json"
+expect_eq "report.json not JSON: 400" "$(status "$U/api/v1/check" -F "report=@$tmp/broken.json")" 400
+expect_eq "400 json-syntax" "$(jq -r .error.key "$tmp/body")" json-syntax
+expect_eq "unknown endpoint: 404" "$(status "$U/api/v1/nothing")" 404
+expect_eq "GET on a job: 405" "$(status "$U/api/v1/render")" 405
+expect "an error is JSON" jqe '.error.key == "method"' "$tmp/body"
+head -c $((21 * 1024 * 1024)) /dev/zero >"$tmp/big.csv"
+expect_eq "over the 20 MB limit: 413" "$(status "$U/api/v1/render" -F "report=@$S/report.json" \
+    -F "scores=@$tmp/big.csv")" 413
+expect_eq "413 key" "$(jq -r .error.key "$tmp/body")" upload-too-large
+
+# security headers
+curl -s -D "$tmp/h" -o /dev/null "$U/"
+expect "CSP with frame-ancestors" grep -qi "^Content-Security-Policy: default-src 'none';.*frame-ancestors 'self'" "$tmp/h"
+expect "nosniff" grep -qi '^X-Content-Type-Options: nosniff' "$tmp/h"
+
+# The page without JavaScript: form → check → print → the PDF.
+status "$U/" -c "$tmp/jar" >/dev/null
+csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
+expect_eq "form: a CSRF token as the cookie" "$(awk '$6 == "bc_csrf" { print $7 }' "$tmp/jar")" "$csrf"
+form=(-b "$tmp/jar" -F template=bao-cao-thang -F scheme=qd766-ttg-2022 -F "scores=@$S/scores-2024-02.csv"
+      -F "previous=@$S/scores-2024-01.csv" -F month=2 -F year=2024
+      -F "agency_lines=ỦY BAN NHÂN DÂN
+HUYỆN ĐỊNH HÓA" -F "agency_name=UBND huyện Định Hóa" -F "agency_full_name=Ủy ban nhân dân huyện Định Hóa"
+      -F "locality=huyện Định Hóa" -F number=96 -F notation=BC-UBND -F "place=Định Hóa" -F date=2024-03-06
+      -F "subject=Kết quả đánh giá chất lượng phục vụ tháng 02 năm 2024" -F "recipients=UBND tỉnh (b/c)
+Lưu: VT" -F "sections= | CÁC XÃ, THỊ TRẤN | xã, thị trấn" -F "signer_authority=TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH" -F "signer_name=Hoàng Quốc Đạt" -F "signer_position=Phó Chủ tịch"
+      -F "hook-bo-sung-yeu-cau=Chủ tịch UBND huyện yêu cầu các xã báo cáo kết quả khắc phục trước ngày 20/3/2024.")
+expect_eq "form without its CSRF token: 403" "$(status "$U/check" "${form[@]}" -F csrf=0123456789abcdef0123456789abcdef)" 403
+expect_eq "check page" "$(status "$U/check" "${form[@]}" -F "csrf=$csrf")" 200
+expect "check page: the warning with the uploaded file's row" \
+    grep -q '<code>score-total-mismatch</code> scores-2024-02.csv:5: ' "$tmp/body"
+expect "check page: the computed table" grep -q '<td>Xã Phú Tiến</td><td></td><td class="so">94,1</td>' "$tmp/body"
+draft=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
+expect_eq "print: redirected to the result" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft")" 303
+expect_eq "result page" "$(status "$U/reports/$draft")" 200
+expect "result page: the PDF in the page" grep -q "<iframe src=\"/reports/$draft.pdf\"" "$tmp/body"
+expect_eq "download" "$(status "$U/reports/$draft/tai-ve.pdf")" 200
+pdftotext "$tmp/body" - | tr '\n' ' ' >"$tmp/page.txt"
+expect "the office's paragraph in the PDF" grep -q "khắc phục trước ngày 20/3/2024" "$tmp/page.txt"
+expect "the signer in the PDF" grep -q "Hoàng Quốc Đạt" "$tmp/page.txt"
+sha=$(sha256sum "$tmp/body" | cut -c1-64)
+expect_eq "list of reports" "$(status "$U/reports")" 200
+expect "list: số and SHA-256" grep -q "96/BC-UBND</a></td><td>06/03/2024</td>.*<code>$sha</code>" "$tmp/body"
+status "$U/" >/dev/null
+expect "the next form starts from the last report's fields" grep -q 'value="Hoàng Quốc Đạt"' "$tmp/body"
+expect_eq "a draft is printed once" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft")" 404
+old=$st/state/drafts/00000000000000000000000000000000
+mkdir -p "$old" && touch -d '2 days ago' "$old"
+status "$U/check" "${form[@]}" -F "csrf=$csrf" >/dev/null
+expect "a draft not printed within a day is dropped" test ! -e "$old"
+rm -rf "$st/state/drafts"/*
+expect_eq "a path as the draft id: 400" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=../../etc")" 400
+
+# A client that goes away mid-upload leaves no temporary folder.
+python3 - "${U#http://}" <<'PY'
+import socket, sys
+host, port = sys.argv[1].split(":")
+s = socket.create_connection((host, int(port)))
+s.sendall(b"POST /api/v1/render HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX\r\n"
+          b"Content-Length: 1000000\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"scores\"; filename=\"a.csv\"\r\n\r\n"
+          + b"x" * 200000)
+s.close()
+PY
+for _ in $(seq 100); do [ -z "$(ls -A "$st/tmp")" ] && break; sleep 0.1; done
+expect_eq "disconnect mid-upload: no temporary folder left" "$(ls -A "$st/tmp")" ""
+expect_eq "no draft left but printed ones" "$(ls -A "$st/state/drafts")" ""
+
+# Graceful SIGTERM: a batch in progress still gets its ZIP.
+curl -s -o "$tmp/late.zip" -w '%{http_code}' "${all[@]}" "${notices[@]}" "$U/api/v1/batch" >"$tmp/late.status" &
+cpid=$!
+for _ in $(seq 300); do [ -n "$(ls -A "$st/tmp")" ] && break; sleep 0.05; done   # its upload began
+kill -TERM "$SERVE_PID"
+wait "$cpid"
+wait "$SERVE_PID"
+expect_eq "SIGTERM: the server exits 0" "$?" 0
+expect_eq "SIGTERM: the running batch answered" "$(cat "$tmp/late.status")" 200
+expect "SIGTERM: its ZIP complete" ziptest "$tmp/late.zip"
+serve_pids=()
+
+# Authentication: beyond loopback only with it; a wrong token gets 401.
+"$BAOCAO" serve --listen 0.0.0.0:0 --state-dir "$tmp/s2" >"$tmp/out2" 2>"$tmp/err2"
+expect_eq "0.0.0.0 without auth: refused" "$?" 1
+expect "refused: says why" grep -q "not a loopback address" "$tmp/err2"
+head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$tmp/tokens"
+token=$(cat "$tmp/tokens")
+expect "with a token file" serve_start "$tmp/s3" --token-file "$tmp/tokens"
+expect_eq "no token: 401" "$(status "$SERVE_URL/api/v1/schemes")" 401
+expect_eq "wrong token: 401" "$(status "$SERVE_URL/api/v1/schemes" -H "Authorization: Bearer x$token")" 401
+expect_eq "401 says nothing else" "$(jq -r .error.key "$tmp/body")" unauthorized
+expect_eq "wrong token on a render: 401, no PDF" "$(status "$SERVE_URL/api/v1/render" -H "Authorization: Bearer ${token}x" "${all[@]}")" 401
+expect_eq "right token: 200" "$(status "$SERVE_URL/api/v1/schemes" -H "Authorization: Bearer $token")" 200
+printf 'hemmelig passord\n' | "$BAOCAO" serve --hash-password vanthu >"$tmp/users"
+expect "a salted PBKDF2 hash" grep -qE '^vanthu:pbkdf2-sha256:100000:[0-9a-f]{32}:[0-9a-f]{64}$' "$tmp/users"
+expect "with an auth file" serve_start "$tmp/s4" --auth-file "$tmp/users"
+expect_eq "Basic, wrong password: 401" "$(status "$SERVE_URL/" -u vanthu:sai)" 401
+expect "401 asks the browser" grep -qi '^WWW-Authenticate: Basic' <(curl -s -D - -o /dev/null "$SERVE_URL/")
+expect_eq "Basic, right password: 200" "$(status "$SERVE_URL/" -u 'vanthu:hemmelig passord')" 200
+serve_stop
+
+# TLS through libmicrohttpd (GnuTLS): --cert/--key.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 \
+    -subj /CN=127.0.0.1 -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+expect "with --cert and --key" serve_start "$tmp/s5" --cert "$tmp/cert.pem" --key "$tmp/key.pem"
+expect "https:// printed" grep -q '^baocao serve: https://127.0.0.1:' "$tmp/s5/out"
+expect_eq "HTTPS render" "$(status "$SERVE_URL/api/v1/render" --cacert "$tmp/cert.pem" "${all[@]}")" 200
+expect "HTTPS render: the same bytes" cmp -s "$tmp/body" "$tmp/cli.pdf"
+expect "the CSRF cookie is Secure" grep -qi '^Set-Cookie: bc_csrf=[0-9a-f]*; .*Secure' \
+    <(curl -s -D - -o /dev/null --cacert "$tmp/cert.pem" "$SERVE_URL/")
+serve_stop
+finish

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+# serve_browser.py URL SAMPLE_DIR SCORES_XLSX OUT_DIR — the page in a real
+# browser (Debian's chromium through chromedriver): fill Báo cáo mới from the
+# sample's report.json, upload the XLSX, see Kiểm tra, print, see Kết quả and
+# download the PDF into OUT_DIR; screenshots OUT_DIR/1-moi.png, 2-kiem-tra.png,
+# 3-ket-qua.png; with the notices, their ZIP too. Prints what the shell test asserts; exits non-zero on a
+# missing element or a download that does not come (bounded waits).
+import json
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+url, sample, xlsx, out = sys.argv[1:5]
+report = json.load(open(os.path.join(sample, "report.json"), encoding="utf-8"))
+
+opts = webdriver.ChromeOptions()
+opts.binary_location = "/usr/bin/chromium"
+for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1800",
+          "--lang=vi"):
+    opts.add_argument(a)
+opts.add_experimental_option("prefs", {"download.default_directory": out})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+driver.set_page_load_timeout(120)
+driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": out})
+
+
+def fill(name, value):
+    e = driver.find_element(By.NAME, name)
+    e.clear()
+    e.send_keys(value)
+
+
+try:
+    driver.get(url + "/")
+    Select(driver.find_element(By.NAME, "template")).select_by_value(report["template"])
+    Select(driver.find_element(By.NAME, "scheme")).select_by_value(report["scheme"])
+    driver.find_element(By.NAME, "scores").send_keys(xlsx)
+    doc, agency, signer = report["document"], report["agency"], report["signer"]
+    fill("month", str(report["period"]["month"]))
+    fill("year", str(report["period"]["year"]))
+    fill("agency_lines", "\n".join(agency["lines"]))
+    fill("agency_name", agency["name"])
+    fill("agency_full_name", agency["full_name"])
+    fill("locality", agency["locality"])
+    fill("number", doc["number"])
+    fill("notation", doc["notation"])
+    fill("place", doc["place"])
+    # a date input takes the digits in the browser's locale order; set it directly
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "date"), doc["date"])
+    fill("subject", doc["subject"])
+    fill("recipients", "\n".join(report["recipients"]))
+    fill("sections", "\n".join(" | ".join([s["id"], s["title"], s["unit_noun"], s.get("heading", "")])
+                               for s in report["sections"]))
+    fill("signer_authority", "\n".join(signer["authority"]))
+    fill("signer_name", signer["name"])
+    fill("signer_position", signer["position"])
+    notices = report["notices"]
+    box = driver.find_element(By.NAME, "notices")
+    if not box.is_selected():
+        box.click()
+    Select(driver.find_element(By.NAME, "ntemplate")).select_by_value(notices["template"])
+    fill("nsubject", notices["subject"])
+    fill("nnotation", notices["notation"])
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "ndate"),
+                          notices["date"])
+    fill("nrecipients", "\n".join(notices["recipients"]))
+    fill("hook-bo-sung-yeu-cau", "Chủ tịch UBND huyện yêu cầu các xã hoàn thành việc khắc phục trước ngày 25/8/2023.")
+    driver.save_screenshot(os.path.join(out, "1-moi.png"))
+    driver.find_element(By.ID, "kiem-tra").click()
+
+    # Kiểm tra
+    print("check-title:", driver.find_element(By.TAG_NAME, "h1").text)
+    rows = driver.find_elements(By.CSS_SELECTOR, "#bang tbody tr")
+    print("check-rows:", len(rows))
+    print("check-first:", rows[0].text if rows else "")
+    for li in driver.find_elements(By.CSS_SELECTOR, "li"):
+        print("finding:", li.text)
+    driver.save_screenshot(os.path.join(out, "2-kiem-tra.png"))
+    driver.find_element(By.ID, "in-bao-cao").click()
+
+    # Kết quả
+    print("result-title:", driver.find_element(By.TAG_NAME, "h1").text)
+    print("result-frame:", driver.find_element(By.TAG_NAME, "iframe").get_attribute("src"))
+    time.sleep(5)   # the browser's PDF viewer draws the first page
+    driver.save_screenshot(os.path.join(out, "3-ket-qua.png"))
+    for link, ext in (("tai-ve", ".pdf"), ("tai-zip", ".zip")):
+        driver.find_element(By.ID, link).click()
+        for _ in range(600):
+            done = [f for f in os.listdir(out) if f.endswith(ext)]
+            if done:
+                print("downloaded:", done[0])
+                break
+            time.sleep(0.1)
+        else:
+            sys.exit("no download of the " + ext)
+    driver.get(url + "/reports")
+    print("list:", driver.find_element(By.CSS_SELECTOR, "tbody tr").text)
+finally:
+    driver.quit()
