@@ -126,6 +126,46 @@ expect_eq "list of reports" "$(status "$U/reports")" 200
 expect "list: số and SHA-256" grep -q "96/BC-UBND</a></td><td>06/03/2024</td>.*<code>$sha</code>" "$tmp/body"
 status "$U/" >/dev/null
 expect "the next form starts from the last report's fields" grep -q 'value="Hoàng Quốc Đạt"' "$tmp/body"
+
+# Two agencies: each one's form starts from its own last report.
+other=()
+for x in "${form[@]}"; do
+    case $x in
+    agency_lines=*) x="agency_lines=ỦY BAN NHÂN DÂN
+HUYỆN PHÚ LƯƠNG" ;;
+    agency_name=*) x="agency_name=UBND huyện Phú Lương" ;;
+    agency_full_name=*) x="agency_full_name=Ủy ban nhân dân huyện Phú Lương" ;;
+    locality=*) x="locality=huyện Phú Lương" ;;
+    number=*) x="number=41" ;;
+    place=*) x="place=Phú Lương" ;;
+    signer_name=*) x="signer_name=Trần Thị Lan" ;;
+    signer_position=*) x="signer_position=Chủ tịch" ;;
+    esac
+    other+=("$x")
+done
+status "$U/check" "${other[@]}" -F "csrf=$csrf" >/dev/null
+draft2=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
+expect_eq "second agency printed" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft2")" 303
+key_of() { printf '%s' "$1" | sha256sum | cut -c1-64; }
+dh=$(key_of "UBND huyện Định Hóa") pl=$(key_of "UBND huyện Phú Lương")
+status "$U/" >/dev/null
+expect_eq "the form lists both agencies, the last one chosen" \
+    "$(grep -o '<option value="[0-9a-fnew]*" [a-z]*>[^<]*</option>' "$tmp/body" | grep -v 'new\|bao-cao\|thong-bao' | tr -d '\n')" \
+    "<option value=\"$pl\" selected>UBND huyện Phú Lương</option><option value=\"$dh\" >UBND huyện Định Hóa</option>"
+expect "without a choice: the last report's agency" grep -q 'value="Trần Thị Lan"' "$tmp/body"
+expect_eq "agency chosen" "$(status "$U/?agency=$dh")" 200
+expect "the first agency's signer, number and place" \
+    bash -c 'grep -q "value=\"Hoàng Quốc Đạt\"" "$1" && grep -q "name=\"number\" id=\"number\" value=\"96\"" "$1" && grep -q "value=\"Định Hóa\"" "$1"' _ "$tmp/body"
+expect "not the other agency's" bash -c '! grep -q "Trần Thị Lan\|Phú Lương\"\|value=\"41\"" "$1"' _ "$tmp/body"
+expect "that agency selected" grep -q "<option value=\"$dh\" selected>" "$tmp/body"
+status "$U/?agency=$pl" >/dev/null
+expect "the second agency's own fields" \
+    bash -c 'grep -q "value=\"Trần Thị Lan\"" "$1" && grep -q "HUYỆN PHÚ LƯƠNG</textarea>" "$1" && ! grep -q "Hoàng Quốc Đạt" "$1"' _ "$tmp/body"
+status "$U/?agency=new" >/dev/null
+expect "a new agency: a blank form" \
+    bash -c '! grep -q "Hoàng Quốc Đạt\|Trần Thị Lan" "$1" && grep -q "<option value=\"new\" selected>" "$1"' _ "$tmp/body"
+expect_eq "a path as the agency: a blank form, not a file" "$(status "$U/?agency=..%2F..%2Fetc%2Fpasswd")" 200
+expect "  and nothing of it" bash -c '! grep -q "root:\|Trần Thị Lan" "$1"' _ "$tmp/body"
 expect_eq "a draft is printed once" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft")" 404
 old=$st/state/drafts/00000000000000000000000000000000
 mkdir -p "$old" && touch -d '2 days ago' "$old"

@@ -46,6 +46,19 @@ void random_hex(char *out, size_t n)
         sprintf(out + 2 * i, "%02x", b[i]);
 }
 
+static void digest_hex(const unsigned char md[32], char hex[65])
+{
+    for (int i = 0; i < 32; i++)
+        sprintf(hex + 2 * i, "%02x", md[i]);
+}
+
+void text_sha256(const char *s, char hex[65])
+{
+    unsigned char md[32];
+    EVP_Digest(s, strlen(s), md, NULL, EVP_sha256(), NULL);
+    digest_hex(md, hex);
+}
+
 int file_sha256(const char *path, char hex[65])
 {
     FILE *f = fopen(path, "rb");
@@ -60,8 +73,7 @@ int file_sha256(const char *path, char hex[65])
     EVP_DigestFinal_ex(ctx, md, NULL);
     EVP_MD_CTX_free(ctx);
     fclose(f);
-    for (int i = 0; i < 32; i++)
-        sprintf(hex + 2 * i, "%02x", md[i]);
+    digest_hex(md, hex);
     return 0;
 }
 
