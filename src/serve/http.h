@@ -51,6 +51,7 @@ typedef struct request {
 
 typedef struct server {
     const char *data_dir, *state_dir, *tmp_dir;
+    const char *archive_to;   /* --archive-to: where the page files reports; never shown */
     size_t upload_limit;
     int workers, timeout, tls;
     struct auth *auth;

@@ -700,7 +700,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 /* ---- options ---- */
 
 typedef struct serve_opts {
-    const char *listen, *data_dir, *state_dir, *auth_file, *token_file, *cert, *key, *hash_user;
+    const char *listen, *data_dir, *state_dir, *auth_file, *token_file, *cert, *key, *hash_user, *archive_to;
     long upload_mb, workers, timeout;
 } serve_opts;
 
@@ -719,7 +719,8 @@ static int parse(int argc, char **argv, serve_opts *o)
         const char **str = !strcmp(a, "--listen") ? &o->listen : !strcmp(a, "--data-dir") ? &o->data_dir
                            : !strcmp(a, "--state-dir") ? &o->state_dir : !strcmp(a, "--auth-file") ? &o->auth_file
                            : !strcmp(a, "--token-file") ? &o->token_file : !strcmp(a, "--cert") ? &o->cert
-                           : !strcmp(a, "--key") ? &o->key : !strcmp(a, "--hash-password") ? &o->hash_user : NULL;
+                           : !strcmp(a, "--key") ? &o->key : !strcmp(a, "--hash-password") ? &o->hash_user
+                           : !strcmp(a, "--archive-to") ? &o->archive_to : NULL;
         long *num = !strcmp(a, "--max-upload-mb") ? &o->upload_mb : !strcmp(a, "--workers") ? &o->workers
                     : !strcmp(a, "--job-timeout") ? &o->timeout : NULL;
         if (!str && !num)
@@ -750,6 +751,9 @@ static const char HELP[] =
     "  --token-file FILE   bearer tokens, one a line (at least 32 characters)\n"
     "                      (an address other than loopback needs one of the two)\n"
     "  --cert FILE --key FILE  serve HTTPS (PEM)\n"
+    "  --archive-to URL    the page may file a report there, as baocao archive --to\n"
+    "                      (its password from BAOCAO_DAV_USER/BAOCAO_DAV_PASSWORD or\n"
+    "                      ~/.netrc of the server's user; never shown to the browser)\n"
     "  --max-upload-mb N   upload limit (default 20)\n"
     "  --workers N         jobs at once (default 2)\n"
     "  --job-timeout S     time limit of a job in seconds (default 120)\n";
@@ -838,7 +842,8 @@ int serve_main(int argc, char **argv)
     const char *tmp = getenv("TMPDIR");
     srv = (server){.data_dir = o.data_dir ? o.data_dir : bc_data_dir(), .state_dir = state,
                    .tmp_dir = tmp && *tmp ? tmp : "/tmp", .upload_limit = (size_t)o.upload_mb << 20,
-                   .workers = (int)o.workers, .timeout = (int)o.timeout, .tls = o.cert != NULL, .auth = &the_auth};
+                   .workers = (int)o.workers, .timeout = (int)o.timeout, .tls = o.cert != NULL, .auth = &the_auth,
+                   .archive_to = o.archive_to};
     rc = 1;
     char *cert = NULL, *key = NULL;
     struct MHD_Daemon *d = NULL;

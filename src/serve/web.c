@@ -780,16 +780,68 @@ static enum MHD_Result result_page(struct MHD_Connection *c, const char *id)
     json_t *e = report_entry(id);
     if (!e)
         return error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
-    char date[16];
+    const char *token = cookie_token(c);
+    char date[16], fresh[ID_HEX + 1];
+    if (!token)
+        random_hex(fresh, ID_HEX / 2);
     page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
-                    {"sha256", jstr(e, "sha256")},
-                    {"subject", jstr(e, "subject")}, {"zip", NULL}, {NULL, NULL}};
+                    {"sha256", jstr(e, "sha256")}, {"subject", jstr(e, "subject")}, {"zip", NULL},
+                    {"csrf", token ? token : fresh}, {"archive", NULL}, {NULL, NULL}};
     char *zip = json_is_true(json_object_get(e, "notices")) ? body_of("zip-link.html", v) : NULL;
+    char *archive = srv.archive_to ? body_of("archive-form.html", v) : NULL;
     v[5].value = zip ? zip : "";
+    v[7].value = archive ? archive : "";
     char *body = body_of("result.html", v);
-    free(zip);
+    free(zip), free(archive);
     json_decref(e);
-    return send_page(c, MHD_HTTP_OK, "", body, NULL);
+    return send_page(c, MHD_HTTP_OK, "", body, token ? NULL : fresh);
+}
+
+/* ---- filing into the document management system (--archive-to) ---- */
+
+static void filed_row(void *ctx, bc_filed what, const char *rel)
+{
+    page_var v[] = {{"file", rel},
+                    {"outcome", what == BC_FILED_STORED    ? bc_message("filed")
+                                : what == BC_FILED_UPDATED ? bc_message("filed in place of the unsigned version")
+                                : what == BC_FILED_SKIPPED ? bc_message("already there, the same file")
+                                                           : bc_message("not filed: another file is there under this name")},
+                    {"class", what == BC_FILED_CONFLICT ? "loi" : "ok"}, {NULL, NULL}};
+    page_write(ctx, "archive-row.html", v);
+}
+
+/* Kết quả → the archive: the report's PDF with its sidecar, at the server's
+ * --archive-to; one filing at a time, as bc_archive asks for one target. */
+static enum MHD_Result archive_page(struct MHD_Connection *c, const char *id)
+{
+    static pthread_mutex_t archive_lock = PTHREAD_MUTEX_INITIALIZER;
+    json_t *e = report_entry(id);
+    if (!e || !srv.archive_to)
+        return json_decref(e), error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
+    char pdf[4096], *rows = NULL, date[16];
+    size_t n = 0;
+    state_path(pdf, sizeof pdf, "reports/", id, ".pdf");
+    char *paths[] = {pdf};
+    bc_options o = {.data_dir = srv.data_dir};
+    bc_error err = {0};
+    FILE *f = open_memstream(&rows, &n);
+    pthread_mutex_lock(&archive_lock);
+    int rc = bc_archive(paths, 1, srv.archive_to, filed_row, f, &o, &err);
+    pthread_mutex_unlock(&archive_lock);
+    fclose(f);
+    /* The message names the target's address: for the server's log, not the page. */
+    if (rc < 0)
+        fprintf(stderr, "baocao serve: %s [%s]\n", err.message, err.key);
+    page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
+                    {"rows", rows}, {"key", rc < 0 ? err.key : ""},
+                    {"message", bc_message("the document management system did not take the files; the server's log says why")},
+                    {"failed", NULL}, {NULL, NULL}};
+    char *failed = rc < 0 ? body_of("archive-error.html", v) : NULL;
+    v[6].value = failed ? failed : "";
+    char *body = body_of("archived.html", v);
+    free(rows), free(failed);
+    json_decref(e);
+    return send_page(c, rc < 0 ? MHD_HTTP_BAD_GATEWAY : MHD_HTTP_OK, "", body, NULL);
 }
 
 static enum MHD_Result reports_page(struct MHD_Connection *c)
@@ -865,6 +917,13 @@ enum MHD_Result web_handle(struct MHD_Connection *c, const char *method, const c
         return reports_page(c);
     const char *id = !strncmp(url, "/reports/", 9) ? url + 9 : NULL;
     char want[ID_HEX + 1] = "";
+    if (post && id && strlen(id) == ID_HEX + 8 && !strcmp(id + ID_HEX, "/archive")) {
+        snprintf(want, sizeof want, "%.*s", ID_HEX, id);
+        if (!csrf_ok(c, r))
+            return error_page(c, MHD_HTTP_FORBIDDEN, "csrf", bc_message("the form has expired; open it again"));
+        if (valid_id(want))
+            return archive_page(c, want);
+    }
     if (get && id && strlen(id) >= ID_HEX) {
         snprintf(want, sizeof want, "%.*s", ID_HEX, id);
         const char *rest = id + ID_HEX;
