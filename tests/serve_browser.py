@@ -7,24 +7,52 @@
 # missing element or a download that does not come (bounded waits).
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common import utils
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 url, sample, xlsx, out = sys.argv[1:5]
 report = json.load(open(os.path.join(sample, "report.json"), encoding="utf-8"))
 
+
+
+# Everything on 127.0.0.1, never "localhost": a fresh minimal Debian may have
+# no /etc/hosts, and both selenium (to chromedriver) and chromedriver (to the
+# browser's DevTools) would look the name up. So the browser is started here,
+# bound to 127.0.0.1, and chromedriver attaches to it by address.
+class LoopbackService(Service):
+    def is_connectable(self):
+        return utils.is_connectable(self.port, "127.0.0.1")
+
+    @property
+    def service_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+
+profile = tempfile.mkdtemp()
+browser = subprocess.Popen(["/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                            "--window-size=1200,1800", "--lang=vi", "--remote-debugging-address=127.0.0.1",
+                            "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+active = os.path.join(profile, "DevToolsActivePort")
+for _ in range(600):
+    if os.path.exists(active) and open(active).read().strip():
+        break
+    time.sleep(0.1)
+else:
+    browser.kill()
+    sys.exit("chromium did not open its DevTools port")
 opts = webdriver.ChromeOptions()
-opts.binary_location = "/usr/bin/chromium"
-for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1800",
-          "--lang=vi"):
-    opts.add_argument(a)
-opts.add_experimental_option("prefs", {"download.default_directory": out})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+opts.debugger_address = "127.0.0.1:" + open(active).read().split()[0]
+driver = webdriver.Chrome(service=LoopbackService("/usr/bin/chromedriver"), options=opts)
 driver.set_page_load_timeout(120)
 driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": out})
 
@@ -102,3 +130,6 @@ try:
     print("list:", driver.find_element(By.CSS_SELECTOR, "tbody tr").text)
 finally:
     driver.quit()
+    browser.terminate()
+    browser.wait()
+    shutil.rmtree(profile, ignore_errors=True)

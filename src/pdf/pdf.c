@@ -336,7 +336,13 @@ static void to_unicode(const pfont *pf, sbuf *b)
  * the documents of a batch often draw the same glyphs, and compressing
  * the font programs was half of a notice's deflate time. The output is
  * the same bytes whether or not an entry is found; a full cache replaces
- * its entries in turn, so its size does not grow with a batch. */
+ * its entries in turn, so its size does not grow with a batch.
+ *
+ * Nothing allocates while the lock is held (here and in icc_cache): an
+ * out-of-memory unwind (alloc.h) inside it would leave the lock held and
+ * every later document of the process waiting. So a hit reads the size,
+ * then copies the bytes if the slot's generation is unchanged, and a store
+ * swaps prepared pointers in and frees the old ones after unlocking. */
 enum { FONT_CACHE = 32 };
 static struct {
     pthread_mutex_t lock;
@@ -346,44 +352,54 @@ static struct {
         unsigned n;
         unsigned char *z;            /* the font program, compressed */
         size_t zn, len;              /* compressed and uncompressed lengths */
+        unsigned long gen;           /* changes whenever the slot is refilled */
     } e[FONT_CACHE];
     size_t next;                     /* slot to fill next */
-} font_cache = {PTHREAD_MUTEX_INITIALIZER, {{0, NULL, 0, NULL, 0, 0}}, 0};
+    unsigned long gen;               /* the last generation given out */
+} font_cache = {PTHREAD_MUTEX_INITIALIZER, {{0, NULL, 0, NULL, 0, 0, 0}}, 0, 0};
 
 /* The FontFile2 stream from the cache, NULL if the glyph list is not in it. */
 static HPDF_Dict cached_font_file(pctx *c, const ttf *t, const unsigned *ids, unsigned n)
 {
-    HPDF_Dict data = NULL;
+    size_t slot = FONT_CACHE, zn = 0, len = 0;
+    unsigned long gen = 0;
     pthread_mutex_lock(&font_cache.lock);
-    for (size_t i = 0; i < FONT_CACHE && !data; i++) {
+    for (size_t i = 0; i < FONT_CACHE && slot == FONT_CACHE; i++) {
         const struct font_entry *e = &font_cache.e[i];
-        if (e->ttf == ttf_id(t) && e->n == n && memcmp(e->ids, ids, n * sizeof *ids) == 0) {
-            data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-            put_deflated(data, e->z, e->zn);
-            HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)e->len);
-        }
+        if (e->ttf == ttf_id(t) && e->n == n && memcmp(e->ids, ids, n * sizeof *ids) == 0)
+            slot = i, gen = e->gen, zn = e->zn, len = e->len;
     }
     pthread_mutex_unlock(&font_cache.lock);
+    if (slot == FONT_CACHE)
+        return NULL;
+    unsigned char *z = xmalloc(zn);
+    pthread_mutex_lock(&font_cache.lock);
+    int same = font_cache.e[slot].gen == gen;
+    if (same)
+        memcpy(z, font_cache.e[slot].z, zn);
+    pthread_mutex_unlock(&font_cache.lock);
+    HPDF_Dict data = NULL;
+    if (same) {
+        data = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+        put_deflated(data, z, zn);
+        HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)len);
+    }
+    free(z);
     return data;
 }
 
-static void cache_font_file(const ttf *t, const unsigned *ids, unsigned n, const unsigned char *z,
-                            size_t zn, size_t len)
+/* Keeps ids[0..n) and z[0..zn) (both malloc'd; the cache owns them now). */
+static void cache_font_file(const ttf *t, unsigned *ids, unsigned n, unsigned char *z, size_t zn, size_t len)
 {
     pthread_mutex_lock(&font_cache.lock);
     struct font_entry *e = &font_cache.e[font_cache.next];
     font_cache.next = (font_cache.next + 1) % FONT_CACHE;
-    free(e->ids);
-    free(e->z);
-    e->ttf = ttf_id(t);
-    e->ids = xmalloc(n * sizeof *ids + 1);
-    memcpy(e->ids, ids, n * sizeof *ids);
-    e->n = n;
-    e->z = xmalloc(zn);
-    memcpy(e->z, z, zn);
-    e->zn = zn;
-    e->len = len;
+    unsigned *old_ids = e->ids;
+    unsigned char *old_z = e->z;
+    *e = (struct font_entry){ttf_id(t), ids, n, z, zn, len, ++font_cache.gen};
     pthread_mutex_unlock(&font_cache.lock);
+    free(old_ids);
+    free(old_z);
 }
 
 /* The font program: ttf_subset() with glyph i the glyph of CID i, so the
@@ -402,7 +418,7 @@ static HPDF_Dict font_file(pctx *c, const pfont *pf)
         put_deflated(data, z, zn);
         HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)b.len);
         cache_font_file(pf->ttf, ids, n, z, zn, b.len);
-        free(z);
+        ids = NULL;
     }
     sbuf_free(&b);
     free(ids);
@@ -989,36 +1005,61 @@ static void add_xmp(pctx *c, const pdf_meta *m)
     sbuf_free(&b);
 }
 
-/* The ICC profile's stream bytes, compressed once per process: every
- * document of a batch embeds the same profile (a batch has one path). */
+/* The ICC profile's stream bytes, compressed once per process and path:
+ * every document of a batch embeds the same profile (a batch has one
+ * path). Entries are never changed or freed once listed, so their bytes
+ * are read without the lock, which no allocation runs under (font_cache). */
 static struct {
     pthread_mutex_t lock;
-    char *path;
-    unsigned char *z;
-    size_t n;
-} icc_cache = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0};
+    struct icc_entry {
+        struct icc_entry *next;
+        char *path;
+        unsigned char *z;
+        size_t n;
+    } *list;
+} icc_cache = {PTHREAD_MUTEX_INITIALIZER, NULL};
+
+/* The entry of path, or NULL; the caller holds the lock. */
+static const struct icc_entry *icc_lookup(const char *path)
+{
+    const struct icc_entry *e = icc_cache.list;
+    while (e && strcmp(e->path, path) != 0)
+        e = e->next;
+    return e;
+}
 
 static int icc_stream(pctx *c, const char *path, HPDF_Dict *out)
 {
-    int rc = 0;
     pthread_mutex_lock(&icc_cache.lock);
-    if (!icc_cache.path || strcmp(icc_cache.path, path) != 0) {
+    const struct icc_entry *e = icc_lookup(path);
+    pthread_mutex_unlock(&icc_cache.lock);
+    if (!e) {
         unsigned char *raw;
         size_t n;
-        if ((rc = file_read(path, &raw, &n, c->d)) == 0) {
-            free(icc_cache.z);
-            free(icc_cache.path);
-            icc_cache.z = deflated(&c->z, raw, n, &icc_cache.n);
-            icc_cache.path = xstrdup(path);
-            free(raw);
+        if (file_read(path, &raw, &n, c->d) < 0)
+            return -1;
+        struct icc_entry *made = xmalloc(sizeof *made);
+        made->path = xstrdup(path);
+        made->z = deflated(&c->z, raw, n, &made->n);
+        free(raw);
+        /* Another thread may have listed the same path meanwhile: its
+         * entry has the same bytes and is kept; this one is dropped. */
+        pthread_mutex_lock(&icc_cache.lock);
+        if (!(e = icc_lookup(path))) {
+            made->next = icc_cache.list;
+            icc_cache.list = made;
+            e = made;
+        }
+        pthread_mutex_unlock(&icc_cache.lock);
+        if (e != made) {
+            free(made->path);
+            free(made->z);
+            free(made);
         }
     }
-    if (rc == 0) {
-        *out = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-        put_deflated(*out, icc_cache.z, icc_cache.n);
-    }
-    pthread_mutex_unlock(&icc_cache.lock);
-    return rc;
+    *out = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    put_deflated(*out, e->z, e->n);
+    return 0;
 }
 
 /* An sRGB OutputIntent. Not HPDF_PDFA_AppendOutputIntents: 2.3.0 names
