@@ -166,6 +166,29 @@ BC_API int bc_facts(const bc_report *r, const bc_options *o, char **json, bc_err
  * ZIP is written. Thread-safe for different outputs. */
 BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_options *o, bc_error *err);
 
+/* What bc_archive did with one file (a PDF or its sidecar), rel being its
+ * place in the archive ("2024/<agency>/96-BC-UBND.pdf"). */
+typedef enum bc_filed {
+    BC_FILED_STORED = 0,
+    BC_FILED_UPDATED,      /* a signed version replaced the unsigned one */
+    BC_FILED_SKIPPED,      /* already there, same SHA-256 */
+    BC_FILED_CONFLICT      /* other content there under that name: left as it is */
+} bc_filed;
+typedef void bc_filed_fn(void *ctx, bc_filed what, const char *rel);
+
+/* `archive`: files the PDFs of paths (n of them: a PDF with its sidecar, or
+ * a directory: its PDFs) into the document management system at `to` —
+ * "http(s)://…" a WebDAV collection (the password from BAOCAO_DAV_USER and
+ * BAOCAO_DAV_PASSWORD, the URL's user:password@ or ~/.netrc), "file:///DIR"
+ * or a directory. Each file's outcome goes to filed(ctx, …) (NULL: not
+ * told), warnings to o->notify, both on the calling thread. Returns 0 when
+ * every file is in place, 1 when some were conflicts (the others filed), -1
+ * on an error (err set; a second call completes what the first began).
+ * Thread-safe for different targets; calls filing into one target must not
+ * overlap. */
+BC_API int bc_archive(char *const *paths, size_t n, const char *to, bc_filed_fn *filed, void *ctx,
+                      const bc_options *o, bc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

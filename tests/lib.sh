@@ -133,3 +133,55 @@ serve_stop() {
     serve_pids=()
 }
 trap 'serve_stop; rm -rf "$tmp"' EXIT
+
+# A WebDAV server for delivery tests: Debian's lighttpd with mod_webdav and
+# basic authentication ($tmp/users, "user:password" lines) serving $root, on
+# 127.0.0.1. dav_available: whether it is installed.
+LIGHTTPD=$(command -v lighttpd || echo /usr/sbin/lighttpd)
+MODULES=/usr/lib/lighttpd
+dav_available() {
+    [ -x "$LIGHTTPD" ] && [ -f "$MODULES/mod_webdav.so" ] && [ -f "$MODULES/mod_openssl.so" ]
+}
+# dav_start [KBYTES_PER_SECOND [tls]]: lighttpd in the foreground, in the
+# background of this shell, its pid in $pid; picks a free port ($port) on
+# first use; with tls it serves $tmp/server.pem.
+dav_start() {
+    local tries
+    for tries in 1 2 3 4 5 6 7 8 9 10; do
+        port=${port:-$((20000 + RANDOM % 40000))}
+        cat >"$tmp/lighttpd.conf" <<CONF
+server.document-root = "$root"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$tmp/error.log"
+server.upload-dirs = ("$tmp")
+server.modules = ("mod_auth", "mod_authn_file", "mod_webdav", "mod_openssl")
+ssl.engine = "$([ -n "${2:-}" ] && echo enable || echo disable)"
+ssl.pemfile = "$tmp/server.pem"
+server.max-keep-alive-requests = 0
+server.stat-cache-engine = "disable"    # the test edits files behind its back
+connection.kbytes-per-second = ${1:-0}
+auth.backend = "plain"
+auth.backend.plain.userfile = "$tmp/users"
+auth.require = ("/" => ("method" => "basic", "realm" => "dms", "require" => "valid-user"))
+webdav.activate = "enable"
+webdav.is-readonly = "disable"
+CONF
+        "$LIGHTTPD" -D -f "$tmp/lighttpd.conf" -m "$MODULES" 2>>"$tmp/error.log" &
+        pid=$!
+        local i
+        for i in $(seq 50); do
+            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        dav_stop
+        [ "$tries" -eq 1 ] && [ -n "${keep_port:-}" ] && return 1
+        port=""
+    done
+    return 1
+}
+dav_stop() {
+    [ -n "${pid:-}" ] && kill -KILL "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    pid=""
+}

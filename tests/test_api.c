@@ -133,6 +133,12 @@ static void listen(void *ctx, bc_severity s, const bc_error *w)
     }
 }
 
+static void count_filed(void *ctx, bc_filed what, const char *rel)
+{
+    (void)rel;
+    ((int *)ctx)[what]++;
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/baocao-api-XXXXXX");
@@ -236,6 +242,21 @@ int main(void)
     CHECK_INT(bc_report_warning_count(r), h.warnings);
     CHECK(bc_report_warning(r, bc_report_warning_count(r)) == NULL);
     bc_report_close(r);
+
+    /* bc_archive into a local archive: the PDF and its sidecar stored, then
+     * skipped on a second call; each outcome told. */
+    char *paths[] = {in_dir("out.pdf")}, archive[128];
+    snprintf(archive, sizeof archive, "%s/archive", dir);
+    int told[4] = {0};
+    CHECK_INT(bc_archive(paths, 1, archive, count_filed, told, NULL, &e), 0);
+    CHECK_INT(told[BC_FILED_STORED], 2);
+    CHECK_INT(bc_archive(paths, 1, archive, count_filed, told, NULL, &e), 0);
+    CHECK_INT(told[BC_FILED_SKIPPED], 2);
+    CHECK_INT(bc_archive(paths, 1, "", NULL, NULL, NULL, &e), -1);
+    CHECK(e.message[0] != 0);
+    char rm[160];
+    snprintf(rm, sizeof rm, "rm -rf '%s'", archive);
+    CHECK_INT(system(rm), 0);
 
     remove(in_dir("out.pdf"));
     remove(in_dir("out.meta.json"));

@@ -8,9 +8,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-LIGHTTPD=$(command -v lighttpd || echo /usr/sbin/lighttpd)
-MODULES=/usr/lib/lighttpd
-if [ ! -x "$LIGHTTPD" ] || [ ! -f "$MODULES/mod_webdav.so" ] || [ ! -f "$MODULES/mod_openssl.so" ]; then
+if ! dav_available; then
     echo "SKIP: lighttpd with mod_webdav and mod_openssl is not installed (./build.sh test installs them)"
     exit 77
 fi
@@ -23,49 +21,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert
     -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
 cat "$tmp/cert.pem" "$tmp/key.pem" >"$tmp/server.pem"
 
-# start_server [KBYTES_PER_SECOND [tls]]: lighttpd in the foreground, in the
-# background of this shell; picks a free port on first use.
-start_server() {
-    local tries
-    for tries in 1 2 3 4 5 6 7 8 9 10; do
-        port=${port:-$((20000 + RANDOM % 40000))}
-        cat >"$tmp/lighttpd.conf" <<CONF
-server.document-root = "$root"
-server.bind = "127.0.0.1"
-server.port = $port
-server.errorlog = "$tmp/error.log"
-server.upload-dirs = ("$tmp")
-server.modules = ("mod_auth", "mod_authn_file", "mod_webdav", "mod_openssl")
-ssl.engine = "$([ -n "${2:-}" ] && echo enable || echo disable)"
-ssl.pemfile = "$tmp/server.pem"
-server.max-keep-alive-requests = 0
-server.stat-cache-engine = "disable"    # the test edits files behind its back
-connection.kbytes-per-second = ${1:-0}
-auth.backend = "plain"
-auth.backend.plain.userfile = "$tmp/users"
-auth.require = ("/" => ("method" => "basic", "realm" => "dms", "require" => "valid-user"))
-webdav.activate = "enable"
-webdav.is-readonly = "disable"
-CONF
-        "$LIGHTTPD" -D -f "$tmp/lighttpd.conf" -m "$MODULES" 2>>"$tmp/error.log" &
-        pid=$!
-        local i
-        for i in $(seq 50); do
-            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        stop_server
-        [ "$tries" -eq 1 ] && [ -n "${keep_port:-}" ] && return 1
-        port=""
-    done
-    return 1
-}
-stop_server() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    pid=""
-}
-trap 'stop_server; rm -rf "$tmp"' EXIT
+trap 'dav_stop; rm -rf "$tmp"' EXIT
 
 # Documents: three samples, and copies of one with other numbers.
 for s in muong-lay-2024-11 huyen-dien-bien-2023-07 dien-bien-phu-2023-12; do
@@ -92,7 +48,7 @@ all_known() {
 }
 
 export BAOCAO_DAV_USER=archivist BAOCAO_DAV_PASSWORD=s3cret
-expect "lighttpd starts on a free loopback port" start_server
+expect "lighttpd starts on a free loopback port" dav_start
 url="http://127.0.0.1:$port/dms"
 
 # 1. Upload: every PDF and sidecar appears with the right bytes.
@@ -139,9 +95,9 @@ expect_eq "~/.netrc credentials: exit 0" "$?" 0
 rm "$tmp/.netrc"
 
 # 5. The server dies mid-batch (slowed to 25 KB/s so the batch takes seconds).
-stop_server
+dav_stop
 keep_port=1
-expect "server restarts throttled" start_server 25
+expect "server restarts throttled" dav_start 25
 url2="http://127.0.0.1:$port/dms2"
 mkdir "$root/dms2"
 "$BAOCAO" archive "$tmp/in" --to "$url2" >"$tmp/out6" 2>"$tmp/err6" &
@@ -150,7 +106,7 @@ for _ in $(seq 300); do      # up to 30 s for the first document to land
     [ -n "$(final_files "$root/dms2")" ] && break
     sleep 0.1
 done
-stop_server
+dav_stop
 rc=0
 wait "$client" || rc=$?
 expect "server stopped: the batch was cut short" test "$(final_files "$root/dms2" | wc -l)" -lt $((2 * ndocs))
@@ -159,7 +115,7 @@ expect_eq "server stopped: exit 1" "$rc" 1
 expect "server stopped: the error names the server" grep -q "127.0.0.1:$port" "$tmp/err6"
 expect "server stopped: nothing partial under a final name" all_known "$root/dms2"
 
-expect "server restarts" start_server
+expect "server restarts" dav_start
 "$BAOCAO" archive "$tmp/in" --to "$url2" >"$tmp/out7" 2>"$tmp/err7"
 expect_eq "re-run after the failure: exit 0" "$?" 0
 expect_eq "re-run after the failure: every file there" "$(final_files "$root/dms2" | wc -l)" $((2 * ndocs))
@@ -172,10 +128,10 @@ expect_eq "re-run after the failure: every file stored or skipped" \
     "$(grep -cE '^(stored|skipped) ' "$tmp/out7")" $((2 * ndocs))
 expect_eq "re-run after the failure: none stored twice" \
     "$(cat "$tmp/out6" "$tmp/out7" | grep '^stored ' | sort | uniq -d)" ""
-stop_server
+dav_stop
 
 # 6. TLS is verified: a self-signed server is refused until its CA is named.
-expect "server restarts with TLS" start_server 0 tls
+expect "server restarts with TLS" dav_start 0 tls
 mkdir "$root/dms3"
 "$BAOCAO" archive "$tmp/in" --to "https://127.0.0.1:$port/dms3" >/dev/null 2>"$tmp/err8"
 expect_eq "self-signed TLS: exit 1" "$?" 1
@@ -187,7 +143,7 @@ rc=$?
 expect_eq "TLS with BAOCAO_DAV_CAINFO: exit 0" "$rc" 0
 [ "$rc" = 0 ] || { sed 's/^/  stderr: /' "$tmp/err9" >&2; tail -5 "$tmp/error.log" | sed 's/^/  server: /' >&2; }
 expect_eq "TLS with BAOCAO_DAV_CAINFO: every file there" "$(final_files "$root/dms3" | wc -l)" $((2 * ndocs))
-stop_server
+dav_stop
 
 # 7. Sign → file: the report is filed unsigned, signed with pdfsig into its
 # empty field, renamed by the signer (bc_daky.pdf, its sidecar keeps the old
@@ -201,7 +157,7 @@ pdfsig -nssdir "sql:$tmp/nss" -sign ChuKyNguoiKy -nick baocao-test "$tmp/sign/bc
 cp "$tmp/sign/bc.meta.json" "$tmp/signed/"
 signed_sha=$(sha256sum <"$tmp/signed/bc_daky.pdf" | cut -d' ' -f1)
 unsigned_sha=$(sha256sum <"$tmp/sign/bc.pdf" | cut -d' ' -f1)
-expect "server restarts for signing" start_server
+expect "server restarts for signing" dav_start
 mkdir "$root/dms4"
 url4="http://127.0.0.1:$port/dms4"
 "$BAOCAO" archive "$tmp/sign/bc.pdf" --to "$url4" >"$tmp/out10" 2>"$tmp/err10"
@@ -225,7 +181,7 @@ jq '.document.number = "2001" | .document.date = "2024-12-09"' "$SRC/samples/muo
 "$BAOCAO" archive "$tmp/other.pdf" --to "$url4" >"$tmp/out13" 2>&1
 expect_eq "another document under the same số: a conflict (exit 3)" "$?" 3
 expect_eq "another document: the signed file is left as it is" "$(sha256sum <"$filed.pdf" | cut -d' ' -f1)" "$signed_sha"
-stop_server
+dav_stop
 # The same into a local archive: unsigned, then the signed one; manifest says so.
 "$BAOCAO" archive "$tmp/sign/bc.pdf" --to-dir "$tmp/local" >/dev/null 2>&1
 "$BAOCAO" archive "$tmp/signed/bc_daky.pdf" --to-dir "$tmp/local" >"$tmp/out14" 2>&1

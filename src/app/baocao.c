@@ -3,6 +3,7 @@
  * entry point. */
 #define _GNU_SOURCE /* dladdr, realpath */
 #include "baocao.h"
+#include "archive.h"
 #include "batch.h"
 #include "bundle.h"
 #include "diag.h"
@@ -353,4 +354,40 @@ BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_opti
 {
     diag d = {0};
     GUARDED(err, d, batch(path, out, as_zip, o, &d));
+}
+
+typedef struct filed_ctx {
+    bc_filed_fn *fn;
+    void *ctx;
+} filed_ctx;
+
+static void filed(void *ctx, const archive_event *e)
+{
+    const filed_ctx *f = ctx;
+    f->fn(f->ctx,
+          e->outcome == ARCHIVE_STORED    ? BC_FILED_STORED
+          : e->outcome == ARCHIVE_UPDATED ? BC_FILED_UPDATED
+          : e->outcome == ARCHIVE_SKIPPED ? BC_FILED_SKIPPED
+                                          : BC_FILED_CONFLICT,
+          e->rel);
+}
+
+BC_API int bc_archive(char *const *paths, size_t n, const char *to, bc_filed_fn *fn, void *ctx,
+                      const bc_options *o, bc_error *err)
+{
+    diag d = {0};
+    filed_ctx f = {fn, ctx};
+    archive_report r = {.filed = fn ? filed : NULL, .ctx = &f};
+    if (o && o->notify)
+        r.warnings = (diag_sink){notify, (void *)o};
+    archive_stats st;
+    alloc_guard g;
+    alloc_enter(&g);
+    if (setjmp(g.jump)) {
+        diag_oom(&d);
+        return fail(err, &d);
+    }
+    int rc = archive_files(paths, n, to, &r, &st, &d);
+    alloc_leave(&g);
+    return rc < 0 ? fail(err, &d) : rc == ARCHIVE_CONFLICT;
 }

@@ -51,6 +51,7 @@ typedef struct request {
 
 typedef struct server {
     const char *data_dir, *state_dir, *tmp_dir;
+    const char *archive_to;   /* --archive-to: where the page files reports; never shown */
     size_t upload_limit;
     int workers, timeout, tls;
     struct auth *auth;
@@ -101,6 +102,8 @@ void remove_tree(const char *dir);
 void random_hex(char *out, size_t n);
 /* SHA-256 of a file as hex; -1 if unreadable. */
 int file_sha256(const char *path, char hex[65]);
+/* SHA-256 of a string as hex. */
+void text_sha256(const char *s, char hex[65]);
 
 /* Lists names of templates/<sub> entries that pass keep (a NULL-terminated
  * malloc'd vector, sorted). */

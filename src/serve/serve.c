@@ -46,6 +46,19 @@ void random_hex(char *out, size_t n)
         sprintf(out + 2 * i, "%02x", b[i]);
 }
 
+static void digest_hex(const unsigned char md[32], char hex[65])
+{
+    for (int i = 0; i < 32; i++)
+        sprintf(hex + 2 * i, "%02x", md[i]);
+}
+
+void text_sha256(const char *s, char hex[65])
+{
+    unsigned char md[32];
+    EVP_Digest(s, strlen(s), md, NULL, EVP_sha256(), NULL);
+    digest_hex(md, hex);
+}
+
 int file_sha256(const char *path, char hex[65])
 {
     FILE *f = fopen(path, "rb");
@@ -60,8 +73,7 @@ int file_sha256(const char *path, char hex[65])
     EVP_DigestFinal_ex(ctx, md, NULL);
     EVP_MD_CTX_free(ctx);
     fclose(f);
-    for (int i = 0; i < 32; i++)
-        sprintf(hex + 2 * i, "%02x", md[i]);
+    digest_hex(md, hex);
     return 0;
 }
 
@@ -688,7 +700,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 /* ---- options ---- */
 
 typedef struct serve_opts {
-    const char *listen, *data_dir, *state_dir, *auth_file, *token_file, *cert, *key, *hash_user;
+    const char *listen, *data_dir, *state_dir, *auth_file, *token_file, *cert, *key, *hash_user, *archive_to;
     long upload_mb, workers, timeout;
 } serve_opts;
 
@@ -707,7 +719,8 @@ static int parse(int argc, char **argv, serve_opts *o)
         const char **str = !strcmp(a, "--listen") ? &o->listen : !strcmp(a, "--data-dir") ? &o->data_dir
                            : !strcmp(a, "--state-dir") ? &o->state_dir : !strcmp(a, "--auth-file") ? &o->auth_file
                            : !strcmp(a, "--token-file") ? &o->token_file : !strcmp(a, "--cert") ? &o->cert
-                           : !strcmp(a, "--key") ? &o->key : !strcmp(a, "--hash-password") ? &o->hash_user : NULL;
+                           : !strcmp(a, "--key") ? &o->key : !strcmp(a, "--hash-password") ? &o->hash_user
+                           : !strcmp(a, "--archive-to") ? &o->archive_to : NULL;
         long *num = !strcmp(a, "--max-upload-mb") ? &o->upload_mb : !strcmp(a, "--workers") ? &o->workers
                     : !strcmp(a, "--job-timeout") ? &o->timeout : NULL;
         if (!str && !num)
@@ -738,6 +751,9 @@ static const char HELP[] =
     "  --token-file FILE   bearer tokens, one a line (at least 32 characters)\n"
     "                      (an address other than loopback needs one of the two)\n"
     "  --cert FILE --key FILE  serve HTTPS (PEM)\n"
+    "  --archive-to URL    the page may file a report there, as baocao archive --to\n"
+    "                      (its password from BAOCAO_DAV_USER/BAOCAO_DAV_PASSWORD or\n"
+    "                      ~/.netrc of the server's user; never shown to the browser)\n"
     "  --max-upload-mb N   upload limit (default 20)\n"
     "  --workers N         jobs at once (default 2)\n"
     "  --job-timeout S     time limit of a job in seconds (default 120)\n";
@@ -826,7 +842,8 @@ int serve_main(int argc, char **argv)
     const char *tmp = getenv("TMPDIR");
     srv = (server){.data_dir = o.data_dir ? o.data_dir : bc_data_dir(), .state_dir = state,
                    .tmp_dir = tmp && *tmp ? tmp : "/tmp", .upload_limit = (size_t)o.upload_mb << 20,
-                   .workers = (int)o.workers, .timeout = (int)o.timeout, .tls = o.cert != NULL, .auth = &the_auth};
+                   .workers = (int)o.workers, .timeout = (int)o.timeout, .tls = o.cert != NULL, .auth = &the_auth,
+                   .archive_to = o.archive_to};
     rc = 1;
     char *cert = NULL, *key = NULL;
     struct MHD_Daemon *d = NULL;

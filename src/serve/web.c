@@ -5,7 +5,9 @@
  * State (--state-dir): drafts/<id>/ a checked report waiting to be printed;
  * reports/<id>.pdf with its sidecar, the PDFs made; reports.json their list
  * (số, date, SHA-256, agency); last-report.json the fields of the last
- * report, which fill the next form. Ids are 32 hex digits the server made. */
+ * report, which fill the next form; agencies/<SHA-256 of the agency's short
+ * name>.json the fields of each agency's last report, which fill the form
+ * when the user picks that agency. Ids are 32 hex digits the server made. */
 #define _GNU_SOURCE
 #include "http.h"
 #include "page.h"
@@ -21,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { ID_HEX = 32, DRAFT_SECONDS = 24 * 3600 };
+enum { ID_HEX = 32, AGENCY_HEX = 64, DRAFT_SECONDS = 24 * 3600 };
 static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int valid_id(const char *s)
@@ -32,6 +34,13 @@ static int valid_id(const char *s)
 static void state_path(char *out, size_t n, const char *a, const char *b, const char *c)
 {
     snprintf(out, n, "%s/%s%s%s", srv.state_dir, a, b ? b : "", c ? c : "");
+}
+
+/* An agency's key: the hex SHA-256 of its short name, so no client string
+ * becomes a file name. */
+static int valid_agency(const char *s)
+{
+    return s && strlen(s) == AGENCY_HEX && strspn(s, "0123456789abcdef") == AGENCY_HEX;
 }
 
 /* ---- the CSRF token: a random cookie echoed by every form ---- */
@@ -99,6 +108,15 @@ static json_t *load_json(const char *path)
     return j;
 }
 
+/* Written whole or not at all: a reader never sees half a file. */
+static void save_json(json_t *j, const char *path)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (j && json_dump_file(j, tmp, JSON_INDENT(2)) == 0)
+        rename(tmp, path);
+}
+
 static const char *jstr(json_t *o, const char *path)
 {
     char key[64];
@@ -151,6 +169,12 @@ static char *section_lines(json_t *base)
     return s;
 }
 
+static void option_html(FILE *f, const char *value, const char *label, int selected)
+{
+    page_var v[] = {{"value", value}, {"label", label}, {"selected", selected ? "selected" : ""}, {NULL, NULL}};
+    page_write(f, "option.html", v);
+}
+
 static void options_html(FILE *f, char **names, const char *selected, int strip_json)
 {
     for (size_t i = 0; names && names[i]; i++) {
@@ -158,8 +182,7 @@ static void options_html(FILE *f, char **names, const char *selected, int strip_
         snprintf(id, sizeof id, "%s", names[i]);
         if (strip_json)
             id[strlen(id) - 5] = 0;
-        page_var v[] = {{"value", id}, {"selected", !strcmp(id, selected) ? "selected" : ""}, {NULL, NULL}};
-        page_write(f, "option.html", v);
+        option_html(f, id, id, !strcmp(id, selected));
     }
 }
 
@@ -230,13 +253,19 @@ static const char *one_of(char **names, const char *s, int strip_json)
     return NULL;
 }
 
-/* The form's starting values: the last report's, else the blank new-report.json. */
-static json_t *base_report(void)
+/* The form's starting values: the chosen agency's last report ("new": none),
+ * else the last report of any agency, else the blank new-report.json. */
+static json_t *base_report(const char *agency)
 {
     char path[4096];
+    json_t *j = NULL;
     pthread_mutex_lock(&state_lock);
-    state_path(path, sizeof path, "last-report.json", NULL, NULL);
-    json_t *j = load_json(path);
+    if (valid_agency(agency))
+        state_path(path, sizeof path, "agencies/", agency, ".json");
+    else
+        state_path(path, sizeof path, "last-report.json", NULL, NULL);
+    if (!agency || valid_agency(agency))
+        j = load_json(path);
     pthread_mutex_unlock(&state_lock);
     if (!j) {
         snprintf(path, sizeof path, "%s/templates/serve/new-report.json", srv.data_dir);
@@ -245,13 +274,67 @@ static json_t *base_report(void)
     return j && json_is_object(j) ? j : (json_decref(j), json_object());
 }
 
+/* The agency's short name in the sorted list of agencies. */
+static int by_agency_name(const void *a, const void *b)
+{
+    return strcmp(jstr(*(json_t *const *)a, "agency.name"), jstr(*(json_t *const *)b, "agency.name"));
+}
+
+/* The agencies whose reports the state folder holds, the chosen one selected;
+ * *found says whether it was among them. */
+static char *agency_options(const char *chosen, int *found)
+{
+    char dir[4096], *s = NULL;
+    size_t n = 0, k = 0, cap = 0;
+    json_t **v = NULL;
+    state_path(dir, sizeof dir, "agencies", NULL, NULL);
+    pthread_mutex_lock(&state_lock);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char key[AGENCY_HEX + 1], path[4096];
+        if (strlen(e->d_name) != AGENCY_HEX + 5 || strcmp(e->d_name + AGENCY_HEX, ".json"))
+            continue;
+        snprintf(key, sizeof key, "%s", e->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        json_t *j = valid_agency(key) ? load_json(path) : NULL;
+        if (!json_is_object(j) || !*jstr(j, "agency.name") || (k == cap && !(cap = 2 * cap + 8, v = realloc(v, cap * sizeof *v)))) {
+            json_decref(j);
+            continue;
+        }
+        v[k++] = j;
+    }
+    if (d)
+        closedir(d);
+    pthread_mutex_unlock(&state_lock);
+    if (k > 1)   /* v is NULL when no agency is kept */
+        qsort(v, k, sizeof *v, by_agency_name);
+    FILE *f = open_memstream(&s, &n);
+    *found = 0;
+    for (size_t i = 0; i < k; i++) {
+        char key[AGENCY_HEX + 1];
+        text_sha256(jstr(v[i], "agency.name"), key);
+        *found |= !strcmp(key, chosen);
+        option_html(f, key, jstr(v[i], "agency.name"), !strcmp(key, chosen));
+        json_decref(v[i]);
+    }
+    free(v);
+    fclose(f);
+    return s;
+}
+
 static enum MHD_Result new_page(struct MHD_Connection *c)
 {
     const char *token = cookie_token(c);
-    char fresh[ID_HEX + 1];
+    const char *agency = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "agency");
+    char fresh[ID_HEX + 1], chosen[AGENCY_HEX + 1] = "";
     if (!token)
         random_hex(fresh, ID_HEX / 2);
-    json_t *b = base_report();
+    json_t *b = base_report(agency);
+    if (*jstr(b, "agency.name") && (!agency || valid_agency(agency)))
+        text_sha256(jstr(b, "agency.name"), chosen);
+    int known;
+    char *agencies = agency_options(chosen, &known);
     char *schemes = NULL, *templates = NULL, *hooks = NULL;
     size_t n1 = 0, n2 = 0, n3 = 0;
     FILE *f1 = open_memstream(&schemes, &n1), *f2 = open_memstream(&templates, &n2), *f3 = open_memstream(&hooks, &n3);
@@ -296,11 +379,12 @@ static enum MHD_Result new_page(struct MHD_Connection *c)
         {"signer_position", jstr(b, "signer.position")}, {"recipients", recipients}, {"addressees", addressees},
         {"sections", sections}, {"notices", json_is_object(nb) ? "checked" : ""}, {"ntemplates", ntemplates},
         {"nsubject", jstr(nb, "subject")}, {"nnotation", jstr(nb, "notation")}, {"ndate", jstr(nb, "date")},
-        {"nrecipients", nrecipients}, {NULL, NULL}};
+        {"nrecipients", nrecipients}, {"agencies", agencies},
+        {"new_agency", known ? "" : "selected"}, {NULL, NULL}};
     v[0].value = token ? token : fresh;
     char *body = body_of("new.html", v);
     free(schemes), free(templates), free(hooks), free(lines), free(authority), free(recipients), free(addressees);
-    free(sections), free(ntemplates), free(nrecipients);
+    free(sections), free(ntemplates), free(nrecipients), free(agencies);
     free_names(sn), free_names(tn), free_names(hn);
     json_decref(b);
     json_decref(labels);
@@ -424,7 +508,10 @@ static int form_report(request *r, bc_error *e)
                                   : bc_message("send this period's scores file"));
         goto out;
     }
-    root = base_report();
+    /* What the form does not show comes from this agency's last report. */
+    char key[AGENCY_HEX + 1];
+    text_sha256(request_field(r, "agency_name") ? request_field(r, "agency_name") : "", key);
+    root = base_report(key);
     if (request_field(r, "notices") && !notices_of(r, root, tn, e))
         goto out;
     if (!request_field(r, "notices"))
@@ -635,15 +722,13 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
                               jstr(rep, "document.date"), "sha256", sha, "agency", jstr(rep, "agency.name"),
                               "subject", jstr(rep, "document.subject"), "made", now, "notices", zip);
     pthread_mutex_lock(&state_lock);
-    char list[4096], tmp[4200], last[4096];
+    char list[4096], last[4096];
     state_path(list, sizeof list, "reports.json", NULL, NULL);
     json_t *all = load_json(list);
     if (!json_is_array(all))
         json_decref(all), all = json_array();
     json_array_append_new(all, entry);
-    snprintf(tmp, sizeof tmp, "%s.tmp", list);
-    if (json_dump_file(all, tmp, JSON_INDENT(2)) == 0)
-        rename(tmp, list);
+    save_json(all, list);
     json_decref(all);
     /* The next form starts from this one's fields (not its files). */
     json_object_del(rep, "scores");
@@ -651,9 +736,15 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
     json_object_del(json_object_get(rep, "notices"), "units");
     json_object_del(json_object_get(rep, "notices"), "statistics");
     state_path(last, sizeof last, "last-report.json", NULL, NULL);
-    snprintf(tmp, sizeof tmp, "%s.tmp", last);
-    if (rep && json_dump_file(rep, tmp, JSON_INDENT(2)) == 0)
-        rename(tmp, last);
+    save_json(rep, last);
+    if (*jstr(rep, "agency.name")) {   /* and that agency's next form */
+        char key[AGENCY_HEX + 1];
+        text_sha256(jstr(rep, "agency.name"), key);
+        state_path(last, sizeof last, "agencies", NULL, NULL);
+        mkdir(last, 0700);
+        state_path(last, sizeof last, "agencies/", key, ".json");
+        save_json(rep, last);
+    }
     pthread_mutex_unlock(&state_lock);
     json_decref(rep);
     char location[64];
@@ -690,16 +781,68 @@ static enum MHD_Result result_page(struct MHD_Connection *c, const char *id)
     json_t *e = report_entry(id);
     if (!e)
         return error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
-    char date[16];
+    const char *token = cookie_token(c);
+    char date[16], fresh[ID_HEX + 1];
+    if (!token)
+        random_hex(fresh, ID_HEX / 2);
     page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
-                    {"sha256", jstr(e, "sha256")},
-                    {"subject", jstr(e, "subject")}, {"zip", NULL}, {NULL, NULL}};
+                    {"sha256", jstr(e, "sha256")}, {"subject", jstr(e, "subject")}, {"zip", NULL},
+                    {"csrf", token ? token : fresh}, {"archive", NULL}, {NULL, NULL}};
     char *zip = json_is_true(json_object_get(e, "notices")) ? body_of("zip-link.html", v) : NULL;
+    char *archive = srv.archive_to ? body_of("archive-form.html", v) : NULL;
     v[5].value = zip ? zip : "";
+    v[7].value = archive ? archive : "";
     char *body = body_of("result.html", v);
-    free(zip);
+    free(zip), free(archive);
     json_decref(e);
-    return send_page(c, MHD_HTTP_OK, "", body, NULL);
+    return send_page(c, MHD_HTTP_OK, "", body, token ? NULL : fresh);
+}
+
+/* ---- filing into the document management system (--archive-to) ---- */
+
+static void filed_row(void *ctx, bc_filed what, const char *rel)
+{
+    page_var v[] = {{"file", rel},
+                    {"outcome", what == BC_FILED_STORED    ? bc_message("filed")
+                                : what == BC_FILED_UPDATED ? bc_message("filed in place of the unsigned version")
+                                : what == BC_FILED_SKIPPED ? bc_message("already there, the same file")
+                                                           : bc_message("not filed: another file is there under this name")},
+                    {"class", what == BC_FILED_CONFLICT ? "loi" : "ok"}, {NULL, NULL}};
+    page_write(ctx, "archive-row.html", v);
+}
+
+/* Kết quả → the archive: the report's PDF with its sidecar, at the server's
+ * --archive-to; one filing at a time, as bc_archive asks for one target. */
+static enum MHD_Result archive_page(struct MHD_Connection *c, const char *id)
+{
+    static pthread_mutex_t archive_lock = PTHREAD_MUTEX_INITIALIZER;
+    json_t *e = report_entry(id);
+    if (!e || !srv.archive_to)
+        return json_decref(e), error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
+    char pdf[4096], *rows = NULL, date[16];
+    size_t n = 0;
+    state_path(pdf, sizeof pdf, "reports/", id, ".pdf");
+    char *paths[] = {pdf};
+    bc_options o = {.data_dir = srv.data_dir};
+    bc_error err = {0};
+    FILE *f = open_memstream(&rows, &n);
+    pthread_mutex_lock(&archive_lock);
+    int rc = bc_archive(paths, 1, srv.archive_to, filed_row, f, &o, &err);
+    pthread_mutex_unlock(&archive_lock);
+    fclose(f);
+    /* The message names the target's address: for the server's log, not the page. */
+    if (rc < 0)
+        fprintf(stderr, "baocao serve: %s [%s]\n", err.message, err.key);
+    page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
+                    {"rows", rows}, {"key", rc < 0 ? err.key : ""},
+                    {"message", bc_message("the document management system did not take the files; the server's log says why")},
+                    {"failed", NULL}, {NULL, NULL}};
+    char *failed = rc < 0 ? body_of("archive-error.html", v) : NULL;
+    v[6].value = failed ? failed : "";
+    char *body = body_of("archived.html", v);
+    free(rows), free(failed);
+    json_decref(e);
+    return send_page(c, rc < 0 ? MHD_HTTP_BAD_GATEWAY : MHD_HTTP_OK, "", body, NULL);
 }
 
 static enum MHD_Result reports_page(struct MHD_Connection *c)
@@ -775,6 +918,13 @@ enum MHD_Result web_handle(struct MHD_Connection *c, const char *method, const c
         return reports_page(c);
     const char *id = !strncmp(url, "/reports/", 9) ? url + 9 : NULL;
     char want[ID_HEX + 1] = "";
+    if (post && id && strlen(id) == ID_HEX + 8 && !strcmp(id + ID_HEX, "/archive")) {
+        snprintf(want, sizeof want, "%.*s", ID_HEX, id);
+        if (!csrf_ok(c, r))
+            return error_page(c, MHD_HTTP_FORBIDDEN, "csrf", bc_message("the form has expired; open it again"));
+        if (valid_id(want))
+            return archive_page(c, want);
+    }
     if (get && id && strlen(id) >= ID_HEX) {
         snprintf(want, sizeof want, "%.*s", ID_HEX, id);
         const char *rest = id + ID_HEX;
