@@ -275,7 +275,6 @@ static void run_pool(pool *p, int jobs)
     pthread_mutex_init(&p->lock, NULL);
     p->cancel = cancel_current();
     pdf_global_init();
-    docx_global_init();
     progress(p);
     /* A thread that cannot be started only makes the run slower: the others
      * (or this thread) take the remaining jobs from the shared counter. */
