@@ -21,6 +21,8 @@ int dynlib_open(dynlib *l)
         for (size_t i = 0; h && i < l->n && !l->error[0]; i++)
             if (!(l->slots[i] = dlsym(h, l->names[i])))
                 snprintf(l->error, sizeof l->error, "%s: no %s", l->soname, l->names[i]);
+        if (!l->error[0] && l->init)
+            l->init();
     }
     int rc = l->error[0] ? -1 : 0;
     pthread_mutex_unlock(&open_lock);

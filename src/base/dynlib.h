@@ -4,8 +4,10 @@
  * nor relocates them and their own dependencies.
  *
  * Thread-safe: any number of threads may call dynlib_open on one dynlib;
- * the first loads it, the others wait and see the same outcome. A library
- * once opened stays for the life of the process. */
+ * the first loads it, the others wait and see the same outcome. Call it
+ * before every use rather than once: its lock is what orders the slots'
+ * writing before another thread's reading. A library once opened stays for
+ * the life of the process. */
 #ifndef BAOCAO_DYNLIB_H
 #define BAOCAO_DYNLIB_H
 
@@ -16,6 +18,7 @@ typedef struct dynlib {
     const char *const *names;    /* the symbols, in the order of slots */
     size_t n;
     void **slots;                /* n function pointers (a struct of them) */
+    void (*init)(void);          /* run once after loading (NULL: none), still under the lock */
     int tried;
     char error[256];             /* why it could not be used; "" once loaded */
 } dynlib;

@@ -67,8 +67,11 @@ static const char *const lx_names[] = {
     "xmlTextWriterStartElement", "xmlTextWriterEndElement", "xmlTextWriterWriteAttribute",
     "xmlTextWriterWriteString", "xmlInitParser"};
 _Static_assert(sizeof lx == sizeof lx_names / sizeof *lx_names * sizeof(void *), "lx and lx_names");
+/* libxml2 sets its global state up lazily, not safely on several threads at
+ * once: xmlInitParser runs as the library is opened, before any writer. */
+static void lx_init(void) { lx.init_parser(); }
 static dynlib libxml2 = {.soname = LIBXML2, .names = lx_names, .n = sizeof lx_names / sizeof *lx_names,
-                         .slots = (void **)&lx};
+                         .slots = (void **)&lx, .init = lx_init};
 
 typedef struct xw {
     xmlBufferPtr buf;
@@ -1200,15 +1203,6 @@ static int zip_parts(char **bufs, const size_t *lens, unsigned char **out, size_
     return rc;
 }
 
-/* libxml2 sets its global state up lazily, not safely on several threads
- * at once: the first DOCX of the process does it, before any writer. */
-static pthread_once_t lx_once = PTHREAD_ONCE_INIT;
-static void lx_init(void)
-{
-    if (dynlib_open(&libxml2) == 0)
-        lx.init_parser();
-}
-
 int docx_render(const doc *d, const fontset *fs, const page_setup *ps, const docx_meta *m, unsigned char **out,
                 size_t *outlen, diag *dg)
 {
@@ -1218,8 +1212,7 @@ int docx_render(const doc *d, const fontset *fs, const page_setup *ps, const doc
     int rc = 0;
     *out = NULL;
     *outlen = 0;
-    pthread_once(&lx_once, lx_init);
-    if (libxml2.error[0])
+    if (dynlib_open(&libxml2) < 0)
         return diag_set(dg, "docx-write", "cannot load libxml2: %s", libxml2.error);
     for (int k = 0; k < NPARTS && rc == 0; k++)
         rc = make_part(k, &w, m, &bufs[k], &lens[k], dg);
