@@ -221,6 +221,35 @@ expect "401 asks the browser" grep -qi '^WWW-Authenticate: Basic' <(curl -s -D -
 expect_eq "Basic, right password: 200" "$(status "$SERVE_URL/" -u 'vanthu:hemmelig passord')" 200
 serve_stop
 
+# IPv6: [::1] is loopback as 127.0.0.0/8 is; [::] is every address and needs auth.
+"$BAOCAO" serve --listen '[::1]' --state-dir "$tmp/s7" >/dev/null 2>"$tmp/err7"
+expect_eq "--listen [::1] without a port: refused" "$?" 2
+expect "  saying what it takes" grep -q -- '--listen takes ADDR:PORT or \[IPv6\]:PORT.*not \[::1\]$' <(BAOCAO_LANG=en \
+    "$BAOCAO" serve --listen '[::1]' 2>&1)
+for bad in '::1:8080' '[::1:8080' '[::g]:8080' '127.0.0.1:' '127.0.0.1:65536' 'localhost:8080'; do
+    expect_eq "--listen $bad: refused" "$("$BAOCAO" serve --listen "$bad" --state-dir "$tmp/s7" 2>/dev/null; echo $?)" 2
+done
+if python3 -c 'import socket; socket.socket(socket.AF_INET6).bind(("::1", 0))' 2>/dev/null; then
+    expect "on [::1] without auth" serve_start "$tmp/s7" --listen '[::1]:0'
+    expect "  the address printed in brackets" grep -q '^baocao serve: http://\[::1\]:[0-9]*/$' "$tmp/s7/out"
+    expect_eq "render over IPv6" "$(status "$SERVE_URL/api/v1/render" -g "${all[@]}")" 200
+    expect "  the same bytes" cmp -s "$tmp/body" "$tmp/cli.pdf"
+    port7=${SERVE_URL##*:}
+    expect "[::1] only: not on 127.0.0.1" bash -c '! curl -s -o /dev/null "http://127.0.0.1:$1/"' _ "$port7"
+    serve_stop
+    "$BAOCAO" serve --listen '[::]:0' --state-dir "$tmp/s8" >/dev/null 2>"$tmp/err8"
+    expect_eq "[::] without auth: refused" "$?" 1
+    expect "  says why" grep -q "\[::\]:0 is not a loopback address" "$tmp/err8"
+    expect "[::] with a token file" serve_start "$tmp/s8" --listen '[::]:0' --token-file "$tmp/tokens"
+    port8=${SERVE_URL##*:}
+    expect_eq "[::]: IPv6 with the token" "$(status "http://[::1]:$port8/api/v1/schemes" -g -H "Authorization: Bearer $token")" 200
+    expect_eq "[::]: IPv4 too" "$(status "http://127.0.0.1:$port8/api/v1/schemes" -H "Authorization: Bearer $token")" 200
+    expect_eq "[::]: no token, 401" "$(status "http://[::1]:$port8/api/v1/schemes" -g)" 401
+    serve_stop
+else
+    echo "serve.sh: no IPv6 loopback (::1) on this machine: the IPv6 cases are skipped"
+fi
+
 # TLS through libmicrohttpd (GnuTLS): --cert/--key.
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 \
     -subj /CN=127.0.0.1 -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
