@@ -122,6 +122,19 @@ expect_eq "download" "$(status "$U/reports/$draft/tai-ve.pdf")" 200
 pdftotext "$tmp/body" - | tr '\n' ' ' >"$tmp/page.txt"
 expect "the office's paragraph in the PDF" grep -q "khắc phục trước ngày 20/3/2024" "$tmp/page.txt"
 expect "the signer in the PDF" grep -q "Hoàng Quốc Đạt" "$tmp/page.txt"
+
+# The office's text is printed as typed: template syntax, markup, backslashes.
+literal='Giữ nguyên {{ report.agency }} và {% if x %} và }} và {{> ket-qua}} và **đậm** và <b>thẻ</b> và a\\b\n- không phải gạch đầu dòng\n\n# Đoạn hai {{!x}}'
+lform=()
+for x in "${form[@]}"; do case $x in hook-bo-sung-yeu-cau=*) x="hook-bo-sung-yeu-cau=$(printf %b "$literal")" ;; esac; lform+=("$x"); done
+expect_eq "hook text with {{, }}, {%: the check page" "$(status "$U/check" "${lform[@]}" -F "csrf=$csrf")" 200
+ldraft=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
+expect_eq "  printed" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$ldraft")" 303
+expect_eq "  downloaded" "$(status "$U/reports/$ldraft/tai-ve.pdf")" 200
+pdftotext "$tmp/body" - | tr '\n' ' ' >"$tmp/literal.txt"
+expect "  every character as typed" grep -qF 'Giữ nguyên {{ report.agency }} và {% if x %} và }} và {{> ket-qua}} và **đậm** và <b>thẻ</b> và a\b - không phải gạch đầu dòng' "$tmp/literal.txt"
+expect "  the second paragraph too" grep -qF '# Đoạn hai {{!x}}' "$tmp/literal.txt"
+expect "  no data printed from it" bash -c '! grep -q "Ủy ban nhân dân huyện Định Hóa và" "$1"' _ "$tmp/literal.txt"
 sha=$(sha256sum "$tmp/body" | cut -c1-64)
 expect_eq "list of reports" "$(status "$U/reports")" 200
 expect "list: số and SHA-256" grep -q "96/BC-UBND</a></td><td>06/03/2024</td>.*<code>$sha</code>" "$tmp/body"
@@ -202,7 +215,7 @@ expect "SIGTERM: its ZIP complete" ziptest "$tmp/late.zip"
 serve_pids=()
 
 # Authentication: beyond loopback only with it; a wrong token gets 401.
-"$BAOCAO" serve --listen 0.0.0.0:0 --state-dir "$tmp/s2" >"$tmp/out2" 2>"$tmp/err2"
+timeout 20 "$BAOCAO" serve --listen 0.0.0.0:0 --state-dir "$tmp/s2" >"$tmp/out2" 2>"$tmp/err2"
 expect_eq "0.0.0.0 without auth: refused" "$?" 1
 expect "refused: says why" grep -q "not a loopback address" "$tmp/err2"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$tmp/tokens"
@@ -237,7 +250,7 @@ if python3 -c 'import socket; socket.socket(socket.AF_INET6).bind(("::1", 0))' 2
     port7=${SERVE_URL##*:}
     expect "[::1] only: not on 127.0.0.1" bash -c '! curl -s -o /dev/null "http://127.0.0.1:$1/"' _ "$port7"
     serve_stop
-    "$BAOCAO" serve --listen '[::]:0' --state-dir "$tmp/s8" >/dev/null 2>"$tmp/err8"
+    timeout 20 "$BAOCAO" serve --listen '[::]:0' --state-dir "$tmp/s8" >/dev/null 2>"$tmp/err8"
     expect_eq "[::] without auth: refused" "$?" 1
     expect "  says why" grep -q "\[::\]:0 is not a loopback address" "$tmp/err8"
     expect "[::] with a token file" serve_start "$tmp/s8" --listen '[::]:0' --token-file "$tmp/tokens"

@@ -492,7 +492,7 @@ static int notices_of(request *r, json_t *root, char **templates, bc_error *e)
 }
 
 /* The form into report.json in r's folder, the office's paragraphs into the
- * template's hooks beside it. */
+ * template's hooks beside it (as .txt: printed as typed). */
 static int form_report(request *r, bc_error *e)
 {
     char **sn = list_names("schemes", is_scheme_file), **tn = list_names("", is_template_dir);
@@ -559,14 +559,12 @@ static int form_report(request *r, bc_error *e)
         const char *text = request_field(r, name);
         if (!text || !*text)
             continue;
-        snprintf(path, sizeof path, "%s/%s.tpl", r->dir, hooks[i]);
+        /* Plain text, taken literally: a "{{" typed is printed, never parsed. */
+        snprintf(path, sizeof path, "%s/%s.txt", r->dir, hooks[i]);
         FILE *f = fopen(path, "w");
         if (!f)
             continue;
-        for (const char *p = text; *p; p++)   /* a browser's CRLF; the paragraph ends with its line */
-            if (*p != '\r')
-                fputc(*p, f);
-        fputc('\n', f);
+        fputs(text, f);
         fclose(f);
     }
     free_names(hooks);
