@@ -78,6 +78,19 @@ printf 'Tên đơn vị,Không có\nXã A,1\n' >"$tmp/bad.csv"
 expect_eq "bad scores: 422" "$(status "$U/api/v1/render" -F "report=@$S/report.json" -F "scores=@$tmp/bad.csv" \
     -F "previous=@$S/scores-2024-01.csv")" 422
 expect "422: the client's file name and row" jqe '.error.message | startswith("bad.csv:1: ")' "$tmp/body"
+
+# The client's file name reaches the findings: a file named for another month.
+expect_eq "check, scores named for May" "$(status "$U/api/v1/check" -F "report=@$S/report.json" \
+    -F "scores=@$S/scores-2024-02.csv;filename=diem-2024-05.csv" -F "previous=@$S/scores-2024-01.csv;filename=T1.csv")" 200
+expect_eq "  the period warning names the client's file" \
+    "$(jq -r '.warnings[] | select(.key == "scores-period") | .message' "$tmp/body")" \
+    "diem-2024-05.csv: the file is named for 5/2024 but the period is 2/2024"
+expect_eq "  so does the row of a warning" "$(jq -r '.warnings[] | select(.key == "score-total-mismatch") | .message[:19]' "$tmp/body")" \
+    "diem-2024-05.csv:5:"
+expect_eq "an XLSX error: the client's file, sheet and cell" "$(status "$U/api/v1/render" -F "report=@$tmp/x/report.json" \
+    -F "scores=@$SRC/tests/data/xlsx/scores.xlsx;filename=Bảng điểm\"x\".xlsx" -F "previous=@$tmp/bad.csv;filename=../tháng trước.csv")" 422
+expect "  the client's name, without its folder" jqe '.error.message | startswith("tháng trước.csv:1: ")' "$tmp/body"
+expect_eq "  the file field too" "$(jq -r .error.file "$tmp/body")" "tháng trước.csv"
 printf '{"scheme": ' >"$tmp/broken.json"
 expect_eq "report.json not JSON: 400" "$(status "$U/api/v1/check" -F "report=@$tmp/broken.json")" 400
 expect_eq "400 json-syntax" "$(jq -r .error.key "$tmp/body")" json-syntax
@@ -113,6 +126,11 @@ expect_eq "check page" "$(status "$U/check" "${form[@]}" -F "csrf=$csrf")" 200
 expect "check page: the warning with the uploaded file's row" \
     grep -q '<code>score-total-mismatch</code> scores-2024-02.csv:5: ' "$tmp/body"
 expect "check page: the computed table" grep -q '<td>Xã Phú Tiến</td><td></td><td class="so">94,1</td>' "$tmp/body"
+mform=()
+for x in "${form[@]}"; do case $x in scores=@*) x="$x;filename=diem-2024-05.csv" ;; esac; mform+=("$x"); done
+status "$U/check" "${mform[@]}" -F "csrf=$csrf" >/dev/null
+expect "check page: the period warning names the client's file" \
+    grep -q '<code>scores-period</code> diem-2024-05.csv: the file is named for 5/2024 but the period is 2/2024' "$tmp/body"
 draft=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
 expect_eq "print: redirected to the result" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft")" 303
 expect_eq "result page" "$(status "$U/reports/$draft")" 200

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 server srv;
 static auth the_auth;
@@ -349,6 +350,36 @@ enum MHD_Result respond_redirect(struct MHD_Connection *c, const char *location)
 
 /* ---- uploads ---- */
 
+/* The client's file name for messages only: its last component, valid
+ * UTF-8 without control characters, cut to fit at a character boundary. */
+static void shown_name(char *out, size_t n, const char *name)
+{
+    for (const char *p = name; *p; p++)
+        if (*p == '/' || *p == '\\')
+            name = p + 1;
+    size_t k = 0;
+    utf8proc_int32_t cp;
+    for (const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name; *p;) {
+        utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+        if (len <= 0) {
+            p++;
+            continue;
+        }
+        if (cp >= 0x20 && (cp < 0x7f || cp > 0x9f) && k + (size_t)len < n) {
+            memcpy(out + k, p, (size_t)len);
+            k += (size_t)len;
+        }
+        p += len;
+    }
+    out[k] = 0;
+}
+
+json_t *part_json(const request *r, int role)
+{
+    const part *p = &r->parts[role];
+    return p->client[0] ? json_pack("{s:s,s:s}", "path", p->stored, "name", p->client) : json_string(p->stored);
+}
+
 static int valid_field_name(const char *k)
 {
     size_t n = strlen(k);
@@ -378,7 +409,7 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
             snprintf(path, sizeof path, "%s/%s.upload", r->dir, ROLES[role]);
             if (!(p->f = fopen(path, "wb")))
                 return r->bad_body = 1, MHD_NO;
-            snprintf(p->client, sizeof p->client, "%s", filename);
+            shown_name(p->client, sizeof p->client, filename);
             snprintf(p->stored, sizeof p->stored, "%s.upload", ROLES[role]);
         }
         if (!p->f)
@@ -443,7 +474,7 @@ static int point_at(request *r, json_t *obj, const char *key, int role, bc_error
 {
     json_t *v = json_object_get(obj, key);
     if (r->parts[role].stored[0])
-        return json_object_set_new(obj, key, json_string(r->parts[role].stored));
+        return json_object_set_new(obj, key, part_json(r, role));
     if (v && !json_is_null(v)) {
         set_error(e, "upload-missing", "report.json names a file that was not sent");
         snprintf(e->indicator, sizeof e->indicator, "%s", ROLES[role]);

@@ -543,9 +543,9 @@ static int form_report(request *r, bc_error *e)
     const char *m = request_field(r, "month"), *y = request_field(r, "year");
     json_object_set_new(period, "month", json_integer(m ? atoi(m) : 0));
     json_object_set_new(period, "year", json_integer(y ? atoi(y) : 0));
-    json_object_set_new(root, "scores", json_string(r->parts[PART_SCORES].stored));
+    json_object_set_new(root, "scores", part_json(r, PART_SCORES));
     if (r->parts[PART_PREVIOUS].stored[0])
-        json_object_set_new(root, "previous", json_string(r->parts[PART_PREVIOUS].stored));
+        json_object_set_new(root, "previous", part_json(r, PART_PREVIOUS));
     else
         json_object_del(root, "previous");
     char path[1024];
