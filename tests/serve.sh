@@ -220,6 +220,36 @@ for _ in $(seq 100); do [ -z "$(ls -A "$st/tmp")" ] && break; sleep 0.1; done
 expect_eq "disconnect mid-upload: no temporary folder left" "$(ls -A "$st/tmp")" ""
 expect_eq "no draft left but printed ones" "$(ls -A "$st/state/drafts")" ""
 
+# A client that goes away mid-download (a ZIP, a PDF: a few bytes read, then
+# closed) leaves no temporary folder either, and the server goes on serving.
+half_download() {
+    python3 - "${U#http://}" "$@" <<'PY'
+import socket, sys, uuid
+host, port = sys.argv[1].rsplit(":", 1)
+path, parts = sys.argv[2], sys.argv[3:]
+b = uuid.uuid4().hex.encode()
+body = b"".join(b"--" + b + b'\r\nContent-Disposition: form-data; name="' + p.split("=", 1)[0].encode()
+                + b'"; filename="f"\r\n\r\n' + open(p.split("=", 1)[1], "rb").read() + b"\r\n" for p in parts)
+body += b"--" + b + b"--\r\n"
+s = socket.create_connection((host, int(port)))
+s.sendall(b"POST " + path.encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=" + b
+          + b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+got = s.recv(200)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")   # closed with a reset, unread data dropped
+s.close()
+sys.exit(0 if got.startswith(b"HTTP/1.1 200") else 1)
+PY
+}
+for kind in batch render; do
+    expect "mid-download of a $kind: its first bytes came" half_download "/api/v1/$kind" "report=$S/report.json" \
+        "scores=$S/scores-2024-02.csv" "previous=$S/scores-2024-01.csv" "units=$S/units.json" \
+        "statistics=$S/statistics-2024-02.csv"
+    for _ in $(seq 100); do [ -z "$(ls -A "$st/tmp")" ] && break; sleep 0.1; done
+    expect_eq "  no temporary folder left" "$(ls -A "$st/tmp")" ""
+    expect_eq "  the server still serves" "$(status "$U/api/v1/render" "${all[@]}")" 200
+    expect "  the whole PDF" cmp -s "$tmp/body" "$tmp/cli.pdf"
+done
+
 # Graceful SIGTERM: a batch in progress still gets its ZIP.
 curl -s -o "$tmp/late.zip" -w '%{http_code}' "${all[@]}" "${notices[@]}" "$U/api/v1/batch" >"$tmp/late.status" &
 cpid=$!
