@@ -805,8 +805,10 @@ static int parse_listen(const char *s, listen_addr *l)
     char host[INET6_ADDRSTRLEN];
     memset(l, 0, sizeof *l);
     l->v6 = s[0] == '[';
-    const char *h = s + l->v6, *h_end = l->v6 ? colon - 1 : colon;
-    if (!colon || h_end < h || (size_t)(h_end - h) >= sizeof host || (l->v6 && *h_end != ']'))
+    if (!colon || colon - s < 2 * l->v6)
+        return -1;
+    const char *h = s + l->v6, *h_end = colon - l->v6;
+    if ((size_t)(h_end - h) >= sizeof host || (l->v6 && *h_end != ']'))
         return -1;
     memcpy(host, h, (size_t)(h_end - h));
     host[h_end - h] = 0;
