@@ -255,6 +255,8 @@ BASES = [post(b"/api/v1/check", multipart(API)), post(b"/api/v1/facts", multipar
 while time.monotonic() - start < seconds:
     r = bytearray(rng.choice(BASES))
     for _ in range(rng.randint(1, 8)):
+        if not r:
+            break
         op, at = rng.randrange(5), rng.randrange(len(r))
         if op == 0:
             r[at] = rng.randrange(256)
@@ -266,7 +268,8 @@ while time.monotonic() - start < seconds:
             r[at:at] = rng.choice([b"\r\n", b"--XyZ0123", b"\x00", b"{{", b"%00", b"..", b"\xc0\xaf", b'"', b";"])
         else:
             del r[at:]
-    run(bytes(r), False)
+    if r:
+        run(bytes(r), False)
 
 # Whatever was cut or refused, every request's folder is gone.
 deadline = time.monotonic() + 30
