@@ -107,7 +107,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 # serve_start DIR [ARGS...]: `baocao serve` on 127.0.0.1 and a free port,
 # its temporary folders in DIR/tmp and its state in DIR/state (unless ARGS
-# say otherwise); sets SERVE_PID and SERVE_URL ("http://127.0.0.1:PORT").
+# say otherwise, as --listen '[::1]:0'); sets SERVE_PID and SERVE_URL
+# ("http://127.0.0.1:PORT", "http://[::1]:PORT").
 # Waits up to 30 s for the address; returns 1 if the server did not start.
 # serve_stop (and the exit trap) ends every server started.
 serve_pids=()
@@ -121,7 +122,7 @@ serve_start() {
     serve_pids+=("$SERVE_PID")
     SERVE_URL=
     for _ in $(seq 300); do
-        SERVE_URL=$(sed -n 's|^baocao serve: \(http[s]*://[0-9.]*:[0-9]*\)/$|\1|p' "$dir/out")
+        SERVE_URL=$(sed -n 's|^baocao serve: \(http[s]*://[][0-9a-f.:]*:[0-9]*\)/$|\1|p' "$dir/out")
         [ -n "$SERVE_URL" ] && return 0
         kill -0 "$SERVE_PID" 2>/dev/null || return 1
         sleep 0.1

@@ -78,6 +78,19 @@ printf 'Tên đơn vị,Không có\nXã A,1\n' >"$tmp/bad.csv"
 expect_eq "bad scores: 422" "$(status "$U/api/v1/render" -F "report=@$S/report.json" -F "scores=@$tmp/bad.csv" \
     -F "previous=@$S/scores-2024-01.csv")" 422
 expect "422: the client's file name and row" jqe '.error.message | startswith("bad.csv:1: ")' "$tmp/body"
+
+# The client's file name reaches the findings: a file named for another month.
+expect_eq "check, scores named for May" "$(status "$U/api/v1/check" -F "report=@$S/report.json" \
+    -F "scores=@$S/scores-2024-02.csv;filename=diem-2024-05.csv" -F "previous=@$S/scores-2024-01.csv;filename=T1.csv")" 200
+expect_eq "  the period warning names the client's file" \
+    "$(jq -r '.warnings[] | select(.key == "scores-period") | .message' "$tmp/body")" \
+    "diem-2024-05.csv: the file is named for 5/2024 but the period is 2/2024"
+expect_eq "  so does the row of a warning" "$(jq -r '.warnings[] | select(.key == "score-total-mismatch") | .message[:19]' "$tmp/body")" \
+    "diem-2024-05.csv:5:"
+expect_eq "an XLSX error: the client's file, sheet and cell" "$(status "$U/api/v1/render" -F "report=@$tmp/x/report.json" \
+    -F "scores=@$SRC/tests/data/xlsx/scores.xlsx;filename=Bảng điểm\"x\".xlsx" -F "previous=@$tmp/bad.csv;filename=../tháng trước.csv")" 422
+expect "  the client's name, without its folder" jqe '.error.message | startswith("tháng trước.csv:1: ")' "$tmp/body"
+expect_eq "  the file field too" "$(jq -r .error.file "$tmp/body")" "tháng trước.csv"
 printf '{"scheme": ' >"$tmp/broken.json"
 expect_eq "report.json not JSON: 400" "$(status "$U/api/v1/check" -F "report=@$tmp/broken.json")" 400
 expect_eq "400 json-syntax" "$(jq -r .error.key "$tmp/body")" json-syntax
@@ -113,6 +126,11 @@ expect_eq "check page" "$(status "$U/check" "${form[@]}" -F "csrf=$csrf")" 200
 expect "check page: the warning with the uploaded file's row" \
     grep -q '<code>score-total-mismatch</code> scores-2024-02.csv:5: ' "$tmp/body"
 expect "check page: the computed table" grep -q '<td>Xã Phú Tiến</td><td></td><td class="so">94,1</td>' "$tmp/body"
+mform=()
+for x in "${form[@]}"; do case $x in scores=@*) x="$x;filename=diem-2024-05.csv" ;; esac; mform+=("$x"); done
+status "$U/check" "${mform[@]}" -F "csrf=$csrf" >/dev/null
+expect "check page: the period warning names the client's file" \
+    grep -q '<code>scores-period</code> diem-2024-05.csv: the file is named for 5/2024 but the period is 2/2024' "$tmp/body"
 draft=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
 expect_eq "print: redirected to the result" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft")" 303
 expect_eq "result page" "$(status "$U/reports/$draft")" 200
@@ -122,6 +140,19 @@ expect_eq "download" "$(status "$U/reports/$draft/tai-ve.pdf")" 200
 pdftotext "$tmp/body" - | tr '\n' ' ' >"$tmp/page.txt"
 expect "the office's paragraph in the PDF" grep -q "khắc phục trước ngày 20/3/2024" "$tmp/page.txt"
 expect "the signer in the PDF" grep -q "Hoàng Quốc Đạt" "$tmp/page.txt"
+
+# The office's text is printed as typed: template syntax, markup, backslashes.
+literal='Giữ nguyên {{ report.agency }} và {% if x %} và }} và {{> ket-qua}} và **đậm** và <b>thẻ</b> và a\\b\n- không phải gạch đầu dòng\n\n# Đoạn hai {{!x}}'
+lform=()
+for x in "${form[@]}"; do case $x in hook-bo-sung-yeu-cau=*) x="hook-bo-sung-yeu-cau=$(printf %b "$literal")" ;; esac; lform+=("$x"); done
+expect_eq "hook text with {{, }}, {%: the check page" "$(status "$U/check" "${lform[@]}" -F "csrf=$csrf")" 200
+ldraft=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
+expect_eq "  printed" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$ldraft")" 303
+expect_eq "  downloaded" "$(status "$U/reports/$ldraft/tai-ve.pdf")" 200
+pdftotext "$tmp/body" - | tr '\n' ' ' >"$tmp/literal.txt"
+expect "  every character as typed" grep -qF 'Giữ nguyên {{ report.agency }} và {% if x %} và }} và {{> ket-qua}} và **đậm** và <b>thẻ</b> và a\b - không phải gạch đầu dòng' "$tmp/literal.txt"
+expect "  the second paragraph too" grep -qF '# Đoạn hai {{!x}}' "$tmp/literal.txt"
+expect "  no data printed from it" bash -c '! grep -q "Ủy ban nhân dân huyện Định Hóa và" "$1"' _ "$tmp/literal.txt"
 sha=$(sha256sum "$tmp/body" | cut -c1-64)
 expect_eq "list of reports" "$(status "$U/reports")" 200
 expect "list: số and SHA-256" grep -q "96/BC-UBND</a></td><td>06/03/2024</td>.*<code>$sha</code>" "$tmp/body"
@@ -189,6 +220,36 @@ for _ in $(seq 100); do [ -z "$(ls -A "$st/tmp")" ] && break; sleep 0.1; done
 expect_eq "disconnect mid-upload: no temporary folder left" "$(ls -A "$st/tmp")" ""
 expect_eq "no draft left but printed ones" "$(ls -A "$st/state/drafts")" ""
 
+# A client that goes away mid-download (a ZIP, a PDF: a few bytes read, then
+# closed) leaves no temporary folder either, and the server goes on serving.
+half_download() {
+    python3 - "${U#http://}" "$@" <<'PY'
+import socket, sys, uuid
+host, port = sys.argv[1].rsplit(":", 1)
+path, parts = sys.argv[2], sys.argv[3:]
+b = uuid.uuid4().hex.encode()
+body = b"".join(b"--" + b + b'\r\nContent-Disposition: form-data; name="' + p.split("=", 1)[0].encode()
+                + b'"; filename="f"\r\n\r\n' + open(p.split("=", 1)[1], "rb").read() + b"\r\n" for p in parts)
+body += b"--" + b + b"--\r\n"
+s = socket.create_connection((host, int(port)))
+s.sendall(b"POST " + path.encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=" + b
+          + b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+got = s.recv(200)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")   # closed with a reset, unread data dropped
+s.close()
+sys.exit(0 if got.startswith(b"HTTP/1.1 200") else 1)
+PY
+}
+for kind in batch render; do
+    expect "mid-download of a $kind: its first bytes came" half_download "/api/v1/$kind" "report=$S/report.json" \
+        "scores=$S/scores-2024-02.csv" "previous=$S/scores-2024-01.csv" "units=$S/units.json" \
+        "statistics=$S/statistics-2024-02.csv"
+    for _ in $(seq 100); do [ -z "$(ls -A "$st/tmp")" ] && break; sleep 0.1; done
+    expect_eq "  no temporary folder left" "$(ls -A "$st/tmp")" ""
+    expect_eq "  the server still serves" "$(status "$U/api/v1/render" "${all[@]}")" 200
+    expect "  the whole PDF" cmp -s "$tmp/body" "$tmp/cli.pdf"
+done
+
 # Graceful SIGTERM: a batch in progress still gets its ZIP.
 curl -s -o "$tmp/late.zip" -w '%{http_code}' "${all[@]}" "${notices[@]}" "$U/api/v1/batch" >"$tmp/late.status" &
 cpid=$!
@@ -202,7 +263,7 @@ expect "SIGTERM: its ZIP complete" ziptest "$tmp/late.zip"
 serve_pids=()
 
 # Authentication: beyond loopback only with it; a wrong token gets 401.
-"$BAOCAO" serve --listen 0.0.0.0:0 --state-dir "$tmp/s2" >"$tmp/out2" 2>"$tmp/err2"
+timeout 20 "$BAOCAO" serve --listen 0.0.0.0:0 --state-dir "$tmp/s2" >"$tmp/out2" 2>"$tmp/err2"
 expect_eq "0.0.0.0 without auth: refused" "$?" 1
 expect "refused: says why" grep -q "not a loopback address" "$tmp/err2"
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$tmp/tokens"
@@ -220,6 +281,35 @@ expect_eq "Basic, wrong password: 401" "$(status "$SERVE_URL/" -u vanthu:sai)" 4
 expect "401 asks the browser" grep -qi '^WWW-Authenticate: Basic' <(curl -s -D - -o /dev/null "$SERVE_URL/")
 expect_eq "Basic, right password: 200" "$(status "$SERVE_URL/" -u 'vanthu:hemmelig passord')" 200
 serve_stop
+
+# IPv6: [::1] is loopback as 127.0.0.0/8 is; [::] is every address and needs auth.
+"$BAOCAO" serve --listen '[::1]' --state-dir "$tmp/s7" >/dev/null 2>"$tmp/err7"
+expect_eq "--listen [::1] without a port: refused" "$?" 2
+expect "  saying what it takes" grep -q -- '--listen takes ADDR:PORT or \[IPv6\]:PORT.*not \[::1\]$' <(BAOCAO_LANG=en \
+    "$BAOCAO" serve --listen '[::1]' 2>&1)
+for bad in '::1:8080' '[::1:8080' '[::g]:8080' '127.0.0.1:' '127.0.0.1:65536' 'localhost:8080'; do
+    expect_eq "--listen $bad: refused" "$("$BAOCAO" serve --listen "$bad" --state-dir "$tmp/s7" 2>/dev/null; echo $?)" 2
+done
+if python3 -c 'import socket; socket.socket(socket.AF_INET6).bind(("::1", 0))' 2>/dev/null; then
+    expect "on [::1] without auth" serve_start "$tmp/s7" --listen '[::1]:0'
+    expect "  the address printed in brackets" grep -q '^baocao serve: http://\[::1\]:[0-9]*/$' "$tmp/s7/out"
+    expect_eq "render over IPv6" "$(status "$SERVE_URL/api/v1/render" -g "${all[@]}")" 200
+    expect "  the same bytes" cmp -s "$tmp/body" "$tmp/cli.pdf"
+    port7=${SERVE_URL##*:}
+    expect "[::1] only: not on 127.0.0.1" bash -c '! curl -s -o /dev/null "http://127.0.0.1:$1/"' _ "$port7"
+    serve_stop
+    timeout 20 "$BAOCAO" serve --listen '[::]:0' --state-dir "$tmp/s8" >/dev/null 2>"$tmp/err8"
+    expect_eq "[::] without auth: refused" "$?" 1
+    expect "  says why" grep -q "\[::\]:0 is not a loopback address" "$tmp/err8"
+    expect "[::] with a token file" serve_start "$tmp/s8" --listen '[::]:0' --token-file "$tmp/tokens"
+    port8=${SERVE_URL##*:}
+    expect_eq "[::]: IPv6 with the token" "$(status "http://[::1]:$port8/api/v1/schemes" -g -H "Authorization: Bearer $token")" 200
+    expect_eq "[::]: IPv4 too" "$(status "http://127.0.0.1:$port8/api/v1/schemes" -H "Authorization: Bearer $token")" 200
+    expect_eq "[::]: no token, 401" "$(status "http://[::1]:$port8/api/v1/schemes" -g)" 401
+    serve_stop
+else
+    echo "serve.sh: no IPv6 loopback (::1) on this machine: the IPv6 cases are skipped"
+fi
 
 # TLS through libmicrohttpd (GnuTLS): --cert/--key.
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 \

@@ -179,11 +179,13 @@ static int load(dataset *ds, const char *scheme_id, int scale, size_t nsec, cons
         ds->sections[ds->nsections].unit_noun = xstrdup("đơn vị");
     }
     ds->scores_path = xstrdup(write_tmp("now.csv", now));
-    if (scores_read(ds, ds->scores_path, 0, NULL, d) < 0)
+    ds->scores_name = xstrdup(ds->scores_path);
+    if (scores_read(ds, ds->scores_path, ds->scores_name, 0, NULL, d) < 0)
         return -1;
     if (prev) {
         ds->previous_path = xstrdup(write_tmp("prev.csv", prev));
-        if (scores_read(ds, ds->previous_path, 1, NULL, d) < 0)
+        ds->previous_name = xstrdup(ds->previous_path);
+        if (scores_read(ds, ds->previous_path, ds->previous_name, 1, NULL, d) < 0)
             return -1;
         ds->has_previous = 1;
     }

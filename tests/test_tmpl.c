@@ -482,6 +482,31 @@ static void test_verbatim_data(void)
     }
 }
 
+/* A plain-text partial (.txt): nothing in it is a tag or markup; its blank
+ * lines end paragraphs, which stand apart from the text around the include;
+ * a .tpl of the same name in the same directory comes first. */
+static void test_literal_text(void)
+{
+    sbuf p = {0};
+    sbuf_printf(&p, "%s/office.txt", report_dir);
+    FILE *f = fopen(p.s, "wb");
+    fputs("\xEF\xBB\xBF{{ report.agency }} {% if %} }} **b** <b>x</b> a\\b\n- c\n# d\n \t\n\n"
+          "::center {{> t}} {{!x}}\n", f);
+    fclose(f);
+    value *data = value_map();
+    CHECK_STR(run("Trước\n{{> office}}\nSau", data),
+              "P: Trước\nP: {{ report.agency }} {% if %} }} **b** <b>x</b> a\\b - c # d\n"
+              "P: ::center {{> t}} {{!x}}\nP: Sau");
+    put(report_dir, "office", "{{! the template first }}ok");
+    CHECK_STR(run("{{> office}}", data), "P: ok");
+    remove(p.s);
+    sbuf_reset(&p);
+    sbuf_printf(&p, "%s/office.tpl", report_dir);
+    remove(p.s);
+    value_free(data);
+    sbuf_free(&p);
+}
+
 #define NOT_A_NAME " is not a variable name (names are letters, digits and _, joined by \".\"; or ., @index, " \
                    "@number, @first, @last, @count)"
 #define NOT_PRINTABLE "; only text and numbers print (a list prints with | join, anything else in a section)"
@@ -569,6 +594,7 @@ int main(void)
     test_partials();
     test_markup();
     test_verbatim_data();
+    test_literal_text();
     test_errors();
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", root);

@@ -73,8 +73,8 @@ long pipeline_unit(const pipeline *p, const char *name, diag *d)
     free(names);
     if (s >= 0)
         return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s; did you mean \"%s\"?", ds->path, name,
-                        ds->scores_path, ds->units[s].name);
-    return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s", ds->path, name, ds->scores_path);
+                        ds->scores_name, ds->units[s].name);
+    return diag_set(d, "unit-unknown", "%s: no unit \"%s\" in %s", ds->path, name, ds->scores_name);
 }
 
 int pipeline_build(const pipeline *p, long u, const report_opts *o, doc *out, diag *d)

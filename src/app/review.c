@@ -159,21 +159,21 @@ static void review_files(const dataset *ds, findings *out)
 {
     int m, y, monthly = ds->period.kind == PERIOD_MONTH;
     const period *pd = &ds->period;
-    if (monthly && name_period(ds->scores_path, &m, &y) && (m != pd->number || y != pd->year))
+    if (monthly && name_period(ds->scores_name, &m, &y) && (m != pd->number || y != pd->year))
         findings_add(out, SEVERITY_WARNING, "scores-period", "%s: the file is named for %d/%d but the period is %d/%d",
-                     ds->scores_path, m, y, pd->number, pd->year);
+                     ds->scores_name, m, y, pd->number, pd->year);
     if (!ds->has_previous)
         return;
     period prev = period_previous(pd);
     int pm = prev.number, py = prev.year;
     if (same_file(ds->scores_path, ds->previous_path)) {
         findings_add(out, SEVERITY_WARNING, "previous-same-file", "%s: previous is the scores file itself (%s)",
-                     ds->path, ds->previous_path);
+                     ds->path, ds->previous_name);
         return;
     }
-    if (monthly && name_period(ds->previous_path, &m, &y) && (m != pm || y != py))
+    if (monthly && name_period(ds->previous_name, &m, &y) && (m != pm || y != py))
         findings_add(out, SEVERITY_WARNING, "previous-period",
-                     "%s: the previous period's file is named for %d/%d, not %d/%d", ds->previous_path, m, y, pm, py);
+                     "%s: the previous period's file is named for %d/%d, not %d/%d", ds->previous_name, m, y, pm, py);
     size_t matched = 0, equal = 0;
     for (size_t u = 0; u < ds->nunits; u++)
         if (ds->units[u].prev) {
@@ -183,7 +183,7 @@ static void review_files(const dataset *ds, findings *out)
     if (matched && equal == matched)
         findings_add(out, SEVERITY_WARNING, "previous-same-figures",
                      "%s: every unit has the same figures as in %s: is it really the previous period's file?",
-                     ds->previous_path, ds->scores_path);
+                     ds->previous_name, ds->scores_name);
 }
 
 /* A total the source gives that its indicators do not add up to. */
@@ -205,7 +205,7 @@ static void review_totals(const dataset *ds, const scoring *sc, findings *out)
         dec_format(b, sizeof b, un->total.value, 0, 6, ',', 0);
         findings_add(out, SEVERITY_WARNING, "score-total-mismatch",
                      "%s:%d: unit \"%s\": the indicators add up to %s but the given total is %s; using the given "
-                     "total", ds->scores_path, un->row, un->name, a, b);
+                     "total", ds->scores_name, un->row, un->name, a, b);
     }
 }
 
@@ -228,7 +228,7 @@ static void review_changes(const dataset *ds, const scoring *sc, findings *out)
         dec_format(c, sizeof c, limit, 0, 2, ',', 0);
         findings_add(out, SEVERITY_WARNING, ch < 0 ? "score-fell-sharply" : "score-rose-sharply",
                      "%s:%d: unit \"%s\": %s points last period, %s now: a change of more than %s points "
-                     "(the scheme's change_warning)", ds->scores_path, ds->units[u].row, ds->units[u].name, a, b, c);
+                     "(the scheme's change_warning)", ds->scores_name, ds->units[u].row, ds->units[u].name, a, b, c);
     }
 }
 
@@ -257,17 +257,17 @@ static void review_identity(const dataset *ds, int strict, findings *out)
             findings_add(out, sev, "unit-unmatched",
                          "%s:%d: unit \"%s\" of the previous period is not in %s; did you mean \"%s\" (line %d)? "
                          "If it is the same unit, add \"renamed\": {\"%s\": \"%s\"} to report.json",
-                         ds->previous_path, gu->row, gu->name, ds->scores_path, un->name, un->row, gu->name, un->name);
+                         ds->previous_name, gu->row, gu->name, ds->scores_name, un->name, un->row, gu->name, un->name);
         } else {
             findings_add(out, sev, "unit-gone", "%s:%d: unit \"%s\" of the previous period is missing from %s",
-                         ds->previous_path, gu->row, gu->name, ds->scores_path);
+                         ds->previous_name, gu->row, gu->name, ds->scores_name);
         }
     }
     for (size_t k = 0; k < nnew; k++)
         if (!paired[k])
             findings_add(out, sev, "unit-new",
                          "%s:%d: unit \"%s\" is not in the previous period's file %s: no comparison for it",
-                         ds->scores_path, ds->units[idx[k]].row, names[k], ds->previous_path);
+                         ds->scores_name, ds->units[idx[k]].row, names[k], ds->previous_name);
     free(names);
     free(idx);
     free(paired);
@@ -297,7 +297,7 @@ static void review_duplicates(const dataset *ds, findings *out)
             const unit *a = &ds->units[v[i - 1].u], *b = &ds->units[v[i].u];
             findings_add(out, SEVERITY_WARNING, "unit-duplicate-folded",
                          "%s:%d: unit \"%s\" has the name of line %d (\"%s\") but for case, spacing or Đ",
-                         ds->scores_path, b->row, b->name, a->row, a->name);
+                         ds->scores_name, b->row, b->name, a->row, a->name);
         }
     for (size_t u = 0; u < ds->nunits; u++)
         free(v[u].key);
@@ -329,5 +329,5 @@ void review_notices(const dataset *ds, const scoring *sc, const notice_set *ns, 
         if (!sc->units[u].now.scored)
             findings_add(out, SEVERITY_WARNING, "notice-unscored",
                          "%s:%d: unit \"%s\" has no score this period: no notice is made for it",
-                         ds->scores_path, ds->units[u].row, ds->units[u].name);
+                         ds->scores_name, ds->units[u].row, ds->units[u].name);
 }

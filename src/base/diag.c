@@ -140,6 +140,21 @@ int diag_set(diag *d, const char *key, const char *fmt, ...)
     return -1;
 }
 
+void diag_rename(diag *d, const char *path, const char *name)
+{
+    size_t n = strlen(path);
+    if (!d || !strcmp(path, name))
+        return;
+    if (!strcmp(d->file, path))
+        copy_cut(d->file, sizeof d->file, name, strlen(name));
+    if (strncmp(d->msg, path, n))
+        return;
+    sbuf b = {0};
+    sbuf_printf(&b, "%s%s", name, d->msg + n);
+    set_msg(d, sbuf_str(&b), b.len);
+    sbuf_free(&b);
+}
+
 int diag_prefix(diag *d, const char *fmt, ...)
 {
     if (!d)

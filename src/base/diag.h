@@ -46,6 +46,11 @@ int diag_vset(diag *d, const char *key, const char *fmt, va_list ap);
  * Allocates nothing. Returns -1. */
 int diag_oom(diag *d);
 
+/* A message about the file at path, said with the name its owner knows it
+ * by (an upload stored under another name): a leading path in the message,
+ * and the file, become name. */
+void diag_rename(diag *d, const char *path, const char *name);
+
 /* Prepends "prefix: " to the current message (e.g. the file name). */
 int diag_prefix(diag *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

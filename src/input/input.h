@@ -32,8 +32,9 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
 
 /* Reads a scores CSV or XLSX (by its extension; the worksheet ds->sheet or
  * the first) into ds->units (previous == 0) or into the units' prev cells
- * (previous == 1). ds->scheme and ds->sections must be set. */
-int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d);
+ * (previous == 1), its messages naming it name. ds->scheme and ds->sections
+ * must be set. */
+int scores_read(dataset *ds, const char *path, const char *name, int previous, const input_opts *io, diag *d);
 
 /* Loads a scheme from a JSON file. Errors name the file, line:column and
  * the offending key. */

@@ -155,6 +155,20 @@ static int missing(const char *file, const char *where, const char *key, diag *d
     return diag_at(d, file, *where ? line_at(file, where, NULL) : 0, 0);
 }
 
+int jsonin_file(json_t *obj, const char *file, const char *where, const char *key, int required, char **path,
+                char **name, diag *d)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!json_is_object(v))
+        return jsonin_str(obj, file, where, key, required, path, d);
+    sbuf at = {0};
+    sbuf_printf(&at, "%s%s%s", where, *where ? "." : "", key);
+    int rc = jsonin_str(v, file, at.s, "path", 1, path, d) < 0 || jsonin_str(v, file, at.s, "name", 0, name, d) < 0
+                 ? -1 : 0;
+    sbuf_free(&at);
+    return rc;
+}
+
 int jsonin_str(json_t *obj, const char *file, const char *where, const char *key, int required,
                char **out, diag *d)
 {

@@ -19,6 +19,11 @@ json_t *jsonin_load(const char *path, diag *d);
 /* Field access. `where` is the dotted path of obj, for messages ("" = top).
  * Optional getters leave *out untouched and return 0 when the key is absent;
  * every getter returns -1 (with d set) when the value has the wrong type. */
+/* A file named at key: "path", or {"path": "...", "name": "..."} where name
+ * is how messages speak of it (a file uploaded under another name); *name
+ * is left untouched when not given. */
+int jsonin_file(json_t *obj, const char *file, const char *where, const char *key, int required, char **path,
+                char **name, diag *d);
 int jsonin_str(json_t *obj, const char *file, const char *where, const char *key, int required,
                char **out, diag *d);
 int jsonin_int(json_t *obj, const char *file, const char *where, const char *key, int required,

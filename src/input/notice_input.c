@@ -277,13 +277,15 @@ static int load_statistics(notice_set *ns, const dataset *ds, const char *path, 
 }
 
 /* A file named in report.json, relative to its directory. */
-static int load_relative(notice_set *ns, const dataset *ds, const char *rel,
+static int load_relative(notice_set *ns, const dataset *ds, const char *rel, const char *name,
                          int (*load)(notice_set *, const dataset *, const char *, diag *), diag *d)
 {
     char *path = input_path(ds->dir, rel);
     int rc = load(ns, ds, path, d);
     if (rc < 0 && d && !*d->file)   /* an error of that file, not of report.json */
         diag_at(d, path, 0, 0);
+    if (rc < 0 && name)
+        diag_rename(d, path, name);
     free(path);
     return rc;
 }
@@ -291,7 +293,7 @@ static int load_relative(notice_set *ns, const dataset *ds, const char *rel,
 int input_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d)
 {
     memset(ns, 0, sizeof *ns);
-    char *date_s = NULL, *units = NULL, *stats = NULL;
+    char *date_s = NULL, *units = NULL, *stats = NULL, *units_name = NULL, *stats_name = NULL;
     int rc = -1;
     ns->n = ds->nunits;
     ns->units = xcalloc(ds->nunits ? ds->nunits : 1, sizeof *ns->units);
@@ -305,8 +307,8 @@ int input_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d)
         jsonin_str(o, ds->path, "notices", "notation", 1, &ns->notation, d) < 0 ||
         jsonin_str(o, ds->path, "notices", "number", 0, &ns->number, d) < 0 ||
         jsonin_str(o, ds->path, "notices", "date", 1, &date_s, d) < 0 ||
-        jsonin_str(o, ds->path, "notices", "units", 0, &units, d) < 0 ||
-        jsonin_str(o, ds->path, "notices", "statistics", 0, &stats, d) < 0 ||
+        jsonin_file(o, ds->path, "notices", "units", 0, &units, &units_name, d) < 0 ||
+        jsonin_file(o, ds->path, "notices", "statistics", 0, &stats, &stats_name, d) < 0 ||
         jsonin_strv(o, ds->path, "notices", "recipients", 1, &ns->recipients, &ns->nrecipients, d) < 0 ||
         jsonin_strv(o, ds->path, "notices", "addressees", 0, &ns->addressees, &ns->naddressees, d) < 0)
         goto out;
@@ -317,20 +319,22 @@ int input_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d)
     if (!ns->number)
         ns->number = xstrdup("");
     if (units) {
-        if (load_relative(ns, ds, units, load_units, d) < 0)
+        if (load_relative(ns, ds, units, units_name, load_units, d) < 0)
             goto out;
         for (size_t u = 0; u < ns->n; u++)
             if (!ns->units[u].has_issuer)
                 unit_error(&ns->units[u], "%s: unit \"%s\" is not listed in %s", ds->path, ds->units[u].name,
-                           units);
+                           units_name ? units_name : units);
     }
-    if (stats && load_relative(ns, ds, stats, load_statistics, d) < 0)
+    if (stats && load_relative(ns, ds, stats, stats_name, load_statistics, d) < 0)
         goto out;
     rc = 0;
 out:
     free(date_s);
     free(units);
     free(stats);
+    free(units_name);
+    free(stats_name);
     if (rc < 0)
         notice_set_free(ns);
     return rc;

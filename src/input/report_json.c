@@ -307,8 +307,8 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
     if (jsonin_str(root, path, "", "scheme", 1, &ds->scheme_id, d) < 0 ||
         jsonin_int(root, path, "", "scale", 0, &ds->scale, d) < 0 ||
         jsonin_str(root, path, "", "template", 0, &ds->template_name, d) < 0 ||
-        jsonin_str(root, path, "", "scores", 1, &scores, d) < 0 ||
-        jsonin_str(root, path, "", "previous", 0, &previous, d) < 0 ||
+        jsonin_file(root, path, "", "scores", 1, &scores, &ds->scores_name, d) < 0 ||
+        jsonin_file(root, path, "", "previous", 0, &previous, &ds->previous_name, d) < 0 ||
         jsonin_str(root, path, "", "sheet", 0, &ds->sheet, d) < 0 ||
         jsonin_str(root, path, "", "sort", 0, &sort, d) < 0 ||
         jsonin_strv(root, path, "", "recipients", 1, &ds->recipients, &ds->nrecipients, d) < 0 ||
@@ -361,13 +361,17 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
     if (load_sections(ds, sections, path, d) < 0)
         goto out;
     ds->scores_path = input_path(ds->dir, scores);
-    if (scores_read(ds, ds->scores_path, 0, io, d) < 0)
+    if (!ds->scores_name)
+        ds->scores_name = xstrdup(ds->scores_path);
+    if (scores_read(ds, ds->scores_path, ds->scores_name, 0, io, d) < 0)
         goto out;
     if (load_links(ds, root, path, d) < 0 || unit_links_check(ds, path, d) < 0)
         goto out;
     if (previous) {
         ds->previous_path = input_path(ds->dir, previous);
-        if (scores_read(ds, ds->previous_path, 1, io, d) < 0)
+        if (!ds->previous_name)
+            ds->previous_name = xstrdup(ds->previous_path);
+        if (scores_read(ds, ds->previous_path, ds->previous_name, 1, io, d) < 0)
             goto out;
         ds->has_previous = 1;
     }

@@ -386,18 +386,23 @@ static int read_total(const scheme *s, const char *v, char decimal, const char *
 }
 
 /* The rows of a scores file, CSV or XLSX by its name. */
-static int read_table(dataset *ds, const char *path, const input_opts *io, csv *c, diag *d)
+/* Reads the file at path; from then on it is spoken of as name. */
+static int read_table(dataset *ds, const char *path, const char *name, const input_opts *io, csv *c, diag *d)
 {
     size_t n = strlen(path);
     int xlsx = n > 5 && !strcasecmp(path + n - 5, ".xlsx");
     if (xlsx ? xlsx_read_file(c, path, ds->sheet, d) < 0
-             : csv_read_file(c, path, io ? io->encoding : ENC_AUTO, d) < 0)
+             : csv_read_file(c, path, io ? io->encoding : ENC_AUTO, d) < 0) {
+        diag_rename(d, path, name);
         return -1;
+    }
+    free(c->path);
+    c->path = xstrdup(name);
     if (xlsx)
-        findings_add(&ds->notes, SEVERITY_NOTE, "scores-read", "%s: worksheet \"%s\"", path, c->sheet);
+        findings_add(&ds->notes, SEVERITY_NOTE, "scores-read", "%s: worksheet \"%s\"", name, c->sheet);
     else
         findings_add(&ds->notes, SEVERITY_NOTE, "scores-read", "%s: encoding %s%s%s, delimiter %s, decimal %s",
-                     path, encoding_name(c->source.encoding), c->source.bom ? diag_text(" with BOM") : "",
+                     name, encoding_name(c->source.encoding), c->source.bom ? diag_text(" with BOM") : "",
                      c->source.recomposed ? diag_text(" (recomposed to NFC)") : "",
                      c->delimiter == '\t' ? diag_text("tab") : c->delimiter == ';' ? "';'" : "','",
                      c->decimal == ',' ? diag_text("comma") : c->decimal == '.' ? diag_text("point") : diag_text("per value"));
@@ -432,13 +437,13 @@ static int codes_unique(unit *units, size_t n, const char *path, diag *d)
 /* The rows of one scores file as units: this period's into *units (the
  * dataset's), the previous period's into a list of their own, cells and
  * total as if current, for unit_match_previous. */
-static int read_units(dataset *ds, const char *path, int previous, const input_opts *io, unit **units,
+static int read_units(dataset *ds, const char *path, const char *shown, int previous, const input_opts *io, unit **units,
                       size_t *nunits, diag *d)
 {
     const scheme *s = &ds->scheme;
     csv c;
-    if (read_table(ds, path, io, &c, d) < 0)
-        return d && !*d->file ? diag_at(d, path, 0, 0) : -1;
+    if (read_table(ds, path, shown, io, &c, d) < 0)
+        return d && !*d->file ? diag_at(d, shown, 0, 0) : -1;
     int rc = -1;
     header h = {0};
     unit_index idx = {0};
@@ -452,16 +457,16 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
     if (c.n == 0) {
         if (c.sheet)
             diag_set(d, "csv-empty", "%s: worksheet \"%s\" is empty (the workbook's sheets: %s; name one with "
-                     "\"sheet\" in report.json)", path, c.sheet, c.sheets);
+                     "\"sheet\" in report.json)", shown, c.sheet, c.sheets);
         else
-            diag_set(d, "csv-empty", "%s: the file has no header row", path);
+            diag_set(d, "csv-empty", "%s: the file has no header row", shown);
         goto out;
     }
     if (resolve_header(ds, &c, previous, &h, d) < 0) {
         /* Perhaps another sheet of the workbook holds the table. */
         if (c.sheet)
             diag_prefix(d, "worksheet \"%s\" of %s (the workbook's sheets: %s; name one with \"sheet\" in "
-                        "report.json)", c.sheet, path, c.sheets);
+                        "report.json)", c.sheet, shown, c.sheets);
         goto out;
     }
     /* Columns of the office's own (Ghi chú, Phân loại…): read past, said as
@@ -583,16 +588,16 @@ static int read_units(dataset *ds, const char *path, int previous, const input_o
                 }
     }
     here.line = 0, here.unit = NULL;
-    if (codes_unique(*units, *nunits, path, d) < 0)
+    if (codes_unique(*units, *nunits, shown, d) < 0)
         goto out;
     if (!previous && *nunits == 0) {
-        diag_set(d, "csv-no-units", "%s: the file lists no units", path);
+        diag_set(d, "csv-no-units", "%s: the file lists no units", shown);
         goto out;
     }
     rc = 0;
 out:
     if (rc < 0 && d && !*d->file)
-        diag_locate(d, path, here.line, (int)here.col, here.unit, here.indicator);
+        diag_locate(d, shown, here.line, (int)here.col, here.unit, here.indicator);
     free(h.cols);
     free(h.used);
     free(idx.slot);
@@ -600,15 +605,15 @@ out:
     return rc;
 }
 
-int scores_read(dataset *ds, const char *path, int previous, const input_opts *io, diag *d)
+int scores_read(dataset *ds, const char *path, const char *name, int previous, const input_opts *io, diag *d)
 {
     if (!previous)
-        return read_units(ds, path, 0, io, &ds->units, &ds->nunits, d);
+        return read_units(ds, path, name, 0, io, &ds->units, &ds->nunits, d);
     unit *rows = NULL;
     size_t n = 0;
-    int rc = read_units(ds, path, 1, io, &rows, &n, d);
+    int rc = read_units(ds, path, name, 1, io, &rows, &n, d);
     if (rc == 0)
-        rc = unit_match_previous(ds, rows, n, path, d);
+        rc = unit_match_previous(ds, rows, n, name, d);
     for (size_t i = 0; i < n; i++)
         free(rows[i].name), free(rows[i].code), free(rows[i].long_name), free(rows[i].cells);
     free(rows);

@@ -78,7 +78,7 @@ int unit_links_check(const dataset *ds, const char *file, diag *d)
         char *key = text_key(ln->now);
         if (table_find(keys, nk, key) < 0)
             rc = diag_set(d, "unit-link", "%s:%d: %s: \"%s\" is not a unit of %s", file, link_line(file, ln),
-                          ln->merged ? "merged" : "renamed", ln->now, ds->scores_path);
+                          ln->merged ? "merged" : "renamed", ln->now, ds->scores_name);
         /* A cycle: following old → now from this link comes back to it. */
         long at = (long)l;
         for (size_t steps = 0; rc == 0 && steps <= ds->nlinks; steps++) {

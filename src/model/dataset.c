@@ -13,6 +13,8 @@ void dataset_free(dataset *ds)
     free(ds->dir);
     findings_free(&ds->notes);
     free(ds->scores_path);
+    free(ds->scores_name);
+    free(ds->previous_name);
     free(ds->sheet);
     free(ds->previous_path);
     free(ds->doc_type);

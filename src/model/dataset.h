@@ -97,6 +97,7 @@ typedef struct dataset {
     char *path;            /* report.json */
     char *dir;             /* its directory (relative files are resolved here) */
     char *scores_path, *previous_path;
+    char *scores_name, *previous_name;   /* how messages name them: report.json's "name", else the path */
     char *sheet;           /* XLSX worksheet of the score files (NULL: the first) */
 
     /* document metadata */

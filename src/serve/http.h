@@ -5,6 +5,7 @@
 #define BAOCAO_SERVE_HTTP_H
 
 #include "baocao.h"
+#include <jansson.h>
 #include <microhttpd.h>
 #include <stdio.h>
 
@@ -61,6 +62,9 @@ extern server srv;
 
 const char *request_field(const request *r, const char *name);
 const char *part_role(int role);
+/* How report.json names an uploaded part: {"path": stored, "name": the
+ * client's file name}, so that messages speak of the file the office sent. */
+json_t *part_json(const request *r, int role);
 
 /* Makes r's folder; 0 on success. */
 int request_dir(request *r);

@@ -8,6 +8,7 @@
 #include "page.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
@@ -21,6 +22,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 server srv;
 static auth the_auth;
@@ -348,6 +350,36 @@ enum MHD_Result respond_redirect(struct MHD_Connection *c, const char *location)
 
 /* ---- uploads ---- */
 
+/* The client's file name for messages only: its last component, valid
+ * UTF-8 without control characters, cut to fit at a character boundary. */
+static void shown_name(char *out, size_t n, const char *name)
+{
+    for (const char *p = name; *p; p++)
+        if (*p == '/' || *p == '\\')
+            name = p + 1;
+    size_t k = 0;
+    utf8proc_int32_t cp;
+    for (const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name; *p;) {
+        utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+        if (len <= 0) {
+            p++;
+            continue;
+        }
+        if (cp >= 0x20 && (cp < 0x7f || cp > 0x9f) && k + (size_t)len < n) {
+            memcpy(out + k, p, (size_t)len);
+            k += (size_t)len;
+        }
+        p += len;
+    }
+    out[k] = 0;
+}
+
+json_t *part_json(const request *r, int role)
+{
+    const part *p = &r->parts[role];
+    return p->client[0] ? json_pack("{s:s,s:s}", "path", p->stored, "name", p->client) : json_string(p->stored);
+}
+
 static int valid_field_name(const char *k)
 {
     size_t n = strlen(k);
@@ -377,7 +409,7 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
             snprintf(path, sizeof path, "%s/%s.upload", r->dir, ROLES[role]);
             if (!(p->f = fopen(path, "wb")))
                 return r->bad_body = 1, MHD_NO;
-            snprintf(p->client, sizeof p->client, "%s", filename);
+            shown_name(p->client, sizeof p->client, filename);
             snprintf(p->stored, sizeof p->stored, "%s.upload", ROLES[role]);
         }
         if (!p->f)
@@ -442,7 +474,7 @@ static int point_at(request *r, json_t *obj, const char *key, int role, bc_error
 {
     json_t *v = json_object_get(obj, key);
     if (r->parts[role].stored[0])
-        return json_object_set_new(obj, key, json_string(r->parts[role].stored));
+        return json_object_set_new(obj, key, part_json(r, role));
     if (v && !json_is_null(v)) {
         set_error(e, "upload-missing", "report.json names a file that was not sent");
         snprintf(e->indicator, sizeof e->indicator, "%s", ROLES[role]);
@@ -744,7 +776,8 @@ static const char HELP[] =
     "usage: baocao serve [--listen ADDR:PORT] [--data-dir DIR] [--state-dir DIR]\n"
     "  the web page and the HTTP API (/api/v1/, described at /api/v1/openapi.json)\n"
     "serve options:\n"
-    "  --listen ADDR:PORT  IPv4 address and port (default 127.0.0.1:8080; port 0: any free)\n"
+    "  --listen ADDR:PORT  address and port: 127.0.0.1:8080 (the default), [::1]:8080,\n"
+    "                      [::]:8080 (every address, IPv4 too); port 0: any free\n"
     "  --state-dir DIR     the reports made and the last report's fields (default:\n"
     "                      $STATE_DIRECTORY, else ~/.local/state/baocao)\n"
     "  --auth-file FILE    users and salted password hashes (HTTP Basic); lines from\n"
@@ -760,20 +793,60 @@ static const char HELP[] =
     "  --job-timeout S     time limit of a job in seconds (default 120); past it the\n"
     "                      job is stopped and its files removed\n";
 
-static int parse_listen(const char *s, struct sockaddr_in *sa)
+/* An address to listen on: "A.B.C.D:PORT" or "[IPv6]:PORT" (RFC 3986's
+ * brackets keep the port apart from the address's own colons). */
+typedef struct listen_addr {
+    struct sockaddr_storage sa;
+    int v6;
+    char host[INET6_ADDRSTRLEN + 2];   /* as printed: 127.0.0.1, [::1] */
+} listen_addr;
+
+static int parse_listen(const char *s, listen_addr *l)
 {
     const char *colon = strrchr(s, ':');
-    char host[64];
-    if (!colon || (size_t)(colon - s) >= sizeof host)
+    char host[INET6_ADDRSTRLEN];
+    memset(l, 0, sizeof *l);
+    l->v6 = s[0] == '[';
+    if (!colon || colon - s < 2 * l->v6)
         return -1;
-    memcpy(host, s, (size_t)(colon - s));
-    host[colon - s] = 0;
+    const char *h = s + l->v6, *h_end = colon - l->v6;
+    if ((size_t)(h_end - h) >= sizeof host || (l->v6 && *h_end != ']'))
+        return -1;
+    memcpy(host, h, (size_t)(h_end - h));
+    host[h_end - h] = 0;
     char *end;
+    errno = 0;
     long port = strtol(colon + 1, &end, 10);
-    memset(sa, 0, sizeof *sa);
-    sa->sin_family = AF_INET;
-    sa->sin_port = htons((uint16_t)port);
-    return *end || port < 0 || port > 65535 || inet_pton(AF_INET, host, &sa->sin_addr) != 1 ? -1 : 0;
+    if (!isdigit((unsigned char)colon[1]) || *end || errno || port > 65535)
+        return -1;
+    struct sockaddr_in *in = (struct sockaddr_in *)&l->sa;
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&l->sa;
+    if (l->v6) {
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons((uint16_t)port);
+        if (inet_pton(AF_INET6, host, &in6->sin6_addr) != 1)
+            return -1;
+        char canon[INET6_ADDRSTRLEN];
+        inet_ntop(AF_INET6, &in6->sin6_addr, canon, sizeof canon);
+        snprintf(l->host, sizeof l->host, "[%s]", canon);
+        return 0;
+    }
+    in->sin_family = AF_INET;
+    in->sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &in->sin_addr) != 1)
+        return -1;
+    inet_ntop(AF_INET, &in->sin_addr, l->host, sizeof l->host);
+    return 0;
+}
+
+/* Only these need no authentication: 127.0.0.0/8 and ::1 (also written
+ * as the IPv4-mapped ::ffff:127.x.y.z). */
+static int is_loopback(const listen_addr *l)
+{
+    if (!l->v6)
+        return ntohl(((const struct sockaddr_in *)&l->sa)->sin_addr.s_addr) >> 24 == 127;
+    const struct in6_addr *a = &((const struct sockaddr_in6 *)&l->sa)->sin6_addr;
+    return IN6_IS_ADDR_LOOPBACK(a) || (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
 }
 
 static char *read_pem(const char *path)
@@ -821,9 +894,10 @@ int serve_main(int argc, char **argv)
     if (o.hash_user)
         return auth_hash_password(o.hash_user, stdin, stdout) < 0 ? usage("%s: no password on stdin", o.hash_user)
                                                                    : 0;
-    struct sockaddr_in sa;
-    if (parse_listen(o.listen, &sa) < 0)
-        return usage("--listen takes ADDR:PORT, such as 127.0.0.1:8080, not %s", o.listen);
+    listen_addr la;
+    if (parse_listen(o.listen, &la) < 0)
+        return usage("--listen takes ADDR:PORT or [IPv6]:PORT, such as 127.0.0.1:8080 or [::1]:8080, not %s",
+                     o.listen);
     if (!o.cert != !o.key)
         return usage("%s: --cert and --key go together", o.cert ? o.cert : o.key);
     char err[4096];
@@ -833,7 +907,7 @@ int serve_main(int argc, char **argv)
         fputc('\n', stderr);
         return 1;
     }
-    if ((ntohl(sa.sin_addr.s_addr) >> 24) != 127 && !auth_enabled(&the_auth)) {
+    if (!is_loopback(&la) && !auth_enabled(&the_auth)) {
         fprintf(stderr, "baocao serve: ");
         fprintf(stderr, bc_message("%s is not a loopback address: give --auth-file or --token-file"), o.listen);
         fputc('\n', stderr);
@@ -879,7 +953,11 @@ int serve_main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC |
                      (cert ? MHD_USE_TLS : 0);
-    d = MHD_start_daemon(flags, 0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, &sa,
+    /* [::] takes IPv4 too, as any other server listening on every address;
+     * a given IPv6 address only itself. */
+    const struct in6_addr *a6 = &((struct sockaddr_in6 *)&la.sa)->sin6_addr;
+    flags |= !la.v6 ? 0 : IN6_IS_ADDR_UNSPECIFIED(a6) ? MHD_USE_DUAL_STACK : MHD_USE_IPv6;
+    d = MHD_start_daemon(flags, 0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, &la.sa,
                          MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_CONNECTION_LIMIT, 64u,
                          MHD_OPTION_CONNECTION_TIMEOUT, 60u, cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END,
                          cert, MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
@@ -890,9 +968,7 @@ int serve_main(int argc, char **argv)
         goto out;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    char addr[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof addr);
-    printf("baocao serve: %s://%s:%u/\n", cert ? "https" : "http", addr, info ? info->port : 0);
+    printf("baocao serve: %s://%s:%u/\n", cert ? "https" : "http", la.host, info ? info->port : 0);
     fflush(stdout);
 
     int sig;

@@ -493,7 +493,7 @@ static int notices_of(request *r, json_t *root, char **templates, bc_error *e)
 }
 
 /* The form into report.json in r's folder, the office's paragraphs into the
- * template's hooks beside it. */
+ * template's hooks beside it (as .txt: printed as typed). */
 static int form_report(request *r, bc_error *e)
 {
     char **sn = list_names("schemes", is_scheme_file), **tn = list_names("", is_template_dir);
@@ -544,9 +544,9 @@ static int form_report(request *r, bc_error *e)
     const char *m = request_field(r, "month"), *y = request_field(r, "year");
     json_object_set_new(period, "month", json_integer(m ? atoi(m) : 0));
     json_object_set_new(period, "year", json_integer(y ? atoi(y) : 0));
-    json_object_set_new(root, "scores", json_string(r->parts[PART_SCORES].stored));
+    json_object_set_new(root, "scores", part_json(r, PART_SCORES));
     if (r->parts[PART_PREVIOUS].stored[0])
-        json_object_set_new(root, "previous", json_string(r->parts[PART_PREVIOUS].stored));
+        json_object_set_new(root, "previous", part_json(r, PART_PREVIOUS));
     else
         json_object_del(root, "previous");
     char path[1024];
@@ -560,14 +560,12 @@ static int form_report(request *r, bc_error *e)
         const char *text = request_field(r, name);
         if (!text || !*text)
             continue;
-        snprintf(path, sizeof path, "%s/%s.tpl", r->dir, hooks[i]);
+        /* Plain text, taken literally: a "{{" typed is printed, never parsed. */
+        snprintf(path, sizeof path, "%s/%s.txt", r->dir, hooks[i]);
         FILE *f = fopen(path, "w");
         if (!f)
             continue;
-        for (const char *p = text; *p; p++)   /* a browser's CRLF; the paragraph ends with its line */
-            if (*p != '\r')
-                fputc(*p, f);
-        fputc('\n', f);
+        fputs(text, f);
         fclose(f);
     }
     free_names(hooks);

@@ -376,7 +376,7 @@ int notice_build(const dataset *ds, const scoring *sc, const notice_set *ns, siz
         return diag_set(d, "notice-data", "%s", un->error);
     if (!sc->units[u].now.scored)
         return diag_set(d, "notice-unscored", "%s:%d: unit \"%s\" has no score this period: nothing to notify",
-                        ds->scores_path, ds->units[u].row, ds->units[u].name);
+                        ds->scores_name, ds->units[u].row, ds->units[u].name);
     notice_meta(ds, ns, u, o->blank_number, &out->meta);
     value *facts = notice_facts(ds, &out->meta, sc, ns, u);
     int rc = report_parts(out, facts, o->templates, d);

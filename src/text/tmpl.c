@@ -90,14 +90,17 @@ static int set_add(tmpl_set *s, const char *name, diag *d)
     l->name = xstrdup(name);
     l->missing = 1;
     sbuf path = {0};
-    for (char **dir = s->search; *dir && l->missing; dir++) {
-        sbuf_reset(&path);
-        sbuf_printf(&path, "%s/%s.tpl", *dir, name);
-        if (access(path.s, F_OK) == 0) {
-            l->missing = 0;
-            l->f = tmpl_file_load(path.s, &l->err);
+    /* In each directory a template, else plain text taken literally (the
+     * office's own paragraphs, typed by someone who writes no templates). */
+    for (char **dir = s->search; *dir && l->missing; dir++)
+        for (int literal = 0; literal < 2 && l->missing; literal++) {
+            sbuf_reset(&path);
+            sbuf_printf(&path, "%s/%s.%s", *dir, name, literal ? "txt" : "tpl");
+            if (access(path.s, F_OK) == 0) {
+                l->missing = 0;
+                l->f = tmpl_file_load(path.s, literal, &l->err);
+            }
         }
-    }
     sbuf_free(&path);
     const tmpl_file *f = l->f;   /* l moves when the set grows */
     return f ? set_add_partials(s, &f->root, d) : 0;
@@ -289,6 +292,32 @@ static int render_partial(renderer *r, const tmpl_file *f, const tnode *n)
     return rc;
 }
 
+/* Plain text as data: every character as it is (markup escaped), line
+ * breaks as spaces, but a blank line still ends a paragraph; blocks of
+ * its own, whatever surrounds the include. */
+static void render_literal(renderer *r, const char *s, size_t len)
+{
+    if (r->plain) {
+        sbuf_add(&r->out, s, len);
+        return;
+    }
+    sbuf line = {0};
+    sbuf_puts(&r->out, "\n\n");
+    for (size_t i = 0; i < len;) {
+        size_t n = strcspn(s + i, "\n");
+        n = n < len - i ? n : len - i;
+        sbuf_reset(&line);
+        sbuf_add(&line, s + i, n);
+        if (strspn(sbuf_str(&line), " \t\r\f\v") == n)
+            sbuf_puts(&r->out, "\n\n");
+        else
+            markup_escape(&r->out, sbuf_str(&line)), sbuf_putc(&r->out, '\n');
+        i += n + 1;
+    }
+    sbuf_puts(&r->out, "\n\n");
+    sbuf_free(&line);
+}
+
 static int render_nodes(renderer *r, const tmpl_file *f, const tnodes *ns)
 {
     for (size_t i = 0; i < ns->n; i++) {
@@ -315,6 +344,9 @@ static int render_nodes(renderer *r, const tmpl_file *f, const tnodes *ns)
         }
         case TNODE_PARTIAL:
             rc = render_partial(r, f, n);
+            break;
+        case TNODE_LITERAL:
+            render_literal(r, f->src + n->off, n->len);
             break;
         }
         if (rc < 0)

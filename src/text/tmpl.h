@@ -8,7 +8,10 @@
  *                                 context; @index @number @first @last @count),
  *                                 or, for any other value, "if true"
  *   {{^units}}…{{/units}}         "if false": null, false, 0, "" or []
- *   {{> sentences/intro}}         a partial, sentences/intro.tpl
+ *   {{> sentences/intro}}         a partial, sentences/intro.tpl (or, where a
+ *                                 directory has none, sentences/intro.txt:
+ *                                 plain text printed as data is, its blank
+ *                                 lines ending paragraphs)
  *   {{! comment }}
  *
  * The rendered text is block markup (markup.h): "# "/"## " headings, "- "/

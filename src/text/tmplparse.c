@@ -324,19 +324,8 @@ static char *read_small_file(const char *path, size_t *len, diag *d)
     return s;
 }
 
-tmpl_file *tmpl_file_load(const char *path, diag *d)
-{
-    size_t len;
-    char *raw = read_small_file(path, &len, d);
-    if (!raw)
-        return NULL;
-    /* Editors on Windows start UTF-8 files with a byte order mark; it is not text. */
-    if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
-        memmove(raw, raw + 3, (len -= 3) + 1);
-    return tmpl_file_parse(path, raw, len, d);
-}
-
-tmpl_file *tmpl_file_parse(const char *path, char *raw, size_t len, diag *d)
+/* Takes raw over as f's text, checked for UTF-8 and NFC-normalised. */
+static tmpl_file *file_text(const char *path, char *raw, size_t len, diag *d)
 {
     tmpl_file *f = xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
@@ -359,6 +348,31 @@ tmpl_file *tmpl_file_parse(const char *path, char *raw, size_t len, diag *d)
     free(f->src);
     f->src = nfc;
     f->len = strlen(nfc);
+    return f;
+}
+
+tmpl_file *tmpl_file_load(const char *path, int literal, diag *d)
+{
+    size_t len;
+    char *raw = read_small_file(path, &len, d);
+    if (!raw)
+        return NULL;
+    /* Editors on Windows start UTF-8 files with a byte order mark; it is not text. */
+    if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+        memmove(raw, raw + 3, (len -= 3) + 1);
+    if (!literal)
+        return tmpl_file_parse(path, raw, len, d);
+    tmpl_file *f = file_text(path, raw, len, d);
+    if (f)
+        add_node(&f->root, TNODE_LITERAL, 0)->len = f->len;
+    return f;
+}
+
+tmpl_file *tmpl_file_parse(const char *path, char *raw, size_t len, diag *d)
+{
+    tmpl_file *f = file_text(path, raw, len, d);
+    if (!f)
+        return NULL;
     parser p = {f, f->src, 0, d};
     if (parse_nodes(&p, &f->root, NULL, 0) < 0) {
         tmpl_file_free(f);

@@ -17,7 +17,9 @@
 #define TMPL_MAX_FILE (1 << 20)   /* bytes in one template file */
 #define TMPL_MAX_NESTING 64        /* sections inside sections, in one file */
 
-typedef enum tnode_kind { TNODE_TEXT, TNODE_VAR, TNODE_SECTION, TNODE_INVERTED, TNODE_PARTIAL } tnode_kind;
+/* TNODE_LITERAL: the whole of a plain-text file (.txt), printed as data is:
+ * never read as tags or markup; its blank lines still end paragraphs. */
+typedef enum tnode_kind { TNODE_TEXT, TNODE_VAR, TNODE_SECTION, TNODE_INVERTED, TNODE_PARTIAL, TNODE_LITERAL } tnode_kind;
 
 /* Loop metadata a path can name instead of data: {{@index}} … */
 typedef enum tmeta { META_NONE = -1, META_INDEX, META_NUMBER, META_FIRST, META_LAST, META_COUNT, META_N } tmeta;
@@ -53,8 +55,9 @@ typedef struct tmpl_file {
     tnodes root;
 } tmpl_file;
 
-/* Reads and parses one template file; NULL with d filled on any error. */
-tmpl_file *tmpl_file_load(const char *path, diag *d);
+/* Reads and parses one template file; NULL with d filled on any error.
+ * literal: a plain-text file, one TNODE_LITERAL, nothing parsed. */
+tmpl_file *tmpl_file_load(const char *path, int literal, diag *d);
 
 /* Parses raw (len bytes, NUL-terminated, taken over) as a template named
  * path in messages: text a data file gives (a scheme's note). */
