@@ -305,6 +305,24 @@ sed -i '/"place":/d' "$d/report.json"
 expect_fail json-missing "$d/report.json: document.place: required field is missing"
 expect_vi "$d/report.json: document.place: thiếu trường bắt buộc"
 
+# What report.json leaves out comes from the template set's style.json: a
+# set without those words cannot make them up.
+style_without_words() {
+    data_dir "$1"
+    cp "$SRC/templates/unit-kinds.json" "$tmp/$1/templates/"
+    mkdir -p "$tmp/$1/templates/bao-cao-thang"
+    echo '{"max_names": 10}' >"$tmp/$1/templates/bao-cao-thang/style.json"
+}
+new_case no-type-no-style
+style_without_words data-no-style
+sed -i '/"type": "BÁO CÁO"/d' "$d/report.json"
+expect_fail json-missing "$d/report.json: document.type: not given, and the style of templates/bao-cao-thang has no \"document_type\""
+new_case no-noun-no-style
+style_without_words data-no-noun
+sed -i 's/, "unit_noun": "UBND xã"//' "$d/report.json"
+expect_fail json-missing "$d/report.json: sections: \"unit_noun\" not given, and the style of templates/bao-cao-thang has no \"unit_noun\""
+expect_vi "$d/report.json: sections: không ghi \"unit_noun\", và style của templates/bao-cao-thang không có \"unit_noun\""
+
 new_case unknown-long-name
 sed -i 's/"Trung tâm QLĐĐ": "Trung/"Trung tâm X": "Trung/' "$d/report.json"
 expect_fail unit-unknown "$d/report.json: long_names: \"Trung tâm X\" is not a unit of the scores file"
@@ -419,7 +437,9 @@ expect_eq "all-not-applicable: Phòng Nội vụ has no score, class or rank" \
 expect_eq "all-not-applicable: the three tied last units move up to 23" \
     "$(cells "$tmp/out" unit "UBND xã Thanh Nưa" rank)" 23
 expect "all-not-applicable: the table says \"không chấm điểm\"" \
-    grep -q "^ *I  Phòng Nội vụ .*không chấm điểm" <("$BAOCAO" score "$d/report.json")
+    grep -q "^ *I  Phòng Nội vụ .*không chấm điểm" <("$BAOCAO" score --lang vi "$d/report.json")
+expect "all-not-applicable: in English, \"not scored\"" \
+    grep -q "^ *I  Phòng Nội vụ .*not scored" <("$BAOCAO" score --lang en "$d/report.json")
 
 # --- usage: exit 2, or 0 for --help and --version ------------------------
 

@@ -180,16 +180,19 @@ static const format_case NUMBER_FORMATS[] = {
     {"signed_pct", "-0.004", "0%"},
     {"signed_pct", "0.005", "+0,01%"},
     {"signed_pct", "100", "+100%"},
-    {"change", "3.8", "tăng 3,8 điểm"},
-    {"change", "-0.3", "giảm 0,3 điểm"},
-    {"change", "0", "giữ nguyên"},
-    {"change", "0.001", "giữ nguyên"},
-    {"change", "-0.005", "giảm 0,01 điểm"},
-    {"change", "4.06", "tăng 4,06 điểm"},
-    {"change \"bậc\"", "14", "tăng 14 bậc"},
-    {"change \"\"", "-2", "giảm 2"},
-    {"change \"điểm\" \"giữ nguyên điểm số\"", "0", "giữ nguyên điểm số"},
-    {"change \"a\" \"b\" \"c\"", "0", "ERROR: templates/t.tpl:1:22: formatter \"change\" takes at most 2 arguments"},
+    {"change \"điểm\" \"giữ nguyên\" \"tăng\" \"giảm\"", "3.8", "tăng 3,8 điểm"},
+    {"change \"điểm\" \"giữ nguyên\" \"tăng\" \"giảm\"", "-0.3", "giảm 0,3 điểm"},
+    {"change \"điểm\" \"giữ nguyên\" \"tăng\" \"giảm\"", "0", "giữ nguyên"},
+    {"change \"điểm\" \"giữ nguyên\" \"tăng\" \"giảm\"", "0.001", "giữ nguyên"},
+    {"change \"điểm\" \"giữ nguyên\" \"tăng\" \"giảm\"", "-0.005", "giảm 0,01 điểm"},
+    {"change \"điểm\" \"giữ nguyên\" \"tăng\" \"giảm\"", "4.06", "tăng 4,06 điểm"},
+    {"change \"bậc\" \"giữ nguyên thứ hạng\" \"tăng\" \"giảm\"", "14", "tăng 14 bậc"},
+    {"change \"\" \"\" \"up\" \"down\"", "-2", "down 2"},
+    {"change \"bậc\" \"giữ nguyên thứ hạng\" \"tăng\" \"giảm\"", "0", "giữ nguyên thứ hạng"},
+    /* The words are the template's: a formatter has none of its own. */
+    {"change \"điểm\"", "1", "ERROR: templates/t.tpl:1:7: formatter \"change\" needs 4 quoted arguments (its words)"},
+    {"join", "1", "ERROR: templates/t.tpl:1:7: formatter \"join\" needs 1 quoted argument (its words)"},
+    {"change \"a\" \"b\" \"c\" \"d\" \"e\"", "0", "ERROR: templates/t.tpl:1:30: formatter \"change\" takes at most 4 arguments"},
     {"num \"x\"", "0", "ERROR: templates/t.tpl:1:11: formatter \"num\" takes at most 0 arguments"},
     {"change \"bậc", "0", "ERROR: templates/t.tpl:1:14: a quoted argument is not closed"},
     /* Kinds are checked along chains too: each formatter takes the text of the one before. */
@@ -238,21 +241,21 @@ static void test_formats(void)
 static void test_lists(void)
 {
     const char *abc[] = {"UBND xã A", "UBND xã B", "UBND xã C"};
-    CHECK_STR(fmt("join", strings(abc, 1)), "UBND xã A");
-    CHECK_STR(fmt("join", strings(abc, 2)), "UBND xã A và UBND xã B");
-    CHECK_STR(fmt("join", strings(abc, 3)), "UBND xã A, UBND xã B và UBND xã C");
+    CHECK_STR(fmt("join \"và\"", strings(abc, 1)), "UBND xã A");
+    CHECK_STR(fmt("join \"và\"", strings(abc, 2)), "UBND xã A và UBND xã B");
+    CHECK_STR(fmt("join \"và\"", strings(abc, 3)), "UBND xã A, UBND xã B và UBND xã C");
     CHECK_STR(fmt("join \"hoặc\"", strings(abc, 3)), "UBND xã A, UBND xã B hoặc UBND xã C");
     CHECK_STR(fmt("join_comma", strings(abc, 3)), "UBND xã A, UBND xã B, UBND xã C");
-    CHECK_STR(fmt("join", strings(abc, 0)), "");
+    CHECK_STR(fmt("join \"và\"", strings(abc, 0)), "");
     value *mixed = strings(abc, 1);
     value_list_push(mixed, num("2.5"));
-    CHECK_STR(fmt("join", mixed), "UBND xã A và 2,5");
+    CHECK_STR(fmt("join \"và\"", mixed), "UBND xã A và 2,5");
     mixed = strings(abc, 1);
     value_list_push(mixed, value_map());
     CHECK_STR(fmt("join_comma", mixed),
               "ERROR: templates/t.tpl:1:7: formatter \"join_comma\": item 2 is a map, not text or a number");
 
-    CHECK_STR(fmt("join | upper", strings(abc, 2)), "UBND XÃ A VÀ UBND XÃ B");
+    CHECK_STR(fmt("join \"và\" | upper", strings(abc, 2)), "UBND XÃ A VÀ UBND XÃ B");
 }
 
 static value *units_data(void)
@@ -442,7 +445,7 @@ static void test_markup(void)
               "P right: phải\n"
               "P: #không phải tiêu đề, -5% không phải mục");
     /* Seed 001: a bold tail with values inside; the space before it stays plain. */
-    CHECK_STR(run("1.1. Điểm số trục nội dung Công khai minh bạch đạt **{{x}}/18 điểm, {{d | change}} so với "
+    CHECK_STR(run("1.1. Điểm số trục nội dung Công khai minh bạch đạt **{{x}}/18 điểm, {{d | change \"điểm\" \"giữ nguyên\" \"tăng\" \"giảm\"}} so với "
                   "tháng {{m | mm_yyyy}}.**", data),
               "P: 1.1. Điểm số trục nội dung Công khai minh bạch đạt "
               "<b>11,8/18 điểm, tăng 3,8 điểm so với tháng 01/2024.</b>");

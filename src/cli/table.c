@@ -1,5 +1,6 @@
 /* table.c — printing the computed table. */
 #include "table.h"
+#include "baocao.h"
 #include "numfmt.h"
 #include "sbuf.h"
 #include "text.h"
@@ -74,7 +75,7 @@ static void row_cells(const dataset *ds, const scoring *sc, size_t u, table_form
         for (size_t i = 0; i < s->nstatuses && un->status != STATUS_SCORED; i++)
             if (s->statuses[i].kind == un->status && s->statuses[i].in_table == un->status_in_table)
                 status = s->statuses[i].id;
-        cells[k++] = xstrdup(fmt != TABLE_TEXT ? "" : status ? status : "không chấm điểm");
+        cells[k++] = xstrdup(fmt != TABLE_TEXT ? "" : status ? status : bc_message("not scored"));
         cells[k++] = xstrdup("");
     }
 }

@@ -90,8 +90,6 @@ static int load_section(json_t *o, const char *where, void *ctx, diag *d)
         jsonin_str(o, r->file, where, "unit_noun", 0, &s->unit_noun, d) < 0 ||
         jsonin_int(o, r->file, where, "expected", 0, &s->expected, d) < 0)
         return -1;
-    if (!s->unit_noun)
-        s->unit_noun = xstrdup("đơn vị");
     if (s->expected < 0)
         return diag_set(d, "json-type", "%s: %s.expected: must not be negative", r->file, where);
     return 0;
@@ -104,7 +102,6 @@ static int load_sections(dataset *ds, json_t *arr, const char *file, diag *d)
     if (n == 0) {
         /* No sections declared: one unnamed section holds every unit. */
         ds->sections[0].id = xstrdup("");
-        ds->sections[0].unit_noun = xstrdup("đơn vị");
         ds->nsections = 1;
         return 0;
     }
@@ -215,7 +212,9 @@ static int read_style(json_t *o, const char *file, text_style *st, diag *d)
 {
     char *cls = NULL;
     if (jsonin_int(o, file, "style", "max_names", 0, &st->max_names, d) < 0 ||
-        jsonin_str(o, file, "style", "class_names", 0, &cls, d) < 0)
+        jsonin_str(o, file, "style", "class_names", 0, &cls, d) < 0 ||
+        jsonin_str(o, file, "style", "document_type", 0, &st->document_type, d) < 0 ||
+        jsonin_str(o, file, "style", "unit_noun", 0, &st->unit_noun, d) < 0)
         return -1;
     int rc = 0;
     if (st->max_names < 1)
@@ -251,6 +250,29 @@ static int load_style(dataset *ds, json_t *root, const char *file, const char *d
     if (o && !json_is_object(o))
         return diag_set(d, "json-type", "%s: %s: expected an object", file, "style");
     return o ? read_style(o, file, &ds->style, d) : 0;
+}
+
+/* What report.json leaves out, the template set's style supplies: the words
+ * are the templates', never the program's. */
+static int apply_style_defaults(dataset *ds, const char *file, diag *d)
+{
+    const text_style *st = &ds->style;
+    if (!ds->doc_type) {
+        if (!st->document_type)
+            return diag_set(d, "json-missing", "%s: document.type: not given, and the style of templates/%s "
+                            "has no \"document_type\"", file, ds->template_name);
+        ds->doc_type = xstrdup(st->document_type);
+    }
+    for (size_t i = 0; i < ds->nsections; i++) {
+        section *s = &ds->sections[i];
+        if (s->unit_noun)
+            continue;
+        if (!st->unit_noun)
+            return diag_set(d, "json-missing", "%s: sections: \"unit_noun\" not given, and the style of "
+                            "templates/%s has no \"unit_noun\"", file, ds->template_name);
+        s->unit_noun = xstrdup(st->unit_noun);
+    }
+    return 0;
 }
 
 int dataset_load(dataset *ds, const char *path, const char *data_dir, const input_opts *io, diag *d)
@@ -306,8 +328,6 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
         diag_set(d, "json-date", "%s: document.date: \"%s\" is not a date (YYYY-MM-DD)", path, date_s);
         goto out;
     }
-    if (!ds->doc_type)
-        ds->doc_type = xstrdup("BÁO CÁO");
     if (!ds->number)
         ds->number = xstrdup("");
     if (!ds->template_name)
@@ -352,7 +372,7 @@ int input_load(dataset *ds, notice_set *ns, const char *path, const char *data_d
         ds->has_previous = 1;
     }
     if (load_long_names(ds, root, path, d) < 0 || load_unit_kinds(ds, root, path, data_dir, d) < 0 ||
-        load_style(ds, root, path, data_dir, d) < 0 ||
+        load_style(ds, root, path, data_dir, d) < 0 || apply_style_defaults(ds, path, d) < 0 ||
         (ns && input_notices(ns, ds, json_object_get(root, "notices"), d) < 0))
         goto out;
     dataset_check(ds);

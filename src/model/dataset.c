@@ -24,6 +24,8 @@ void dataset_free(dataset *ds)
     strv_free(ds->recipients, ds->nrecipients);
     strv_free(ds->addressees, ds->naddressees);
     free(ds->template_name);
+    free(ds->style.document_type);
+    free(ds->style.unit_noun);
     free(ds->scheme_id);
     scheme_free(&ds->scheme);
     for (size_t i = 0; i < ds->nsections; i++) {

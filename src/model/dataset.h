@@ -86,6 +86,8 @@ typedef struct unit_kind {
 typedef struct text_style {
     int max_names;         /* a sentence names at most this many units */
     int class_lower;       /* class names in lower case mid-sentence ("xếp loại xuất sắc") */
+    char *document_type;   /* the type of a document report.json gives none ("BÁO CÁO") */
+    char *unit_noun;       /* the noun of a section's units it gives none ("đơn vị") */
 } text_style;
 
 typedef enum sort_order { SORT_TABLE = 0, SORT_SCORE } sort_order;

@@ -20,12 +20,9 @@ typedef int format_fn(const value *v, char *const *args, size_t nargs, sbuf *out
 struct tmpl_formatter {
     const char *name;
     value_kind input;    /* the only kind it accepts */
-    int max_args;
+    int min_args, max_args;
     format_fn *fn;
 };
-
-/* Argument i, or dflt when the template gave fewer. */
-#define ARG(i, dflt) (nargs > (i) ? args[i] : (dflt))
 
 static void put_num(sbuf *out, dec v)
 {
@@ -120,21 +117,20 @@ static int f_signed_pct(const value *v, char *const *args, size_t nargs, sbuf *o
     return 0;
 }
 
-/* {{d | change}} "tăng 3,8 điểm"; {{d | change "bậc"}}; {{d | change "điểm" "giữ nguyên điểm số"}}. */
+/* {{d | change "điểm" "giữ nguyên điểm số" "tăng" "giảm"}}: "tăng 3,8 điểm",
+ * "giảm 0,3 điểm", "giữ nguyên điểm số"; the words are the template's (a
+ * unit word "" prints the number alone). */
 static int f_change(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
     dec r = dec_round(v->u.number, 2);
     if (r == 0) {
-        sbuf_puts(out, ARG(1, "giữ nguyên"));
+        sbuf_puts(out, args[1]);
         return 0;
     }
-    sbuf_puts(out, r > 0 ? "tăng " : "giảm ");
+    sbuf_printf(out, "%s ", args[r > 0 ? 2 : 3]);
     put_num(out, r > 0 ? r : -r);
-    const char *unit = ARG(0, "điểm");
-    if (*unit) {
-        sbuf_putc(out, ' ');
-        sbuf_puts(out, unit);
-    }
+    if (*args[0])
+        sbuf_printf(out, " %s", args[0]);
     return 0;
 }
 
@@ -224,7 +220,7 @@ static int join_list(const value *v, const char *last, sbuf *out, diag *d)
 static int f_join(const value *v, char *const *args, size_t nargs, sbuf *out, diag *d)
 {
     sbuf last = {0};
-    sbuf_printf(&last, " %s ", ARG(0, "và"));
+    sbuf_printf(&last, " %s ", args[0]);
     int rc = join_list(v, last.s, out, d);
     sbuf_free(&last);
     return rc;
@@ -236,21 +232,21 @@ static int f_join_comma(const value *v, char *const *args, size_t nargs, sbuf *o
 }
 
 static const tmpl_formatter FORMATTERS[] = {
-    {"num", VALUE_NUMBER, 0, f_num},
-    {"fixed2", VALUE_NUMBER, 0, f_fixed2},
-    {"pad2", VALUE_NUMBER, 0, f_pad2},
-    {"int", VALUE_NUMBER, 0, f_int},
-    {"roman", VALUE_NUMBER, 0, f_roman},
-    {"month", VALUE_NUMBER, 0, f_month},
-    {"pct", VALUE_NUMBER, 0, f_pct},
-    {"signed_pct", VALUE_NUMBER, 0, f_signed_pct},
-    {"change", VALUE_NUMBER, 2, f_change},
-    {"mm_yyyy", VALUE_STRING, 0, f_mm_yyyy},
-    {"upper", VALUE_STRING, 0, f_upper},
-    {"lower_first", VALUE_STRING, 0, f_lower_first},
-    {"upper_first", VALUE_STRING, 0, f_upper_first},
-    {"join", VALUE_LIST, 1, f_join},
-    {"join_comma", VALUE_LIST, 0, f_join_comma},
+    {"num", VALUE_NUMBER, 0, 0, f_num},
+    {"fixed2", VALUE_NUMBER, 0, 0, f_fixed2},
+    {"pad2", VALUE_NUMBER, 0, 0, f_pad2},
+    {"int", VALUE_NUMBER, 0, 0, f_int},
+    {"roman", VALUE_NUMBER, 0, 0, f_roman},
+    {"month", VALUE_NUMBER, 0, 0, f_month},
+    {"pct", VALUE_NUMBER, 0, 0, f_pct},
+    {"signed_pct", VALUE_NUMBER, 0, 0, f_signed_pct},
+    {"change", VALUE_NUMBER, 4, 4, f_change},
+    {"mm_yyyy", VALUE_STRING, 0, 0, f_mm_yyyy},
+    {"upper", VALUE_STRING, 0, 0, f_upper},
+    {"lower_first", VALUE_STRING, 0, 0, f_lower_first},
+    {"upper_first", VALUE_STRING, 0, 0, f_upper_first},
+    {"join", VALUE_LIST, 1, 1, f_join},
+    {"join_comma", VALUE_LIST, 0, 0, f_join_comma},
 };
 
 const tmpl_formatter *tmplfmt_find(const char *name, size_t len)
@@ -261,6 +257,7 @@ const tmpl_formatter *tmplfmt_find(const char *name, size_t len)
     return NULL;
 }
 
+int tmplfmt_min_args(const tmpl_formatter *f) { return f->min_args; }
 int tmplfmt_max_args(const tmpl_formatter *f) { return f->max_args; }
 
 int tmplfmt_apply(const tmpl_formatter *f, const value *v, char *const *args, size_t nargs, sbuf *out,

@@ -163,6 +163,10 @@ static int parse_pipes(parser *p, tnode *n, size_t i, size_t e)
             pp->args[pp->nargs++] = xstrndup(s + i + 1, (size_t)(q - s) - i - 1);
             i = (size_t)(q - s) + 1;
         }
+        if ((int)pp->nargs < tmplfmt_min_args(f))
+            return tmpl_error(p->d, p->f, a, "tmpl-formatter", "formatter \"%.*s\" needs %d quoted "
+                              "argument%s (its words)", (int)(b - a), s + a, tmplfmt_min_args(f),
+                              tmplfmt_min_args(f) == 1 ? "" : "s");
     }
     return 0;
 }

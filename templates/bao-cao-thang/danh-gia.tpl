@@ -9,7 +9,7 @@
 TTHC, đổi mới việc thực hiện cơ chế một cửa, một cửa liên thông và thực hiện TTHC trên
 môi trường điện tử nhằm nâng cao chất lượng phục vụ người dân, doanh nghiệp.
 {{#full_marks.count}}
-- Các đơn vị đều đạt điểm tối đa ở {{full_marks.names | join}}.
+- Các đơn vị đều đạt điểm tối đa ở {{full_marks.names | join "và"}}.
 {{/full_marks.count}}
 {{#top}}
 {{^everyone}}
@@ -52,13 +52,13 @@ hạn{{^below_max.too_many}}: {{below_max.grouped}}{{/below_max.too_many}}{{#bel
 {{/all_at_max}}
 {{/progress}}
 {{#fell.count}}
-- Tổng điểm đạt được của {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}{{fell.count | pad2}}/{{fell.out_of | pad2}}
+- Tổng điểm đạt được của {{^fell.too_many}}{{fell.names | join "và"}}{{/fell.too_many}}{{#fell.too_many}}{{fell.count | pad2}}/{{fell.out_of | pad2}}
 đơn vị{{/fell.too_many}}{{#fell.same_class}} tuy vẫn đạt ở mức {{fell.same_class}} nhưng
 lại{{/fell.same_class}} giảm so với {{period.previous.short}}, cụ thể:
 {{#declines}}
 {{^fell_too_many}}
 + Điểm {{#several}}các {{/several}}{{> chi-so}} {{#names}}{{^@first}}{{#@last}} và {{/@last}}{{^@last}}, {{/@last}}{{/@first}}“{{.}}”{{/names}} của
-{{#decreases}}{{unit}} giảm {{#several}}lần lượt {{/several}}{{amounts | join}}
+{{#decreases}}{{unit}} giảm {{#several}}lần lượt {{/several}}{{amounts | join "và"}}
 điểm{{^@last}}; {{/@last}}{{/decreases}}.
 {{/fell_too_many}}
 {{#fell_too_many}}

@@ -1,7 +1,7 @@
 # 3. Yêu cầu, đề xuất
 
 {{#fell.count}}
-- Lãnh đạo {{^fell.too_many}}{{fell.names | join}}{{/fell.too_many}}{{#fell.too_many}}các đơn vị có tổng điểm giảm{{/fell.too_many}}
+- Lãnh đạo {{^fell.too_many}}{{fell.names | join "và"}}{{/fell.too_many}}{{#fell.too_many}}các đơn vị có tổng điểm giảm{{/fell.too_many}}
 cần quyết liệt hơn nữa trong việc chỉ đạo công chức tại Bộ phận Một cửa và công chức trực tiếp
 giải quyết hồ sơ TTHC khắc phục ngay việc giảm điểm các {{> chi-so}}
 {{#declined.names}}“{{.}}”{{^@last}}, {{/@last}}{{/declined.names}}.

@@ -3,4 +3,4 @@
 
 Đạt {{score.now | num}}/{{score.max | num}} điểm; xếp hạng {{rank.now | pad2}}/{{rank.count | pad2}} {{unit.noun}}
 
-{{#score.has_prev}}{{score.delta | change "điểm" "giữ nguyên điểm số" | upper_first}}, {{rank.change | change "bậc" "giữ nguyên thứ hạng"}} trên bảng xếp hạng{{/score.has_prev}}{{^score.has_prev}}\-{{/score.has_prev}}
+{{#score.has_prev}}{{score.delta | change "điểm" "giữ nguyên điểm số" "tăng" "giảm" | upper_first}}, {{rank.change | change "bậc" "giữ nguyên thứ hạng" "tăng" "giảm"}} trên bảng xếp hạng{{/score.has_prev}}{{^score.has_prev}}\-{{/score.has_prev}}
