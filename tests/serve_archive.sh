@@ -124,6 +124,7 @@ expect_eq "  filing it: 422" "$(file_page "$id")" 422
 expect "  names the notice and why" \
     grep -q '<code>archive-no-number</code> xa-binh-thanh.pdf: chưa có số hoặc ngày ban hành' "$tmp/body"
 expect "  no path of the server" bash -c '! grep -q "$2" "$1"' _ "$tmp/body" "$tmp"
+expect "  no table of files: none was sent" bash -c '! grep -q "<table>" "$1"' _ "$tmp/body"
 expect_eq "  nothing of it filed" "$(find "$root/dms" -type f | wc -l)" 2
 expect_eq "  the API: 422" "$(file_api "$id")" 422
 expect_eq "  its key" "$(jq -r .error.key "$tmp/body")" archive-no-number

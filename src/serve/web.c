@@ -954,11 +954,14 @@ static enum MHD_Result archive_page(struct MHD_Connection *c, const char *id)
     archive_rows(f, json_object_get(res, "files"));
     fclose(f);
     page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
-                    {"rows", rows}, {"key", err.key}, {"message", err.message}, {"failed", NULL}, {NULL, NULL}};
+                    {"rows", rows}, {"key", err.key}, {"message", err.message}, {"failed", NULL},
+                    {"table", NULL}, {NULL, NULL}};
     char *failed = rc < 0 ? body_of("archive-error.html", v) : NULL;
+    char *table = *rows ? body_of("archive-table.html", v) : NULL;   /* none when nothing was sent */
     v[6].value = failed ? failed : "";
+    v[7].value = table ? table : "";
     char *body = body_of("archived.html", v);
-    free(rows), free(failed);
+    free(rows), free(failed), free(table);
     json_decref(e);
     json_decref(res);
     unsigned status = rc >= 0 ? MHD_HTTP_OK : target_error(&err) ? MHD_HTTP_BAD_GATEWAY : MHD_HTTP_UNPROCESSABLE_CONTENT;
