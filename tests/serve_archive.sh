@@ -170,6 +170,8 @@ expect_eq "no id: 400" "$(reply "$U/api/v1/archive" -F x=1)" 400
 expect_eq "GET: 405" "$(reply "$U/api/v1/archive")" 405
 expect_eq "from a browser (Origin) without the CSRF token: 403" "$(file_api "$id" -H "Origin: http://evil.example")" 403
 expect_eq "  with it: 200" "$(file_api "$id" -H "Origin: $U" -b "$jar" -F "csrf=$csrf")" 200
+expect_eq "the id urlencoded: 200" "$(reply "$U/api/v1/archive" -d "id=$id")" 200
+expect_eq "  the same filing" "$(jq -r '.id + " " + (.files | length | tostring)' "$tmp/body")" "$id 47"   # the conflicting notice's sidecar is not sent
 curl -s "$U/api/v1/openapi.json" >"$tmp/openapi.json"
 expect "openapi.json: the reports and archive paths" \
     jqe '.paths | has("/api/v1/archive") and has("/api/v1/reports")' "$tmp/openapi.json"

@@ -301,7 +301,11 @@ static char *agency_options(const char *chosen, int *found)
         snprintf(key, sizeof key, "%s", e->d_name);
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         json_t *j = valid_agency(key) ? load_json(path) : NULL;
-        if (!json_is_object(j) || !*jstr(j, "agency.name") || (k == cap && !(cap = 2 * cap + 8, v = realloc(v, cap * sizeof *v)))) {
+        int usable = json_is_object(j) && *jstr(j, "agency.name");
+        json_t **w = usable && k == cap ? realloc(v, (2 * cap + 8) * sizeof *v) : NULL;
+        if (w)
+            v = w, cap = 2 * cap + 8;
+        if (!usable || k == cap) {   /* not an agency's, or no memory for it */
             json_decref(j);
             continue;
         }
@@ -715,12 +719,17 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
         state_path(r->out, sizeof r->out, "reports/", id, ".zip");
         state_path(r->folder, sizeof r->folder, "reports/", id, ".notices");
         r->kind = "batch";
-        if (request_job(r) < 0 || r->rc < 0) {
+        int ran = request_job(r) == 0;   /* else the job may still be writing: r is not read */
+        if (!ran || r->rc < 0) {
             char msg[2048];
             request_display(r, r->err.message, msg, sizeof msg);
             json_decref(rep);
-            if (r->rc < 0)   /* finished, and failed: no folder without its listed report */
+            if (ran) {   /* finished, and failed: nothing of a report that is not listed stays */
                 remove_tree(r->folder);
+                remove(pdf);
+                state_path(pdf, sizeof pdf, "reports/", id, ".meta.json");
+                remove(pdf);
+            }
             return error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT, r->err.key, msg);
         }
     }
