@@ -90,6 +90,7 @@ t="$tmp/muong-lay-2024-11.txt"
 expect "seed 000 appendix title names the report's month" has "$t" "THÁNG 11 NĂM 2024"
 expect "seed 000 appendix title is not the original's wrong month" sh -c "! grep -q 'THÁNG 10 NĂM 2024' '$t'"
 expect "seed 000 99,64" has "$t" "99,64"
+expect "seed 000 (classes): the phụ lục title says XẾP LOẠI" has "$t" "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"
 t="$tmp/dien-bien-phu-2023-12.txt"
 expect "seed 002 number padded" has "$t" "Số: 08/BC-UBND"
 expect "seed 002 month padded for January" has "$t" "ngày 05 tháng 01 năm 2024"
@@ -98,6 +99,9 @@ expect "seed 002 scale 10" has "$t" "8,63"
 expect "seed 002 has no công khai columns" sh -c "! grep -q 'công khai' '$t'"
 t="$tmp/dinh-hoa-2024-02.txt"
 expect "Định Hóa report number" has "$t" "Số: 96/BC-UBND"
+# QĐ 766 ranks, it does not classify: the phụ lục title says so, as section 1 does.
+expect "Định Hóa (ranks): the phụ lục title says XẾP HẠNG" has "$t" "KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG CHẤT LƯỢNG"
+expect "Định Hóa (ranks): no XẾP LOẠI anywhere" sh -c "! grep -qi 'xếp loại' '$t'"
 expect "Định Hóa: Bình Thành's portal total in the table" grep -qE "Xã Bình Thành .*86,02 +08" "$t"
 # tỉnh Phú Sơn, Quý IV/2025: the quarter in the trích yếu (from trich-yeu.tpl),
 # the phụ lục title and the comparison; a list over style.max_names gives the

@@ -415,9 +415,12 @@ static int open_target(target *t, const char *to, const diag_sink *warnings, dia
         n--;
     t->root = xstrndup(to, n);
     struct stat st;
-    if (mkdir(t->root, 0755) < 0 && (errno != EEXIST || stat(t->root, &st) < 0 || !S_ISDIR(st.st_mode)))
-        return diag_set(d, "archive-target", "%s: cannot create the directory: %s", t->root,
-                        strerror(errno));
+    if (mkdir(t->root, 0755) < 0 && (errno != EEXIST || stat(t->root, &st) < 0 || !S_ISDIR(st.st_mode))) {
+        diag_set(d, "archive-target", "%s: cannot create the directory: %s", t->root, strerror(errno));
+        free(t->root);   /* the caller frees an opened target only */
+        t->root = NULL;
+        return -1;
+    }
     return 0;
 }
 

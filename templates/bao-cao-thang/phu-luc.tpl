@@ -7,7 +7,7 @@
     Chương trình quyết định cỡ chữ, đậm, nghiêng; ở đây chỉ là lời văn. }}
 Phụ lục
 
-KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP TRONG GIẢI QUYẾT TTHC, DVC THEO THỜI GIAN THỰC TRÊN MÔI TRƯỜNG ĐIỆN TỬ {{agency.locality | upper}} {{period.text | upper}}
+KẾT QUẢ ĐÁNH GIÁ, {{#has_ratings}}XẾP LOẠI{{/has_ratings}}{{^has_ratings}}XẾP HẠNG{{/has_ratings}} CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP TRONG GIẢI QUYẾT TTHC, DVC THEO THỜI GIAN THỰC TRÊN MÔI TRƯỜNG ĐIỆN TỬ {{agency.locality | upper}} {{period.text | upper}}
 
 (Kèm theo {{#document.type}}Báo cáo{{/document.type}}{{^document.type}}Công văn{{/document.type}} số {{citation.code}} {{citation.date}} của {{agency.name}})
 
