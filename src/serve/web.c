@@ -314,7 +314,8 @@ static char *agency_options(const char *chosen, int *found)
     if (d)
         closedir(d);
     pthread_mutex_unlock(&state_lock);
-    qsort(v, k, sizeof *v, by_agency_name);
+    if (k)   /* no agency yet: v is NULL, which qsort may not be given */
+        qsort(v, k, sizeof *v, by_agency_name);
     FILE *f = open_memstream(&s, &n);
     *found = 0;
     for (size_t i = 0; i < k; i++) {
