@@ -41,4 +41,13 @@ expect "app/ cannot include tmplparse.h" fails try app tmplparse.h
 expect "app/ cannot include private/records.h" fails try app private/records.h
 expect "… because the header refuses other stages" grep -q "a private header of src/input/" "$tmp/err"
 expect "app/ cannot include private/tmplparse.h" fails try app private/tmplparse.h
+# Libraries one kind of output alone needs are opened when it is made: a PDF
+# render loads neither libxml2 (DOCX) nor libcurl (delivery); a DOCX loads libxml2.
+loaded() { LD_DEBUG=libs "$BAOCAO" render "$SRC/samples/muong-lay-2024-11/report.json" -o "$tmp/$1" --quiet 2>&1 |
+           grep 'calling init' | grep -o 'lib[^/ ]*\.so[.0-9]*' | sort -u | tr '\n' ' '; }
+pdf_libs=$(loaded x.pdf)
+expect "a PDF render does not load libxml2: $pdf_libs" bash -c "! grep -q 'libxml2' <<<'$pdf_libs'"
+expect "a PDF render does not load libcurl: $pdf_libs" bash -c "! grep -q 'libcurl' <<<'$pdf_libs'"
+expect "a PDF render loads libhpdf (the check sees libraries)" grep -q 'libhpdf' <<<"$pdf_libs"
+expect "a DOCX render loads libxml2" grep -q 'libxml2' <<<"$(loaded x.docx)"
 finish

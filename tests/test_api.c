@@ -203,6 +203,17 @@ int main(void)
     e = run(NULL);
     CHECK_AT(e, "csv-unclosed-quote", in_dir("scores.csv"), last);
 
+    /* A byte that is no character, on the file's fourth line: that line,
+     * when the encoding is given, and when it has to be guessed. */
+    fresh();
+    char *enc = slurp(in_dir("scores.csv"));
+    char *line4 = strchr(strchr(strchr(enc, '\n') + 1, '\n') + 1, '\n') + 1;
+    line4[0] = '\x81';   /* undefined in Windows-1258, invalid in UTF-8 */
+    spit("scores.csv", enc, strlen(enc));
+    free(enc);
+    e = run(NULL);
+    CHECK_AT(e, "csv-encoding", in_dir("scores.csv"), 4);
+
     /* A worksheet cell: row 17, column K (11) of bad.xlsx. */
     fresh();
     char xlsx[256];

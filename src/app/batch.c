@@ -271,7 +271,6 @@ static void run_pool(pool *p, int jobs)
     size_t started = 0;
     pthread_mutex_init(&p->lock, NULL);
     pdf_global_init();
-    docx_global_init();
     progress(p);
     /* A thread that cannot be started only makes the run slower: the others
      * (or this thread) take the remaining jobs from the shared counter. */

@@ -7,12 +7,11 @@
  * `render` included. curl.h gives the types and constants only. */
 #define _POSIX_C_SOURCE 200809L
 #include "webdav.h"
+#include "dynlib.h"
 #include "fileio.h"
 #include "sbuf.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +44,7 @@ typedef struct response {
 
 #define LIBCURL "libcurl.so.4"
 
-/* The libcurl functions used, found in LIBCURL by lc_load(). */
+/* The libcurl functions used, found in LIBCURL on the first connection. */
 static struct {
     CURLcode (*global_init)(long flags);
     void (*global_cleanup)(void);
@@ -66,30 +65,15 @@ static struct {
     CURLUcode (*url_set)(CURLU *u, CURLUPart what, const char *part, unsigned flags);
 } lc;
 
-static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
-static char lc_error[256];   /* why LIBCURL could not be used; "" once loaded */
-
-static void lc_load(void)
-{
-    void *h = dlopen(LIBCURL, RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        snprintf(lc_error, sizeof lc_error, "%s", dlerror());
-        return;
-    }
-    static const char *const names[] = {
-        "curl_global_init", "curl_global_cleanup", "curl_easy_init", "curl_easy_cleanup",
-        "curl_easy_reset", "curl_easy_setopt", "curl_easy_getinfo", "curl_easy_perform",
-        "curl_easy_strerror", "curl_easy_escape", "curl_free", "curl_slist_append",
-        "curl_slist_free_all", "curl_url", "curl_url_cleanup", "curl_url_get", "curl_url_set"};
-    /* lc is those pointers in this order (POSIX: function pointers convert from void *). */
-    _Static_assert(sizeof lc == sizeof names / sizeof *names * sizeof(void *), "lc and names");
-    void **slot = (void **)&lc;
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!(slot[i] = dlsym(h, names[i]))) {
-            snprintf(lc_error, sizeof lc_error, "%s: no %s", LIBCURL, names[i]);
-            return;
-        }
-}
+static const char *const lc_names[] = {
+    "curl_global_init", "curl_global_cleanup", "curl_easy_init", "curl_easy_cleanup",
+    "curl_easy_reset", "curl_easy_setopt", "curl_easy_getinfo", "curl_easy_perform",
+    "curl_easy_strerror", "curl_easy_escape", "curl_free", "curl_slist_append",
+    "curl_slist_free_all", "curl_url", "curl_url_cleanup", "curl_url_get", "curl_url_set"};
+/* lc is those pointers in this order. */
+_Static_assert(sizeof lc == sizeof lc_names / sizeof *lc_names * sizeof(void *), "lc and lc_names");
+static dynlib libcurl = {.soname = LIBCURL, .names = lc_names, .n = sizeof lc_names / sizeof *lc_names,
+                         .slots = (void **)&lc};
 
 static size_t on_body(char *p, size_t size, size_t n, void *arg)
 {
@@ -189,9 +173,8 @@ webdav *webdav_open(const char *base_url, const diag_sink *warnings, diag *d)
         diag_set(d, "webdav", "BAOCAO_DAV_TIMEOUT=%s: expected seconds, from 1 to 86400", timeout);
         return NULL;
     }
-    pthread_once(&lc_once, lc_load);
-    if (lc_error[0]) {
-        diag_set(d, "webdav", "cannot load libcurl: %s", lc_error);
+    if (dynlib_open(&libcurl) < 0) {
+        diag_set(d, "webdav", "cannot load libcurl: %s", libcurl.error);
         return NULL;
     }
     if (lc.global_init(CURL_GLOBAL_DEFAULT) != 0) {

@@ -10,6 +10,7 @@
  * restarting), page numbers are a PAGE field in a header that the first page
  * of the document and of each restarting section leaves out. */
 #include "docx.h"
+#include "dynlib.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -41,6 +42,34 @@ static long eighth(double pt) { return lround(pt * 8); }  /* eighths of a point 
 
 /* ---- the XML writer, with errors kept until the part is done ---- */
 
+/* libxml2 is opened by the first DOCX (dynlib.h), not linked: with ICU and
+ * libstdc++ behind it, it doubled the start-up of every PDF render. Its
+ * header gives the types only; these are the functions used. */
+#define LIBXML2 "libxml2.so.2"
+static struct {
+    xmlBufferPtr (*buffer_create)(void);
+    void (*buffer_free)(xmlBufferPtr buf);
+    const xmlChar *(*buffer_content)(const xmlBuffer *buf);
+    int (*buffer_length)(const xmlBuffer *buf);
+    xmlTextWriterPtr (*new_writer)(xmlBufferPtr buf, int compression);
+    void (*free_writer)(xmlTextWriterPtr w);
+    int (*start_document)(xmlTextWriterPtr w, const char *version, const char *encoding, const char *standalone);
+    int (*end_document)(xmlTextWriterPtr w);
+    int (*start_element)(xmlTextWriterPtr w, const xmlChar *name);
+    int (*end_element)(xmlTextWriterPtr w);
+    int (*write_attribute)(xmlTextWriterPtr w, const xmlChar *name, const xmlChar *content);
+    int (*write_string)(xmlTextWriterPtr w, const xmlChar *content);
+    void (*init_parser)(void);
+} lx;
+static const char *const lx_names[] = {
+    "xmlBufferCreate", "xmlBufferFree", "xmlBufferContent", "xmlBufferLength", "xmlNewTextWriterMemory",
+    "xmlFreeTextWriter", "xmlTextWriterStartDocument", "xmlTextWriterEndDocument",
+    "xmlTextWriterStartElement", "xmlTextWriterEndElement", "xmlTextWriterWriteAttribute",
+    "xmlTextWriterWriteString", "xmlInitParser"};
+_Static_assert(sizeof lx == sizeof lx_names / sizeof *lx_names * sizeof(void *), "lx and lx_names");
+static dynlib libxml2 = {.soname = LIBXML2, .names = lx_names, .n = sizeof lx_names / sizeof *lx_names,
+                         .slots = (void **)&lx};
+
 typedef struct xw {
     xmlBufferPtr buf;
     xmlTextWriterPtr w;
@@ -53,19 +82,19 @@ static void xw_check(xw *x, int rc) { x->err |= rc < 0; }
 static void start(xw *x, const char *name)
 {
     if (!x->err)
-        xw_check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
+        xw_check(x, lx.start_element(x->w, BAD_CAST name));
 }
 
 static void end(xw *x)
 {
     if (!x->err)
-        xw_check(x, xmlTextWriterEndElement(x->w));
+        xw_check(x, lx.end_element(x->w));
 }
 
 static void attr(xw *x, const char *name, const char *value)
 {
     if (!x->err)
-        xw_check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value));
+        xw_check(x, lx.write_attribute(x->w, BAD_CAST name, BAD_CAST value));
 }
 
 static void attr_long(xw *x, const char *name, long v)
@@ -95,7 +124,7 @@ static void element(xw *x, const char *name, const char *text)
 {
     start(x, name);
     if (!x->err)
-        xw_check(x, xmlTextWriterWriteString(x->w, BAD_CAST text));
+        xw_check(x, lx.write_string(x->w, BAD_CAST text));
     end(x);
 }
 
@@ -103,11 +132,11 @@ static int xw_open(xw *x, diag *dg)
 {
     memset(x, 0, sizeof *x);
     x->dg = dg;
-    if (!(x->buf = xmlBufferCreate()) || !(x->w = xmlNewTextWriterMemory(x->buf, 0))) {
+    if (!(x->buf = lx.buffer_create()) || !(x->w = lx.new_writer(x->buf, 0))) {
         x->err = 1;
         return -1;
     }
-    xw_check(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes"));
+    xw_check(x, lx.start_document(x->w, "1.0", "UTF-8", "yes"));
     return 0;
 }
 
@@ -117,16 +146,16 @@ static char *xw_close(xw *x, size_t *len)
     char *out = NULL;
     if (x->w) {
         if (!x->err)
-            xw_check(x, xmlTextWriterEndDocument(x->w));
-        xmlFreeTextWriter(x->w);   /* flushes into buf */
+            xw_check(x, lx.end_document(x->w));
+        lx.free_writer(x->w);   /* flushes into buf */
     }
     if (!x->err && x->buf) {
-        *len = (size_t)xmlBufferLength(x->buf);
+        *len = (size_t)lx.buffer_length(x->buf);
         out = xmalloc(*len ? *len : 1);
-        memcpy(out, xmlBufferContent(x->buf), *len);
+        memcpy(out, lx.buffer_content(x->buf), *len);
     }
     if (x->buf)
-        xmlBufferFree(x->buf);
+        lx.buffer_free(x->buf);
     return out;
 }
 
@@ -181,7 +210,7 @@ static void run(xw *x, const char *s, unsigned style, double size)
             start(x, "w:t");
             attr(x, "xml:space", "preserve");
             if (!x->err)
-                xw_check(x, xmlTextWriterWriteString(x->w, BAD_CAST seg.s));
+                xw_check(x, lx.write_string(x->w, BAD_CAST seg.s));
             end(x);
         }
         if (!*p)
@@ -993,7 +1022,7 @@ static void write_core(xw *x, const docx_meta *m)
         start(x, DATES[i]);
         attr(x, "xsi:type", "dcterms:W3CDTF");
         if (!x->err)
-            xw_check(x, xmlTextWriterWriteString(x->w, BAD_CAST stamp));
+            xw_check(x, lx.write_string(x->w, BAD_CAST stamp));
         end(x);
     }
     end(x);
@@ -1171,9 +1200,13 @@ static int zip_parts(char **bufs, const size_t *lens, unsigned char **out, size_
     return rc;
 }
 
-void docx_global_init(void)
+/* libxml2 sets its global state up lazily, not safely on several threads
+ * at once: the first DOCX of the process does it, before any writer. */
+static pthread_once_t lx_once = PTHREAD_ONCE_INIT;
+static void lx_init(void)
 {
-    xmlInitParser();
+    if (dynlib_open(&libxml2) == 0)
+        lx.init_parser();
 }
 
 int docx_render(const doc *d, const fontset *fs, const page_setup *ps, const docx_meta *m, unsigned char **out,
@@ -1185,6 +1218,9 @@ int docx_render(const doc *d, const fontset *fs, const page_setup *ps, const doc
     int rc = 0;
     *out = NULL;
     *outlen = 0;
+    pthread_once(&lx_once, lx_init);
+    if (libxml2.error[0])
+        return diag_set(dg, "docx-write", "cannot load libxml2: %s", libxml2.error);
     for (int k = 0; k < NPARTS && rc == 0; k++)
         rc = make_part(k, &w, m, &bufs[k], &lens[k], dg);
     if (rc == 0)

@@ -21,10 +21,6 @@ typedef struct docx_meta {
     int year, month, day;  /* created/modified: that day 00:00 +07:00 */
 } docx_meta;
 
-/* Initialises libxml2's global state, which it otherwise sets up lazily on
- * first use. Call once before several threads write DOCX files at once. */
-void docx_global_init(void);
-
 /* The document as a DOCX in memory (malloc'd *out, *outlen). fs measures
  * what the layout centres by measuring (the Kính gửi column, the rules).
  * Fails, naming the text, on what a DOCX cannot hold: a character XML 1.0

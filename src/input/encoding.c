@@ -284,16 +284,20 @@ int encoding_decode(const char *name, const char *s, size_t n, text_encoding for
     memset(out, 0, sizeof *out);
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         s += 3, n -= 3, out->bom = 1;
-    if (memchr(s, 0, n))
-        return diag_set(d, "csv-encoding", "%s:%zu: the file contains a NUL byte (UTF-16 or a "
-                        "binary file?); save it as \"CSV UTF-8\"", name,
-                        line_at(s, (size_t)((const char *)memchr(s, 0, n) - s)));
+    if (memchr(s, 0, n)) {
+        size_t line = line_at(s, (size_t)((const char *)memchr(s, 0, n) - s));
+        diag_set(d, "csv-encoding", "%s:%zu: the file contains a NUL byte (UTF-16 or a binary file?); "
+                 "save it as \"CSV UTF-8\"", name, line);
+        return diag_at(d, name, (int)line, 0);
+    }
     size_t invalid = first_invalid(s, n);
-    if (forced == ENC_UTF8 && invalid < n)
-        return diag_set(d, "csv-encoding",
-                        "%s:%zu: the file is not valid UTF-8 (byte 0x%02X); save it as "
-                        "\"CSV UTF-8\" or name its encoding with --encoding",
-                        name, line_at(s, invalid), (unsigned char)s[invalid]);
+    if (forced == ENC_UTF8 && invalid < n) {
+        diag_set(d, "csv-encoding",
+                 "%s:%zu: the file is not valid UTF-8 (byte 0x%02X); save it as "
+                 "\"CSV UTF-8\" or name its encoding with --encoding",
+                 name, line_at(s, invalid), (unsigned char)s[invalid]);
+        return diag_at(d, name, (int)line_at(s, invalid), 0);
+    }
     if (forced == ENC_UTF8 || (forced == ENC_AUTO && invalid == n))
         return finish(out, ENC_UTF8, s, n);   /* no copy: the file may be large */
     sbuf b = {0};
@@ -302,8 +306,9 @@ int encoding_decode(const char *name, const char *s, size_t n, text_encoding for
         for (size_t i = 0; i < NENC; i++)
             if (ENCODINGS[i].id == forced && convert(ENCODINGS[i].iconv, s, n, &b, &bad) < 0) {
                 sbuf_free(&b);
-                return diag_set(d, "csv-encoding", "%s:%zu: byte 0x%02X is not valid %s", name,
-                                line_at(s, bad), (unsigned char)s[bad], ENCODINGS[i].name);
+                diag_set(d, "csv-encoding", "%s:%zu: byte 0x%02X is not valid %s", name, line_at(s, bad),
+                         (unsigned char)s[bad], ENCODINGS[i].name);
+                return diag_at(d, name, (int)line_at(s, bad), 0);
             }
         return finish_buf(out, forced, &b);
     }
@@ -324,11 +329,12 @@ int encoding_decode(const char *name, const char *s, size_t n, text_encoding for
     sbuf_free(&b);
     if (best == ENC_AUTO) {
         sbuf_free(&best_text);
-        return diag_set(d, "csv-encoding",
-                        "%s:%zu: the file is not UTF-8 (byte 0x%02X) and does not read as "
-                        "Vietnamese in Windows-1258, TCVN3 or VISCII; save it as \"CSV UTF-8\" or "
-                        "name its encoding with --encoding",
-                        name, line_at(s, invalid), (unsigned char)s[invalid]);
+        diag_set(d, "csv-encoding",
+                 "%s:%zu: the file is not UTF-8 (byte 0x%02X) and does not read as "
+                 "Vietnamese in Windows-1258, TCVN3 or VISCII; save it as \"CSV UTF-8\" or "
+                 "name its encoding with --encoding",
+                 name, line_at(s, invalid), (unsigned char)s[invalid]);
+        return diag_at(d, name, (int)line_at(s, invalid), 0);
     }
     return finish_buf(out, best, &best_text);
 }

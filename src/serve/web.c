@@ -314,7 +314,7 @@ static char *agency_options(const char *chosen, int *found)
     if (d)
         closedir(d);
     pthread_mutex_unlock(&state_lock);
-    if (k)   /* no agency yet: v is NULL, which qsort may not be given */
+    if (k > 1)   /* v is NULL when no agency is kept */
         qsort(v, k, sizeof *v, by_agency_name);
     FILE *f = open_memstream(&s, &n);
     *found = 0;
