@@ -535,6 +535,7 @@ declare -A unreachable=(
     [score-status-values]="tests/phuluc_table.sh"
     [score-status-reason]="tests/phuluc_table.sh"
     [batch-unit]="bc_batch (the API, baocao serve) when a unit fails; the CLI prints each failure itself (not tested)"
+    [cancelled]="bc_options.cancelled said stop (the API, baocao serve): tests/test_api_cancel.c, tests/serve_timeout.sh"
 )
 # Templates are not yet chosen by report.json; tests/test_tmpl.c covers tmpl-*.
 for key in $(grep -ohE '(diag_set|tmpl_error)\([^"]*"[a-z0-9-]+"' "$SRC"/src/*/*.c | grep -oE '[a-z0-9-]+"$' | tr -d '"' | sort -u); do

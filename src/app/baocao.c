@@ -6,6 +6,7 @@
 #include "archive.h"
 #include "batch.h"
 #include "bundle.h"
+#include "cancel.h"
 #include "diag.h"
 #include "render.h"
 #include "sbuf.h"
@@ -127,18 +128,31 @@ static void notify(void *ctx, severity s, const diag *d)
     o->notify(o->notify_ctx, s == SEVERITY_NOTE ? BC_NOTE : BC_WARNING, &e);
 }
 
-/* Every entry point runs its work under an allocation guard: out of memory
- * unwinds to here and becomes an error. */
-#define GUARDED(err, d, work) \
+/* The caller's cancel hook (bc_options.cancelled), for the thread of a call. */
+static cancel_hook hook_of(const bc_options *o)
+{
+    return (cancel_hook){o ? o->cancelled : NULL, o ? o->cancel_ctx : NULL};
+}
+
+/* Every entry point runs its work between ENTER and LEAVE: under an
+ * allocation guard (out of memory unwinds to ENTER and becomes an error),
+ * with the caller's cancel hook as this thread's. */
+#define ENTER(err, d, o) \
+    alloc_guard g_; \
+    cancel_hook prev_ = cancel_set(hook_of(o)); \
+    alloc_enter(&g_); \
+    if (setjmp(g_.jump)) { \
+        cancel_set(prev_); \
+        diag_oom(&(d)); \
+        return fail(err, &(d)); \
+    }
+#define LEAVE() (alloc_leave(&g_), cancel_set(prev_))
+
+#define GUARDED(err, d, o, work) \
     do { \
-        alloc_guard g_; \
-        alloc_enter(&g_); \
-        if (setjmp(g_.jump)) { \
-            diag_oom(&(d)); \
-            return fail(err, &(d)); \
-        } \
+        ENTER(err, d, o) \
         int rc_ = (work); \
-        alloc_leave(&g_); \
+        LEAVE(); \
         return rc_ < 0 ? fail(err, &(d)) : 0; \
     } while (0)
 
@@ -162,7 +176,7 @@ static int set_language(const char *lang, const char *dir, diag *d)
 BC_API int bc_set_language(const char *lang, const char *dir, bc_error *err)
 {
     diag d = {0};
-    GUARDED(err, d, set_language(lang, dir, &d));
+    GUARDED(err, d, NULL, set_language(lang, dir, &d));
 }
 
 static void options_of(render_opts *ro, const bc_options *o, const char *dir)
@@ -200,7 +214,7 @@ BC_API int bc_report_open(bc_report **out, const char *path, const bc_options *o
 {
     diag d = {0};
     *out = NULL;
-    GUARDED(err, d, report_open(out, path, o, &d));
+    GUARDED(err, d, o, report_open(out, path, o, &d));
 }
 
 BC_API void bc_report_close(bc_report *r)
@@ -249,27 +263,35 @@ static int render(const bc_report *r, const char *unit_name, const char *pdf, co
 BC_API int bc_render_report(const bc_report *r, const char *pdf, const bc_options *o, bc_error *err)
 {
     diag d = {0};
-    GUARDED(err, d, render(r, NULL, pdf, o, &d));
+    GUARDED(err, d, o, render(r, NULL, pdf, o, &d));
 }
 
 BC_API int bc_render_notice(const bc_report *r, const char *unit_name, const char *pdf, const bc_options *o,
                             bc_error *err)
 {
     diag d = {0};
-    GUARDED(err, d, render(r, unit_name, pdf, o, &d));
+    GUARDED(err, d, o, render(r, unit_name, pdf, o, &d));
 }
 
 BC_API void bc_free(void *p) { free(p); }
 
 BC_API const char *bc_message(const char *english) { return diag_text(english); }
 
-static long check(const char *path, const bc_options *o, bc_finding **out, size_t *count)
+/* A cancelled check returns its error alone, not what it found so far. */
+static long check(const char *path, const bc_options *o, bc_finding **out, size_t *count, diag *d)
 {
     render_opts ro;
     options_of(&ro, o, o && o->data_dir ? o->data_dir : bc_data_dir());
     findings f = {0};
     check_result cr;
     long errors = (long)render_check(path, &ro, &f, &cr);
+    for (size_t i = 0; i < f.n && errors >= 0; i++)
+        if (!strcmp(f.v[i].d.key, "cancelled"))
+            *d = f.v[i].d, errors = -1;
+    if (errors < 0) {
+        findings_free(&f);
+        return -1;
+    }
     *out = xcalloc(f.n + 1, sizeof **out);
     for (size_t i = 0; i < f.n; i++) {
         static const bc_severity SEVERITY[] = {[SEVERITY_ERROR] = BC_ERROR, [SEVERITY_WARNING] = BC_WARNING,
@@ -286,17 +308,12 @@ BC_API long bc_check(const char *path, const bc_options *o, bc_finding **finding
                      bc_error *err)
 {
     diag d = {0};
-    alloc_guard g;
     *findings_out = NULL;
     *count = 0;
-    alloc_enter(&g);
-    if (setjmp(g.jump)) {
-        diag_oom(&d);
-        return fail(err, &d);
-    }
-    long errors = check(path, o, findings_out, count);
-    alloc_leave(&g);
-    return errors;
+    ENTER(err, d, o)
+    long errors = check(path, o, findings_out, count, &d);
+    LEAVE();
+    return errors < 0 ? fail(err, &d) : errors;
 }
 
 static int facts(const bc_report *r, const bc_options *o, char **json, diag *d)
@@ -304,8 +321,10 @@ static int facts(const bc_report *r, const bc_options *o, char **json, diag *d)
     render_opts ro;
     options_of(&ro, o, r->data_dir);
     value *f = pipeline_facts(&r->s.p, &ro.report, d);
-    if (!f)
+    if (!f || cancel_check(d) < 0) {
+        value_free(f);
         return -1;
+    }
     sbuf b = {0};
     value_write_json(f, &b);
     value_free(f);
@@ -317,7 +336,7 @@ BC_API int bc_facts(const bc_report *r, const bc_options *o, char **json, bc_err
 {
     diag d = {0};
     *json = NULL;
-    GUARDED(err, d, facts(r, o, json, &d));
+    GUARDED(err, d, o, facts(r, o, json, &d));
 }
 
 /* The folder a ZIP is made from: beside it, hidden, removed afterwards. */
@@ -353,7 +372,7 @@ static int batch(const char *path, const char *out, int as_zip, const bc_options
 BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_options *o, bc_error *err)
 {
     diag d = {0};
-    GUARDED(err, d, batch(path, out, as_zip, o, &d));
+    GUARDED(err, d, o, batch(path, out, as_zip, o, &d));
 }
 
 BC_API int bc_batch_zip(const char *dir, const char *zip, bc_error *err)
@@ -387,13 +406,8 @@ BC_API int bc_archive(char *const *paths, size_t n, const char *to, bc_filed_fn 
     if (o && o->notify)
         r.warnings = (diag_sink){notify, (void *)o};
     archive_stats st;
-    alloc_guard g;
-    alloc_enter(&g);
-    if (setjmp(g.jump)) {
-        diag_oom(&d);
-        return fail(err, &d);
-    }
+    ENTER(err, d, o)
     int rc = archive_files(paths, n, to, &r, &st, &d);
-    alloc_leave(&g);
+    LEAVE();
     return rc < 0 ? fail(err, &d) : rc == ARCHIVE_CONFLICT;
 }

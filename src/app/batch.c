@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch.h"
 #include "archive_meta.h"
+#include "cancel.h"
 #include "fileio.h"
 #include "manifest.h"
 #include "pipeline.h"
@@ -65,6 +66,7 @@ typedef struct pool {
     size_t njobs;
     pthread_mutex_t lock;  /* guards next and done, and the progress calls */
     size_t next, done;
+    cancel_hook cancel;    /* the caller's, asked on every thread before each document */
 } pool;
 
 /* Unique names in job order, so that the same input always gives the same
@@ -132,6 +134,7 @@ static void run_job(pool *p, job *j)
 static void *worker(void *arg)
 {
     pool *p = arg;
+    cancel_set(p->cancel);
     for (;;) {
         pthread_mutex_lock(&p->lock);
         size_t i = p->next++;
@@ -270,6 +273,7 @@ static void run_pool(pool *p, int jobs)
     pthread_t *t = xcalloc(n, sizeof *t);
     size_t started = 0;
     pthread_mutex_init(&p->lock, NULL);
+    p->cancel = cancel_current();
     pdf_global_init();
     progress(p);
     /* A thread that cannot be started only makes the run slower: the others
@@ -409,6 +413,26 @@ static int commit(pool *p, batch_result *res, diag *d)
     return rc;
 }
 
+/* Whether the caller cancelled the run (d set): then nothing is committed. */
+static int cancelled(const pool *p, diag *d)
+{
+    for (size_t i = 0; i < p->njobs; i++)
+        if (p->jobs[i].failed && !strcmp(p->jobs[i].d.key, "cancelled"))
+            return *d = p->jobs[i].d, 1;
+    return cancel_check(d) < 0;
+}
+
+/* A cancelled run leaves the folder as it found it: what it staged goes,
+ * and so does the folder itself (with its lock file) if the run made it. */
+static void discard(const pool *p, int created)
+{
+    clear_staging(p->o->out_dir, strrchr(p->staging, '/') + 1, 0);
+    if (created) {
+        remove_in(p->o->out_dir, LOCK_NAME);
+        rmdir(p->o->out_dir);
+    }
+}
+
 int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
 {
     render_session rs;
@@ -423,6 +447,8 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
     if (render_open(&rs, in, &o->render, 1, d) < 0)
         return -1;
     const dataset *ds = &rs.p.ds;
+    struct stat st;
+    int created = stat(o->out_dir, &st) < 0;
     if (make_dir(o->out_dir, d) < 0 || lock_dir(o->out_dir, &lock, d) < 0)
         goto out;
     clean_stale(o->out_dir);
@@ -451,6 +477,10 @@ int batch_run(const char *in, const batch_opts *o, batch_result *res, diag *d)
         if (p.jobs[i].format == FORMAT_PDF)
             p.jobs[i].sidecar = archive_meta_path(p.jobs[i].file);
     run_pool(&p, o->jobs);
+    if (cancelled(&p, d)) {
+        discard(&p, created);
+        goto out;
+    }
     if (commit(&p, res, d) < 0)
         goto out;
     rc = 0;

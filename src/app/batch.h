@@ -4,7 +4,9 @@
  * The dataset is loaded and scored once, in the calling thread; documents,
  * layouts and PDFs are then made on a pool of threads that only read the
  * shared data (dataset, scoring, notices, font set). A unit that fails is
- * reported and leaves no file; the others are unaffected. */
+ * reported and leaves no file; the others are unaffected. A run cancelled
+ * (cancel.h) commits nothing: the folder stays as it was, or goes if the run
+ * made it. */
 #ifndef BAOCAO_BATCH_H
 #define BAOCAO_BATCH_H
 

@@ -1,6 +1,7 @@
 /* bundle.c — a batch folder as one ZIP (bundle.h). */
 #define _XOPEN_SOURCE 700 /* nftw, mkstemp */
 #include "bundle.h"
+#include "cancel.h"
 #include "manifest.h"
 #include "sbuf.h"
 
@@ -31,6 +32,14 @@ static int add_file(zip_t *z, const char *dir, const char *name, diag *d)
     return i < 0 ? -1 : 0;
 }
 
+/* libzip asks while it compresses and writes the files on zip_close. */
+static int zip_cancelled(zip_t *z, void *ctx)
+{
+    (void)z, (void)ctx;
+    diag d;
+    return cancel_check(&d) < 0;
+}
+
 int bundle_zip(const char *dir, const char *zip, diag *d)
 {
     char **names = NULL;
@@ -59,12 +68,13 @@ int bundle_zip(const char *dir, const char *zip, diag *d)
         unlink(tmp.s);
         goto out;
     }
+    zip_register_cancel_callback_with_state(z, zip_cancelled, NULL, NULL);
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = add_file(z, dir, names[i], d);
     if (rc == 0)
         rc = add_file(z, dir, "manifest.json", d);
     if (rc == 0 && zip_close(z) < 0)
-        rc = diag_set(d, "write", "%s: cannot write the ZIP: %s", zip, zip_strerror(z));
+        rc = cancel_check(d) < 0 ? -1 : diag_set(d, "write", "%s: cannot write the ZIP: %s", zip, zip_strerror(z));
     if (rc < 0)
         zip_discard(z);
     if (rc == 0 && rename(tmp.s, zip) < 0)

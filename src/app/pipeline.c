@@ -1,5 +1,6 @@
 /* pipeline.c — load, score, build (see pipeline.h). */
 #include "pipeline.h"
+#include "cancel.h"
 #include "facts.h"
 #include "notice.h"
 #include "sbuf.h"
@@ -33,7 +34,7 @@ int pipeline_load(pipeline *p, const char *path, const char *data_dir, const inp
                                          PERIOD_TEMPLATE, SUBJECT_TEMPLATE, NULL};
     sbuf templates = {0};
     sbuf_printf(&templates, "%s/templates", data_dir);
-    int rc = score_dataset(&p->ds, &p->sc, d) < 0 ||
+    int rc = cancel_check(d) < 0 || score_dataset(&p->ds, &p->sc, d) < 0 || cancel_check(d) < 0 ||
                      !(p->report_tmpl = load_templates(p, templates.s, p->ds.template_name, REPORT, d))
                  ? -1
                  : 0;

@@ -1,6 +1,7 @@
 /* render.c — one report from data to PDF. */
 #include "render.h"
 #include "archive_meta.h"
+#include "cancel.h"
 #include "fileio.h"
 #include "pipeline.h"
 #include "review.h"
@@ -60,6 +61,8 @@ static int write_docx(const doc *tree, const fontset *fs, const page_setup *ps, 
     unsigned char *buf;
     size_t len;
     int rc = docx_render(tree, fs, ps, &dm, &buf, &len, d);
+    if (rc == 0 && (rc = cancel_check(d)) < 0)
+        free(buf);
     if (rc == 0) {
         pdf_result_of(pr, lo, buf, len);
         file_part part = {out, buf, len};
@@ -76,7 +79,7 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
     layout lo = {0};
     page_setup ps;
     page_setup_default(&ps);
-    if (layout_document(tree, fs, &ps, &lo, d) < 0) {
+    if (layout_document(tree, fs, &ps, &lo, d) < 0 || cancel_check(d) < 0) {
         layout_free(&lo);
         return -1;
     }
@@ -113,6 +116,8 @@ int render_tree(const doc *tree, const fontset *fs, const render_opts *o, const 
     unsigned char *pdf;
     size_t len;
     int rc = pdf_render(&lo, fs, &pm, &pdf, &len, d);
+    if (rc == 0 && (rc = cancel_check(d)) < 0)
+        free(pdf);
     if (rc == 0) {
         /* The PDF and its sidecar appear together or not at all. */
         pdf_result_of(&pr, &lo, pdf, len);
@@ -158,7 +163,7 @@ int render_open(render_session *s, const char *in, const render_opts *o, int wit
     sbuf fonts_dir = {0};
     sbuf_printf(&fonts_dir, "%s/fonts", o->data_dir);
     if (rc == 0)
-        rc = fontset_load(&s->fs, o->font, fonts_dir.s, d);
+        rc = cancel_check(d) < 0 ? -1 : fontset_load(&s->fs, o->font, fonts_dir.s, d);
     sbuf_free(&fonts_dir);
     if (rc < 0)
         render_close(s);
@@ -215,13 +220,17 @@ size_t render_check(const char *in, const render_opts *o, findings *out, check_r
         findings_add_diag(out, SEVERITY_ERROR, &d);
         goto out;
     }
-    if (pipeline_build(&p, -1, &o->report, &tree, &d) < 0)
+    if (cancel_check(&d) < 0 || pipeline_build(&p, -1, &o->report, &tree, &d) < 0)
         findings_add_diag(out, SEVERITY_ERROR, &d), doc_free(&tree);
     else
         check_tree(&tree, &fs, NULL, out);
     for (size_t u = 0; p.notice_tmpl && u < p.ds.nunits; u++) {
         if (!p.sc.units[u].now.scored)
             continue;   /* no notice (review_notices says so) */
+        if (cancel_check(&d) < 0) {
+            findings_add_diag(out, SEVERITY_ERROR, &d);
+            break;
+        }
         if (pipeline_build(&p, (long)u, &o->report, &tree, &d) < 0) {
             diag_prefix(&d, "%s", p.ds.units[u].name);
             findings_add_diag(out, SEVERITY_ERROR, &d);
@@ -277,7 +286,7 @@ int render_unit(const render_session *s, long u, const render_opts *o, const cha
     char *sidecar = o->sidecar && render_format(o, out) == FORMAT_PDF ? archive_meta_path(out) : NULL;
     int rc = check_output(&s->p.ds, o, out, sidecar, d);
     free(sidecar);
-    if (rc < 0 || pipeline_build(&s->p, u, &o->report, tree, d) < 0)
+    if (rc < 0 || cancel_check(d) < 0 || pipeline_build(&s->p, u, &o->report, tree, d) < 0 || cancel_check(d) < 0)
         return -1;
     return render_tree(tree, &s->fs, o, out, res, d);
 }

@@ -82,7 +82,8 @@ void render_close(render_session *s);
 /* `check`: everything render and batch would do short of writing — load,
  * score, review, build and lay out the report and (when report.json has
  * "notices") every unit's notice — with every error and warning into out
- * instead of stopping at the first. Returns the number of errors. */
+ * instead of stopping at the first. Returns the number of errors; a check
+ * cancelled (cancel.h) stops with the error "cancelled" among them. */
 typedef struct check_result {
     size_t units;          /* units of the scores file */
     char scheme[128];      /* the scheme's id */

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "archive.h"
 #include "archive_meta.h"
+#include "cancel.h"
 #include "fileio.h"
 #include "manifest.h"
 #include "pdfsign.h"
@@ -449,9 +450,10 @@ int archive_files(char *const *paths, size_t n, const char *to, const archive_re
         item *it = &p.v[i];
         archive_outcome pdf_out, meta_out = ARCHIVE_SKIPPED;
         const char *older = it->is_signed || it->meta_text ? it->unsigned_sha : NULL;
-        rc = deliver_file(&t, it->pdf, it->dest, older, r, &pdf_out, d);
-        if (rc < 0)
+        if (cancel_check(d) < 0 || deliver_file(&t, it->pdf, it->dest, older, r, &pdf_out, d) < 0) {
+            rc = -1;
             break;
+        }
         count(st, pdf_out);
         if (pdf_out == ARCHIVE_CONFLICTED)   /* its sidecar would describe the wrong PDF */
             continue;

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 /* csv.c — a small RFC 4180 reader that forgives what Excel does. */
 #include "csv.h"
+#include "cancel.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -201,7 +202,7 @@ static int parse(csv *c, const char *name, const char *s, size_t n, csv_row_fn f
             if (ch != c->delimiter) {
                 if (ch == '\r' && i + 1 < n && s[i + 1] == '\n')
                     i++;
-                if (add_row(c, &r, fn, arg) < 0)
+                if (add_row(c, &r, fn, arg) < 0 || (line % 1024 == 0 && cancel_check(d) < 0))
                     goto fail;
                 rcap = 0;
                 line++;

@@ -11,6 +11,7 @@
  * from the font tables), break (greedy first fit) and emit (one item per
  * word on justified lines, one per face change elsewhere). */
 #include "layout.h"
+#include "cancel.h"
 #include "sbuf.h"
 #include "text.h"
 
@@ -1091,8 +1092,11 @@ static void box_text(const lay *L, const box *b, sbuf *out)
 static int paginate(lay *L)
 {
     new_page(L, 0, 0);
-    for (size_t i = 0; i < L->nboxes;) {
+    for (size_t i = 0, pages = 0; i < L->nboxes;) {
         const box *b = &L->boxes[i];
+        if (pages != L->lo->npages && cancel_check(L->dg) < 0)   /* once per page */
+            return -1;
+        pages = L->lo->npages;
         if (b->flags & SECTION) {
             new_page(L, b->landscape, b->restart);
             i++;
@@ -1148,7 +1152,7 @@ int layout_document(const doc *d, const fontset *fs, const page_setup *ps, layou
     L.g = geom_for(ps, 0);
     int err = 0;
     for (size_t i = 0; i < d->n && !err; i++)
-        err = build(&L, &d->blocks[i]);
+        err = cancel_check(dg) < 0 || build(&L, &d->blocks[i]) < 0 ? -1 : 0;
     if (!err && !(err = paginate(&L)))
         number_pages(&L);
     free(L.pieces);

@@ -39,6 +39,7 @@
 #include <hpdf_pages.h>
 #include <libdeflate.h>
 
+#include "cancel.h"
 #include "fileio.h"
 #include "sbuf.h"
 #include "text.h"
@@ -838,6 +839,8 @@ static int draw_pages(pctx *c, const layout *lo, const pdf_meta *m)
     }
     for (size_t i = 0; i < lo->npages; i++) {
         const lpage *lp = &lo->pages[i];
+        if (cancel_check(c->d) < 0)
+            return -1;
         HPDF_Page page = HPDF_AddPage(c->pdf);
         HPDF_Page_SetWidth(page, (HPDF_REAL)lp->width);
         HPDF_Page_SetHeight(page, (HPDF_REAL)lp->height);

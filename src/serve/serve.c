@@ -492,12 +492,13 @@ int request_prepare_report(request *r, bc_error *e)
 
 /* ---- jobs ---- */
 
-static void run_job(void *arg)
+static void run_job(void *arg, job *self)
 {
     request *r = arg;
     char report[600];
     bc_options o = {.data_dir = srv.data_dir, .jobs = 1, .notices = 1,
-                    .no_sidecar = !strcmp(r->kind, "render") && !r->sidecar};
+                    .no_sidecar = !strcmp(r->kind, "render") && !r->sidecar,
+                    .cancelled = jobs_expired, .cancel_ctx = self};
     snprintf(report, sizeof report, "%s/report.json", r->dir);
     if (!strcmp(r->kind, "check")) {
         r->nerrors = bc_check(report, &o, &r->findings, &r->nfindings, &r->err);
@@ -528,7 +529,7 @@ static void job_release(void *arg) { request_unref(arg); }
 
 int request_job(request *r)
 {
-    request_ref(r);   /* the job's: a job past its limit still holds the folder */
+    request_ref(r);   /* the job's: until a job past its limit has stopped, it holds the folder */
     int rc = jobs_run(run_job, job_release, r);
     if (rc == 0)
         return 0;
@@ -766,7 +767,8 @@ static const char HELP[] =
     "                      ~/.netrc of the server's user; never shown to the browser)\n"
     "  --max-upload-mb N   upload limit (default 20)\n"
     "  --workers N         jobs at once (default 2)\n"
-    "  --job-timeout S     time limit of a job in seconds (default 120)\n";
+    "  --job-timeout S     time limit of a job in seconds (default 120); past it the\n"
+    "                      job is stopped and its files removed\n";
 
 static int parse_listen(const char *s, struct sockaddr_in *sa)
 {

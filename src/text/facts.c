@@ -204,8 +204,14 @@ static void set_class(value *m, const char *key, const dataset *ds, int r)
  * kind, the full names otherwise). */
 typedef struct unit_list {
     size_t *idx;
-    size_t n;
+    size_t n, cap;
 } unit_list;
+
+/* Linear in the units: a district of thousands must not take seconds here. */
+static void push(unit_list *l, size_t i)
+{
+    *(size_t *)grow_push(&l->idx, &l->n, &l->cap, sizeof *l->idx) = i;
+}
 
 /* Appends the names of idx[0..n) (one section's units) in the grouped
  * form: "UBND các xã A, B" when all are of one kind, else full names. */
@@ -225,14 +231,6 @@ static void put_grouped(sbuf *b, const dataset *ds, const size_t *idx, size_t n)
         else
             put_text_name(b, ds, u);
     }
-}
-
-static int listed(const size_t *idx, size_t n, size_t u)
-{
-    for (size_t i = 0; i < n; i++)
-        if (idx[i] == u)
-            return 1;
-    return 0;
 }
 
 /* A list of units (in table order): {count, names, grouped, several,
@@ -265,21 +263,17 @@ static value *list_value(const dataset *ds, const size_t *idx, size_t n, const u
     int too_many = n > (size_t)ds->style.max_names;
     value_map_set(m, "too_many", value_bool(too_many));
     unit_list rest = {0};
-    for (size_t i = 0; too_many && pop && i < pop->n; i++)
-        if (!listed(idx, n, pop->idx[i])) {
-            rest.idx = xrealloc(rest.idx, (rest.n + 1) * sizeof *rest.idx);
-            rest.idx[rest.n++] = pop->idx[i];
-        }
+    char *listed = too_many && pop ? xcalloc(ds->nunits, 1) : NULL;
+    for (size_t i = 0; listed && i < n; i++)
+        listed[idx[i]] = 1;
+    for (size_t i = 0; listed && i < pop->n; i++)
+        if (!listed[pop->idx[i]])
+            push(&rest, pop->idx[i]);
+    free(listed);
     int named = rest.n && rest.n <= (size_t)ds->style.max_names;
     value_map_set(m, "except", named ? list_value(ds, rest.idx, rest.n, NULL) : value_null());
     free(rest.idx);
     return m;
-}
-
-static void push(unit_list *l, size_t i)
-{
-    l->idx = xrealloc(l->idx, (l->n + 1) * sizeof *l->idx);
-    l->idx[l->n++] = i;
 }
 
 static value *set_list(value *m, const char *key, const dataset *ds, unit_list *l, const unit_list *pop)
@@ -535,7 +529,7 @@ static value *indicator_value(const dataset *ds, size_t i)
             push(&zero, u);
         else if (v * 2 < in->max)
             push(&half, u);
-        if (v < in->max && !listed(none.idx, none.n, u))
+        if (v < in->max && !(none.n && none.idx[none.n - 1] == u))   /* u was not just put in none */
             push(&below, u);
         int known;
         dec ch = score_change(un, i, &known);
@@ -683,9 +677,9 @@ static void add_leaders(value *f, const dataset *ds, const scoring *sc)
         }
         push(&most, u);
     }
-    int same = top.n == most.n;
+    int same = top.n == most.n;   /* both in unit order */
     for (size_t i = 0; same && i < most.n; i++)
-        same = listed(top.idx, top.n, most.idx[i]);
+        same = top.idx[i] == most.idx[i];
     if (!top.n) {
         value_map_set(f, "top", value_null());
         value_map_set(f, "most_at_max", value_null());

@@ -5,6 +5,7 @@
  * description; the running text comes from the report's
  * template (templates/<name>/body.tpl) fed with facts.h. */
 #include "report.h"
+#include "cancel.h"
 #include "appendix.h"
 #include "facts.h"
 #include "tmpl.h"
@@ -280,7 +281,7 @@ int report_build(const dataset *ds, const scoring *sc, const report_opts *o, doc
     memset(out, 0, sizeof *out);
     report_meta(ds, o->blank_number, &out->meta);
     value *facts = facts_report(ds, &out->meta, sc);
-    int rc = report_parts(out, facts, o->templates, d);
+    int rc = cancel_check(d) < 0 || report_parts(out, facts, o->templates, d) < 0 || cancel_check(d) < 0 ? -1 : 0;
     if (rc == 0)
         rc = report_score_appendix(ds, sc, o, facts, out, d);
     value_free(facts);
