@@ -378,7 +378,7 @@ BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_opti
 BC_API int bc_batch_zip(const char *dir, const char *zip, bc_error *err)
 {
     diag d = {0};
-    GUARDED(err, d, bundle_zip(dir, zip, &d));
+    GUARDED(err, d, NULL, bundle_zip(dir, zip, &d));
 }
 
 typedef struct filed_ctx {
