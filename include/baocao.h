@@ -185,6 +185,12 @@ BC_API int bc_facts(const bc_report *r, const bc_options *o, char **json, bc_err
  * ZIP is written. Thread-safe for different outputs. */
 BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_options *o, bc_error *err);
 
+/* The ZIP bc_batch's as_zip writes, made from a batch folder `dir` that
+ * bc_batch wrote (its manifest's files, then manifest.json; the same bytes
+ * as as_zip gives): for a caller that keeps the folder too. Written to a
+ * temporary file and renamed. Thread-safe for different outputs. */
+BC_API int bc_batch_zip(const char *dir, const char *zip, bc_error *err);
+
 /* What bc_archive did with one file (a PDF or its sidecar), rel being its
  * place in the archive ("2024/<agency>/96-BC-UBND.pdf"). */
 typedef enum bc_filed {

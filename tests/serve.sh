@@ -135,7 +135,6 @@ draft=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="/
 expect_eq "print: redirected to the result" "$(status "$U/print" -b "$tmp/jar" -F "csrf=$csrf" -F "draft=$draft")" 303
 expect_eq "result page" "$(status "$U/reports/$draft")" 200
 expect "result page: the PDF in the page" grep -q "<iframe src=\"/reports/$draft.pdf\"" "$tmp/body"
-expect "no --archive-to: no button to file it" bash -c '! grep -q "/archive\|luu-tru" "$1"' _ "$tmp/body"
 expect_eq "download" "$(status "$U/reports/$draft/tai-ve.pdf")" 200
 pdftotext "$tmp/body" - | tr '\n' ' ' >"$tmp/page.txt"
 expect "the office's paragraph in the PDF" grep -q "khắc phục trước ngày 20/3/2024" "$tmp/page.txt"
@@ -322,54 +321,4 @@ expect "the CSRF cookie is Secure" grep -qi '^Set-Cookie: bc_csrf=[0-9a-f]*; .*S
     <(curl -s -D - -o /dev/null --cacert "$tmp/cert.pem" "$SERVE_URL/")
 serve_stop
 
-# Kết quả → the document management system (--archive-to): a WebDAV server
-# with a password the browser never sees.
-if dav_available; then
-    root=$tmp/dav pid=""
-    mkdir -p "$root/dms"
-    printf 'archivist:s3cret-Pa55\n' >"$tmp/users"
-    cat "$tmp/cert.pem" "$tmp/key.pem" >"$tmp/server.pem"   # lighttpd reads it even without TLS
-    trap 'dav_stop; serve_stop; rm -rf "$tmp"' EXIT
-    expect "lighttpd starts" dav_start
-    dav="http://127.0.0.1:$port/dms/"
-    BAOCAO_LANG=vi BAOCAO_DAV_USER=archivist BAOCAO_DAV_PASSWORD=s3cret-Pa55 HOME=$tmp \
-        expect "serve with --archive-to" serve_start "$tmp/s6" --archive-to "$dav"
-    U=$SERVE_URL
-    : >"$tmp/pages"
-    page() { local code; code=$(status "$@"); cat "$tmp/body" >>"$tmp/pages"; echo "$code"; }
-    page "$U/" -c "$tmp/jar6" >/dev/null
-    csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
-    form[0]=-b form[1]=$tmp/jar6
-    expect_eq "archive: check page" "$(page "$U/check" "${form[@]}" -F "csrf=$csrf")" 200
-    draft=$(grep -o 'name="draft" value="[0-9a-f]*"' "$tmp/body" | sed 's/.*value="//; s/"$//')
-    expect_eq "archive: printed" "$(page "$U/print" -b "$tmp/jar6" -F "csrf=$csrf" -F "draft=$draft")" 303
-    expect_eq "archive: result page" "$(page "$U/reports/$draft" -b "$tmp/jar6")" 200
-    expect "the result page offers to file it" \
-        grep -q "<form method=\"post\" action=\"/reports/$draft/archive\"" "$tmp/body"
-    expect "  with the words" grep -q '>Gửi vào hệ thống quản lý văn bản</button>' "$tmp/body"
-    expect_eq "archive without the CSRF token: 403" \
-        "$(page "$U/reports/$draft/archive" -b "$tmp/jar6" -F csrf=0123456789abcdef0123456789abcdef)" 403
-    expect_eq "nothing filed then" "$(find "$root/dms" -type f | wc -l)" 0
-    expect_eq "filed from the page" "$(page "$U/reports/$draft/archive" -b "$tmp/jar6" -F "csrf=$csrf")" 200
-    rel=2024/uy-ban-nhan-dan-huyen-dinh-hoa/96-BC-UBND
-    expect "the PDF on the server is the one printed" cmp -s "$root/dms/$rel.pdf" "$tmp/s6/state/reports/$draft.pdf"
-    expect "its sidecar beside it" cmp -s "$root/dms/$rel.meta.json" "$tmp/s6/state/reports/$draft.meta.json"
-    expect_eq "two files on the server" "$(find "$root/dms" -type f | wc -l)" 2
-    expect "the outcome per file" grep -q "<code>$rel.pdf</code></td><td>đã lưu</td>" "$tmp/body"
-    expect "  the sidecar's" grep -q "<code>$rel.meta.json</code></td><td>đã lưu</td>" "$tmp/body"
-    expect_eq "filed again" "$(page "$U/reports/$draft/archive" -b "$tmp/jar6" -F "csrf=$csrf")" 200
-    expect "  already there" grep -q "<code>$rel.pdf</code></td><td>đã có sẵn, đúng tệp này</td>" "$tmp/body"
-    printf 'other' >"$root/dms/$rel.meta.json"
-    page "$U/reports/$draft/archive" -b "$tmp/jar6" -F "csrf=$csrf" >/dev/null
-    expect "a different file there: not overwritten, said so" \
-        grep -q "<code>$rel.meta.json</code></td><td>chưa lưu: trong hệ thống đã có một tệp khác cùng tên</td>" "$tmp/body"
-    dav_stop
-    expect_eq "the server down: an error page" "$(page "$U/reports/$draft/archive" -b "$tmp/jar6" -F "csrf=$csrf")" 502
-    expect "  with the message" grep -q '<p class="loi">Chưa gửi xong: <code>webdav</code> hệ thống quản lý văn bản không nhận' "$tmp/body"
-    expect "  the details in the server's log" grep -q "^baocao serve: .*127.0.0.1:$port.*\[webdav\]" "$tmp/s6/err"
-    page "$U/reports" >/dev/null
-    expect "no page shows the password, the user or the address" \
-        bash -c '! grep -q "s3cret\|archivist\|127.0.0.1:$2" "$1"' _ "$tmp/pages" "$port"
-    serve_stop
-fi
 finish

@@ -3,7 +3,8 @@
 # browser (Debian's chromium through chromedriver): fill Báo cáo mới from the
 # sample's report.json, upload the XLSX, see Kiểm tra, print, see Kết quả and
 # download the PDF into OUT_DIR; screenshots OUT_DIR/1-moi.png, 2-kiem-tra.png,
-# 3-ket-qua.png; with the notices, their ZIP too. Prints what the shell test asserts; exits non-zero on a
+# 3-ket-qua.png; with the notices, their ZIP too; then files them into the
+# server's --archive-to (4-luu-tru.png). Prints what the shell test asserts; exits non-zero on a
 # missing element or a download that does not come (bounded waits).
 import json
 import os
@@ -17,7 +18,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common import utils
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 url, sample, xlsx, out = sys.argv[1:5]
 report = json.load(open(os.path.join(sample, "report.json"), encoding="utf-8"))
@@ -55,6 +57,14 @@ opts.debugger_address = "127.0.0.1:" + open(active).read().split()[0]
 driver = webdriver.Chrome(service=LoopbackService("/usr/bin/chromedriver"), options=opts)
 driver.set_page_load_timeout(120)
 driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": out})
+
+
+def submit(button_id):
+    """Clicks a form's button and waits for the next page: the old one gone
+    (else its elements may be read, or go stale, while the next loads)."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, button_id).click()
+    WebDriverWait(driver, 240).until(expected_conditions.staleness_of(old))
 
 
 def fill(name, value):
@@ -99,7 +109,7 @@ try:
     fill("nrecipients", "\n".join(notices["recipients"]))
     fill("hook-bo-sung-yeu-cau", "Chủ tịch UBND huyện yêu cầu các xã hoàn thành việc khắc phục trước ngày 25/8/2023.")
     driver.save_screenshot(os.path.join(out, "1-moi.png"))
-    driver.find_element(By.ID, "kiem-tra").click()
+    submit("kiem-tra")
 
     # Kiểm tra
     print("check-title:", driver.find_element(By.TAG_NAME, "h1").text)
@@ -109,7 +119,7 @@ try:
     for li in driver.find_elements(By.CSS_SELECTOR, "li"):
         print("finding:", li.text)
     driver.save_screenshot(os.path.join(out, "2-kiem-tra.png"))
-    driver.find_element(By.ID, "in-bao-cao").click()
+    submit("in-bao-cao")
 
     # Kết quả
     print("result-title:", driver.find_element(By.TAG_NAME, "h1").text)
@@ -126,6 +136,12 @@ try:
             time.sleep(0.1)
         else:
             sys.exit("no download of the " + ext)
+    # Kết quả → the document management system, once
+    submit("luu-tru")
+    print("archived-title:", driver.find_element(By.TAG_NAME, "h1").text)
+    for p in driver.find_elements(By.CSS_SELECTOR, "p.loi"):
+        print("archived-error:", p.text)
+    driver.save_screenshot(os.path.join(out, "4-luu-tru.png"))
     driver.get(url + "/reports")
     print("list:", driver.find_element(By.CSS_SELECTOR, "tbody tr").text)
 finally:

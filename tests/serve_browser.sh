@@ -2,13 +2,14 @@
 # serve_browser.sh — the page in a real browser (serve_browser.py drives
 # Debian's chromium; Debian's python3 for its selenium): a sample's XLSX uploaded, the form filled, the check
 # page, the print, the PDF downloaded and read with pdftotext, the notices'
-# ZIP with its manifest. Screenshots
+# ZIP with its manifest, the filing into --archive-to. Screenshots
 # stay in $SERVE_SCREENSHOTS when it is set (README's docs/ picture).
 . "$(dirname "$0")/lib.sh"
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2>/dev/null || exit 77
 
 S=$SRC/samples/huyen-dien-bien-2023-07
-expect "the server starts" serve_start "$tmp/s"
+# The page as its users see it: the library's messages in Vietnamese too.
+BAOCAO_LANG=vi expect "the server starts" serve_start "$tmp/s" --archive-to "file://$tmp/dms"
 mkdir -p "$tmp/dl"
 cp "$SRC/tests/data/xlsx/scores.xlsx" "$tmp/diem-thang-7-2023.xlsx"
 HOME=$tmp timeout 300 /usr/bin/python3 "$SRC/tests/serve_browser.py" "$SERVE_URL" "$S" "$tmp/diem-thang-7-2023.xlsx" "$tmp/dl" \
@@ -34,8 +35,14 @@ expect_eq "notices: one PDF a unit and the report, as the manifest says" "$(ls "
 expect_eq "notices: 27 PDFs (26 units and the report)" "$(ls "$tmp"/zip/*.pdf | wc -l)" 27
 pdftotext "$tmp/zip/phong-tu-phap.pdf" - | tr '\n' ' ' >"$tmp/notice"
 expect "a notice: its addressee and subject" grep -q "Kính gửi: Phòng Tư pháp.*thông báo kết quả đánh giá" "$tmp/notice"
-expect "the list names it" grep -q "^list: 405/BC-UBND 17/08/2023 UBND huyện Điện Biên" "$tmp/log"
-for f in 1-moi 2-kiem-tra 3-ket-qua; do expect "screenshot $f" test -s "$tmp/dl/$f.png"; done
+# The sample's notices have no số yet (it is given when each is issued):
+# filing the batch is refused by name, and nothing is filed.
+expect "filing: the page says which notice is not issued" grep -q \
+    "^archived-error: Chưa gửi xong: archive-no-number [a-z-]*\.pdf: chưa có số hoặc ngày ban hành" "$tmp/log"
+expect_eq "filing: nothing filed" "$(find "$tmp/dms" -type f 2>/dev/null | wc -l)" 0
+expect "the list names it, not filed" \
+    grep -q "^list: 405/BC-UBND 17/08/2023 UBND huyện Điện Biên .* chưa gửi xong (archive-no-number); hãy gửi lại" "$tmp/log"
+for f in 1-moi 2-kiem-tra 3-ket-qua 4-luu-tru; do expect "screenshot $f" test -s "$tmp/dl/$f.png"; done
 [ -n "${SERVE_SCREENSHOTS:-}" ] && cp "$tmp"/dl/*.png "$SERVE_SCREENSHOTS"/
 serve_stop
 finish

@@ -269,6 +269,26 @@ int main(void)
     snprintf(rm, sizeof rm, "rm -rf '%s'", archive);
     CHECK_INT(system(rm), 0);
 
+    /* bc_batch_zip: a kept batch folder's ZIP, the bytes bc_batch's as_zip
+     * writes. */
+    char folder[160], zip1[160], zip2[160];
+    snprintf(folder, sizeof folder, "%s/batch", dir);
+    snprintf(zip1, sizeof zip1, "%s/a.zip", dir);
+    snprintf(zip2, sizeof zip2, "%s/b.zip", dir);
+    bc_options bo = {.notices = 1};
+    CHECK_INT(bc_batch(SAMPLE "/report.json", zip1, 1, &bo, &e), 0);
+    CHECK_INT(bc_batch(SAMPLE "/report.json", folder, 0, &bo, &e), 0);
+    CHECK_INT(bc_batch_zip(folder, zip2, &e), 0);
+    char *z1 = slurp(zip1), *z2 = slurp(zip2);
+    CHECK(z1[0] == 'P' && !memcmp(z1, z2, 4));
+    snprintf(rm, sizeof rm, "cmp -s '%s' '%s'", zip1, zip2);
+    CHECK_INT(system(rm), 0);
+    free(z1), free(z2);
+    CHECK_INT(bc_batch_zip(archive, zip2, &e), -1);   /* not a batch folder */
+    CHECK(e.message[0] != 0);
+    snprintf(rm, sizeof rm, "rm -rf '%s' '%s' '%s'", folder, zip1, zip2);
+    CHECK_INT(system(rm), 0);
+
     remove(in_dir("out.pdf"));
     remove(in_dir("out.meta.json"));
     remove(in_dir("bad.xlsx"));

@@ -375,6 +375,12 @@ BC_API int bc_batch(const char *path, const char *out, int as_zip, const bc_opti
     GUARDED(err, d, o, batch(path, out, as_zip, o, &d));
 }
 
+BC_API int bc_batch_zip(const char *dir, const char *zip, bc_error *err)
+{
+    diag d = {0};
+    GUARDED(err, d, NULL, bundle_zip(dir, zip, &d));
+}
+
 typedef struct filed_ctx {
     bc_filed_fn *fn;
     void *ctx;

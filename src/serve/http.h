@@ -48,6 +48,7 @@ typedef struct request {
     char out[600];         /* the file a job wrote */
     const char *kind;      /* the job: "check", "render", "batch", "facts" */
     int sidecar;           /* render: the archive sidecar beside r->out (the page keeps it) */
+    char folder[600];      /* batch: the folder kept beside the ZIP r->out ("" none; the page's) */
 } request;
 
 typedef struct server {
@@ -83,6 +84,8 @@ enum MHD_Result respond_static(struct MHD_Connection *c, const char *name, const
 enum MHD_Result respond_file(struct MHD_Connection *c, const char *path, const char *type,
                              const char *disposition);
 enum MHD_Result respond_error(struct MHD_Connection *c, unsigned status, const bc_error *e);
+/* j as the body (it is taken). */
+enum MHD_Result respond_json(struct MHD_Connection *c, unsigned status, json_t *j);
 enum MHD_Result respond_redirect(struct MHD_Connection *c, const char *location);
 /* The error of one status, key and fixed English message. */
 enum MHD_Result respond_fail(struct MHD_Connection *c, unsigned status, const char *key, const char *english);
@@ -98,6 +101,10 @@ int request_prepare_report(request *r, bc_error *e);
 enum MHD_Result web_handle(struct MHD_Connection *c, const char *method, const char *url, request *r);
 /* Makes r's folder a new draft in the state folder (the page's /check). */
 int web_draft_dir(request *r);
+/* POST /api/v1/archive: a report of the list filed into --archive-to. */
+enum MHD_Result web_archive_api(struct MHD_Connection *c, request *r);
+/* GET /api/v1/reports: the list of reports made, with their ids and filing. */
+enum MHD_Result web_reports_api(struct MHD_Connection *c);
 
 /* Removes dir and everything under it; a link is removed, never followed. */
 void remove_tree(const char *dir);

@@ -9,7 +9,7 @@
 static const char *const NAMES[] = {
     "layout.html", "new.html", "hook.html", "option.html", "check.html", "finding.html", "unit-row.html",
     "result.html", "reports.html", "report-row.html", "error.html", "print-form.html", "blocked.html", "zip-link.html",
-    "archive-form.html", "archived.html", "archive-row.html", "archive-error.html",
+    "archive-form.html", "archived.html", "archive-row.html", "archive-error.html", "archive-table.html",
     "style.css", "openapi.json",
 };
 enum { NFILES = sizeof NAMES / sizeof *NAMES };

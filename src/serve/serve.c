@@ -317,7 +317,7 @@ static enum MHD_Result respond_unauthorized(struct MHD_Connection *c)
     return queue(c, MHD_HTTP_UNAUTHORIZED, resp);
 }
 
-static enum MHD_Result respond_json(struct MHD_Connection *c, unsigned status, json_t *j)
+enum MHD_Result respond_json(struct MHD_Connection *c, unsigned status, json_t *j)
 {
     char *s = json_dumps(j, JSON_INDENT(2));
     json_decref(j);
@@ -538,7 +538,11 @@ static void run_job(void *arg, job *self)
     } else if (!strcmp(r->kind, "batch")) {
         if (!r->out[0])
             snprintf(r->out, sizeof r->out, "%s/out.zip", r->dir);
-        r->rc = bc_batch(report, r->out, 1, &o, &r->err);
+        /* The page keeps the folder (to file it) and its ZIP (to download). */
+        if (!r->folder[0])
+            r->rc = bc_batch(report, r->out, 1, &o, &r->err);
+        else if ((r->rc = bc_batch(report, r->folder, 0, &o, &r->err)) == 0)
+            r->rc = bc_batch_zip(r->folder, r->out, &r->err);
     } else {
         bc_report *rep;
         o.notices = 0;
@@ -656,6 +660,11 @@ static enum MHD_Result api(struct MHD_Connection *c, const char *method, const c
         return respond_static(c, "openapi.json", "application/json; charset=utf-8");
     if (get && (!strcmp(path, "schemes") || !strcmp(path, "templates")))
         return api_list(c, path);
+    if (!strcmp(path, "archive"))
+        return strcmp(method, "POST") ? respond_fail(c, MHD_HTTP_METHOD_NOT_ALLOWED, "method", "use POST")
+                                      : web_archive_api(c, r);
+    if (get && !strcmp(path, "reports"))
+        return web_reports_api(c);
     static const char *const JOBS[] = {"check", "render", "batch", "facts"};
     for (size_t i = 0; i < sizeof JOBS / sizeof *JOBS; i++)
         if (!strcmp(path, JOBS[i]))
@@ -785,7 +794,8 @@ static const char HELP[] =
     "  --token-file FILE   bearer tokens, one a line (at least 32 characters)\n"
     "                      (an address other than loopback needs one of the two)\n"
     "  --cert FILE --key FILE  serve HTTPS (PEM)\n"
-    "  --archive-to URL    the page may file a report there, as baocao archive --to\n"
+    "  --archive-to URL    the page and POST /api/v1/archive file a report (with its\n"
+    "                      notices) there, as baocao archive --to\n"
     "                      (its password from BAOCAO_DAV_USER/BAOCAO_DAV_PASSWORD or\n"
     "                      ~/.netrc of the server's user; never shown to the browser)\n"
     "  --max-upload-mb N   upload limit (default 20)\n"

@@ -3,8 +3,11 @@
  * are in templates/serve/; this file supplies values.
  *
  * State (--state-dir): drafts/<id>/ a checked report waiting to be printed;
- * reports/<id>.pdf with its sidecar, the PDFs made; reports.json their list
- * (số, date, SHA-256, agency); last-report.json the fields of the last
+ * reports/<id>.pdf with its sidecar, the PDFs made, and for notices
+ * reports/<id>.notices/ (the batch folder, to file it) with its ZIP
+ * reports/<id>.zip (to download), all kept as long as the report's entry in
+ * reports.json, the list (số, date, SHA-256, agency, the last filing into
+ * the document management system); last-report.json the fields of the last
  * report, which fill the next form; agencies/<SHA-256 of the agency's short
  * name>.json the fields of each agency's last report, which fill the form
  * when the user picks that agency. Ids are 32 hex digits the server made. */
@@ -298,7 +301,11 @@ static char *agency_options(const char *chosen, int *found)
         snprintf(key, sizeof key, "%s", e->d_name);
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         json_t *j = valid_agency(key) ? load_json(path) : NULL;
-        if (!json_is_object(j) || !*jstr(j, "agency.name") || (k == cap && !(cap = 2 * cap + 8, v = realloc(v, cap * sizeof *v)))) {
+        int usable = json_is_object(j) && *jstr(j, "agency.name");
+        json_t **w = usable && k == cap ? realloc(v, (2 * cap + 8) * sizeof *v) : NULL;
+        if (w)
+            v = w, cap = 2 * cap + 8;
+        if (!usable || k == cap) {   /* not an agency's, or no memory for it */
             json_decref(j);
             continue;
         }
@@ -668,6 +675,14 @@ static enum MHD_Result check_page(struct MHD_Connection *c, request *r)
     return send_page(c, MHD_HTTP_OK, "", body, NULL);
 }
 
+/* The server's local time as the list of reports shows it. */
+static void now_text(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(out, 32, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+}
+
 /* Kiểm tra → Kết quả: the draft printed into reports/<id>.pdf, listed, its
  * fields kept for the next form; the draft goes. */
 static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
@@ -699,20 +714,26 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
     snprintf(report, sizeof report, "%s/report.json", dir);
     json_t *rep = load_json(report);
     int zip = json_is_object(json_object_get(rep, "notices"));
-    if (zip) {   /* the notices: every unit's, with the report, as one ZIP */
+    if (zip) {   /* the notices: every unit's, with the report: the folder to file, its ZIP to download */
         state_path(r->out, sizeof r->out, "reports/", id, ".zip");
+        state_path(r->folder, sizeof r->folder, "reports/", id, ".notices");
         r->kind = "batch";
-        if (request_job(r) < 0 || r->rc < 0) {
+        int ran = request_job(r) == 0;   /* else the job may still be writing: r is not read */
+        if (!ran || r->rc < 0) {
             char msg[2048];
             request_display(r, r->err.message, msg, sizeof msg);
             json_decref(rep);
+            if (ran) {   /* finished, and failed: nothing of a report that is not listed stays */
+                remove_tree(r->folder);
+                remove(pdf);
+                state_path(pdf, sizeof pdf, "reports/", id, ".meta.json");
+                remove(pdf);
+            }
             return error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT, r->err.key, msg);
         }
     }
     char now[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    strftime(now, sizeof now, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+    now_text(now);
     char code[256];
     snprintf(code, sizeof code, "%s%s%s", jstr(rep, "document.number"), *jstr(rep, "document.number") ? "/" : "",
              jstr(rep, "document.notation"));
@@ -750,13 +771,19 @@ static enum MHD_Result print_report(struct MHD_Connection *c, request *r)
     return respond_redirect(c, location);
 }
 
-static json_t *report_entry(const char *id)
+static json_t *all_reports(void)
 {
     char list[4096];
     pthread_mutex_lock(&state_lock);
     state_path(list, sizeof list, "reports.json", NULL, NULL);
-    json_t *all = load_json(list), *x, *found = NULL;
+    json_t *all = load_json(list);
     pthread_mutex_unlock(&state_lock);
+    return json_is_array(all) ? all : (json_decref(all), json_array());
+}
+
+static json_t *report_entry(const char *id)
+{
+    json_t *all = all_reports(), *x, *found = NULL;
     size_t i;
     json_array_foreach(all, i, x) if (!strcmp(jstr(x, "id"), id)) found = json_incref(x);
     json_decref(all);
@@ -798,66 +825,234 @@ static enum MHD_Result result_page(struct MHD_Connection *c, const char *id)
 
 /* ---- filing into the document management system (--archive-to) ---- */
 
-static void filed_row(void *ctx, bc_filed what, const char *rel)
+static const char *const OUTCOMES[] = {"stored", "updated", "skipped", "conflict"};
+
+static void filed_one(void *ctx, bc_filed what, const char *rel)
 {
-    page_var v[] = {{"file", rel},
-                    {"outcome", what == BC_FILED_STORED    ? bc_message("filed")
-                                : what == BC_FILED_UPDATED ? bc_message("filed in place of the unsigned version")
-                                : what == BC_FILED_SKIPPED ? bc_message("already there, the same file")
-                                                           : bc_message("not filed: another file is there under this name")},
-                    {"class", what == BC_FILED_CONFLICT ? "loi" : "ok"}, {NULL, NULL}};
-    page_write(ctx, "archive-row.html", v);
+    json_array_append_new(ctx, json_pack("{s:s,s:s}", "path", rel, "outcome", OUTCOMES[what]));
 }
 
-/* Kết quả → the archive: the report's PDF with its sidecar, at the server's
- * --archive-to; one filing at a time, as bc_archive asks for one target. */
-static enum MHD_Result archive_page(struct MHD_Connection *c, const char *id)
+/* The target's errors name its address: they go to the server's log only. */
+static int target_error(const bc_error *e)
+{
+    return !strncmp(e->key, "webdav", 6) || !strcmp(e->key, "archive-target");
+}
+
+/* A path of the state folder as the user knows it: the file's name. */
+static void cut_state_paths(char *s)
+{
+    char dir[4096];
+    state_path(dir, sizeof dir, "reports/", NULL, NULL);
+    size_t n = strlen(dir);
+    for (char *p; (p = strstr(s, dir));) {
+        char *q = p + n;
+        if (strlen(q) > ID_HEX + 9 && !strncmp(q + ID_HEX, ".notices/", 9))
+            q += ID_HEX + 9;
+        memmove(p, q, strlen(q) + 1);
+    }
+}
+
+/* bc_archive's error made fit for a browser or a client program. */
+static void shown_error(bc_error *e)
+{
+    if (target_error(e)) {
+        fprintf(stderr, "baocao serve: %s [%s]\n", e->message, e->key);
+        snprintf(e->message, sizeof e->message, "%s",
+                 bc_message("the document management system did not take the files; the server's log says why"));
+        e->file[0] = 0;
+        return;
+    }
+    cut_state_paths(e->message);
+    cut_state_paths(e->file);
+}
+
+/* The last filing of report id, kept in its entry of reports.json. */
+static void record_filing(const char *id, json_t *filed)
+{
+    char list[4096];
+    size_t i;
+    json_t *x;
+    pthread_mutex_lock(&state_lock);
+    state_path(list, sizeof list, "reports.json", NULL, NULL);
+    json_t *all = load_json(list);
+    json_array_foreach(all, i, x) if (!strcmp(jstr(x, "id"), id)) json_object_set(x, "filed", filed);
+    save_json(all, list);
+    json_decref(all);
+    pthread_mutex_unlock(&state_lock);
+}
+
+enum { FILE_UNKNOWN = -2, FILE_NO_TARGET = -3 };
+
+/* Files report id into --archive-to: its PDF with its sidecar, or for
+ * notices the batch folder kept for it (the report and every notice, each
+ * with its sidecar). *out: {"id", "ok", "at", "stored", "updated",
+ * "skipped", "conflicts", "files": [{"path", "outcome"}]}, also kept as the
+ * entry's "filed". Returns bc_archive's 0, 1 (conflicts) or -1 (err fit to
+ * be shown; a second call completes what the first began), FILE_UNKNOWN or
+ * FILE_NO_TARGET. One filing at a time: bc_archive asks that of one target. */
+static int file_report(const char *id, json_t **out, bc_error *err)
 {
     static pthread_mutex_t archive_lock = PTHREAD_MUTEX_INITIALIZER;
-    json_t *e = report_entry(id);
-    if (!e || !srv.archive_to)
-        return json_decref(e), error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
-    char pdf[4096], *rows = NULL, date[16];
-    size_t n = 0;
-    state_path(pdf, sizeof pdf, "reports/", id, ".pdf");
-    char *paths[] = {pdf};
-    bc_options o = {.data_dir = srv.data_dir};
-    bc_error err = {0};
-    FILE *f = open_memstream(&rows, &n);
-    pthread_mutex_lock(&archive_lock);
-    int rc = bc_archive(paths, 1, srv.archive_to, filed_row, f, &o, &err);
-    pthread_mutex_unlock(&archive_lock);
-    fclose(f);
-    /* The message names the target's address: for the server's log, not the page. */
-    if (rc < 0)
-        fprintf(stderr, "baocao serve: %s [%s]\n", err.message, err.key);
-    page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
-                    {"rows", rows}, {"key", rc < 0 ? err.key : ""},
-                    {"message", bc_message("the document management system did not take the files; the server's log says why")},
-                    {"failed", NULL}, {NULL, NULL}};
-    char *failed = rc < 0 ? body_of("archive-error.html", v) : NULL;
-    v[6].value = failed ? failed : "";
-    char *body = body_of("archived.html", v);
-    free(rows), free(failed);
+    memset(err, 0, sizeof *err);
+    *out = NULL;
+    json_t *e = valid_id(id) ? report_entry(id) : NULL;
+    if (!e)
+        return FILE_UNKNOWN;
     json_decref(e);
-    return send_page(c, rc < 0 ? MHD_HTTP_BAD_GATEWAY : MHD_HTTP_OK, "", body, NULL);
+    if (!srv.archive_to)
+        return FILE_NO_TARGET;
+    char path[4096];
+    struct stat st;
+    state_path(path, sizeof path, "reports/", id, ".notices");
+    if (stat(path, &st) < 0)   /* a report alone (or notices printed before their folder was kept) */
+        state_path(path, sizeof path, "reports/", id, ".pdf");
+    char *paths[] = {path};
+    bc_options o = {.data_dir = srv.data_dir};
+    json_t *files = json_array();
+    pthread_mutex_lock(&archive_lock);
+    int rc = bc_archive(paths, 1, srv.archive_to, filed_one, files, &o, err);
+    pthread_mutex_unlock(&archive_lock);
+    if (rc < 0)
+        shown_error(err);
+    json_int_t n[4] = {0};
+    size_t i;
+    json_t *x;
+    json_array_foreach(files, i, x) for (int k = 0; k < 4; k++) n[k] += !strcmp(jstr(x, "outcome"), OUTCOMES[k]);
+    char now[32];
+    now_text(now);
+    json_t *filed = json_pack("{s:s,s:I,s:I,s:I,s:I}", "at", now, "stored", n[BC_FILED_STORED], "updated",
+                              n[BC_FILED_UPDATED], "skipped", n[BC_FILED_SKIPPED], "conflicts", n[BC_FILED_CONFLICT]);
+    if (rc < 0)
+        json_object_set_new(filed, "error", json_string(err->key));
+    record_filing(id, filed);
+    *out = json_pack("{s:s,s:b,s:o}", "id", id, "ok", rc == 0, "files", files);
+    json_object_update(*out, filed);
+    json_decref(filed);
+    return rc;
+}
+
+static void archive_rows(FILE *f, json_t *files)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(files, i, x)
+    {
+        const char *o = jstr(x, "outcome");
+        page_var v[] = {{"file", jstr(x, "path")},
+                        {"outcome", !strcmp(o, "stored")    ? bc_message("filed")
+                                    : !strcmp(o, "updated") ? bc_message("filed in place of the unsigned version")
+                                    : !strcmp(o, "skipped") ? bc_message("already there, the same file")
+                                                            : bc_message("not filed: another file is there under this name")},
+                        {"class", !strcmp(o, "conflict") ? "loi" : "ok"}, {NULL, NULL}};
+        page_write(f, "archive-row.html", v);
+    }
+}
+
+/* Kết quả → the archive, from the page's form. */
+static enum MHD_Result archive_page(struct MHD_Connection *c, const char *id)
+{
+    json_t *res, *e;
+    bc_error err;
+    int rc = file_report(id, &res, &err);
+    if (rc == FILE_UNKNOWN || rc == FILE_NO_TARGET || !(e = report_entry(id)))
+        return json_decref(res), error_page(c, MHD_HTTP_NOT_FOUND, "not-found", bc_message("no such document"));
+    char *rows = NULL, date[16];
+    size_t n = 0;
+    FILE *f = open_memstream(&rows, &n);
+    archive_rows(f, json_object_get(res, "files"));
+    fclose(f);
+    page_var v[] = {{"id", id}, {"code", jstr(e, "code")}, {"date", display_date(jstr(e, "date"), date)},
+                    {"rows", rows}, {"key", err.key}, {"message", err.message}, {"failed", NULL},
+                    {"table", NULL}, {NULL, NULL}};
+    char *failed = rc < 0 ? body_of("archive-error.html", v) : NULL;
+    char *table = *rows ? body_of("archive-table.html", v) : NULL;   /* none when nothing was sent */
+    v[6].value = failed ? failed : "";
+    v[7].value = table ? table : "";
+    char *body = body_of("archived.html", v);
+    free(rows), free(failed), free(table);
+    json_decref(e);
+    json_decref(res);
+    unsigned status = rc >= 0 ? MHD_HTTP_OK : target_error(&err) ? MHD_HTTP_BAD_GATEWAY : MHD_HTTP_UNPROCESSABLE_CONTENT;
+    return send_page(c, status, "", body, NULL);
+}
+
+/* Filing changes the archive, so a browser's request carries the form's
+ * CSRF token (else any web page could post it with the user's cached
+ * password, or to a loopback server); a program's — a bearer token, or
+ * none of the headers a browser sends with a form — needs none. */
+static int program_or_form(struct MHD_Connection *c, const request *r)
+{
+    const char *a = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+    if (a && !strncasecmp(a, "Bearer ", 7))
+        return 1;
+    if (!MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin") &&
+        !MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site"))
+        return 1;
+    return csrf_ok(c, r);
+}
+
+enum MHD_Result web_archive_api(struct MHD_Connection *c, request *r)
+{
+    if (!program_or_form(c, r))
+        return respond_fail(c, MHD_HTTP_FORBIDDEN, "csrf", "the form has expired; open it again");
+    const char *id = request_field(r, "id");
+    if (!id)
+        return respond_fail(c, MHD_HTTP_BAD_REQUEST, "archive-id", "send the report's id as the field \"id\"");
+    json_t *res;
+    bc_error err;
+    int rc = file_report(id, &res, &err);
+    if (rc == FILE_UNKNOWN)
+        return respond_fail(c, MHD_HTTP_NOT_FOUND, "not-found", "no such document");
+    if (rc == FILE_NO_TARGET)
+        return respond_fail(c, MHD_HTTP_CONFLICT, "archive-not-configured",
+                            "the server files nowhere: it was started without --archive-to");
+    if (rc < 0)
+        json_object_set_new(res, "error", json_pack("{s:s,s:s,s:s}", "key", err.key, "message", err.message, "file",
+                                                     err.file));
+    return respond_json(c, rc >= 0 ? MHD_HTTP_OK : target_error(&err) ? MHD_HTTP_BAD_GATEWAY
+                                                                       : MHD_HTTP_UNPROCESSABLE_CONTENT, res);
+}
+
+/* The list's "filed" cell: when, and whether every file is in place. */
+static void filed_text(json_t *f, char *out, size_t n)
+{
+    if (!json_is_object(f)) {
+        snprintf(out, n, "%s", bc_message("not filed"));
+        return;
+    }
+    int k[4];
+    static const char *const KEYS[] = {"stored", "updated", "skipped", "conflicts"};
+    for (int i = 0; i < 4; i++)
+        k[i] = (int)json_integer_value(json_object_get(f, KEYS[i]));
+    if (*jstr(f, "error"))
+        snprintf(out, n, bc_message("%s: not finished (%s); file it again"), jstr(f, "at"), jstr(f, "error"));
+    else if (k[3])
+        snprintf(out, n, bc_message("%s: %d of %d files not filed: other files are there under their names"),
+                 jstr(f, "at"), k[3], k[0] + k[1] + k[2] + k[3]);
+    else
+        snprintf(out, n, bc_message("%s: all %d files are in the document management system"), jstr(f, "at"),
+                 k[0] + k[1] + k[2]);
+}
+
+enum MHD_Result web_reports_api(struct MHD_Connection *c)
+{
+    return respond_json(c, MHD_HTTP_OK, json_pack("{s:o}", "reports", all_reports()));
 }
 
 static enum MHD_Result reports_page(struct MHD_Connection *c)
 {
-    char list[4096], *rows = NULL;
+    char *rows = NULL;
     size_t n = 0, i;
-    pthread_mutex_lock(&state_lock);
-    state_path(list, sizeof list, "reports.json", NULL, NULL);
-    json_t *all = load_json(list), *x;
-    pthread_mutex_unlock(&state_lock);
+    json_t *all = all_reports(), *x;
     FILE *f = open_memstream(&rows, &n);
     for (i = json_array_size(all); i-- > 0;) {   /* newest first */
         x = json_array_get(all, i);
         char date[16];
+        char filed[512];
+        filed_text(json_object_get(x, "filed"), filed, sizeof filed);
         page_var v[] = {{"id", jstr(x, "id")}, {"code", jstr(x, "code")}, {"date", display_date(jstr(x, "date"), date)},
                         {"sha256", jstr(x, "sha256")}, {"agency", jstr(x, "agency")}, {"made", jstr(x, "made")},
-                        {NULL, NULL}};
+                        {"filed", filed}, {NULL, NULL}};
         page_write(f, "report-row.html", v);
     }
     fclose(f);
