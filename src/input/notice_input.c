@@ -12,12 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long find_unit(const dataset *ds, const char *name)
+static long find_unit(const dataset *ds, const unit_index *idx, const char *name)
 {
-    for (size_t i = 0; i < ds->nunits; i++)
-        if (!strcmp(ds->units[i].name, name))
-            return (long)i;
-    return -1;
+    size_t at;
+    return unit_index_find(idx, ds->units, name, &at);
 }
 
 /* A unit's own problem: recorded once (the first), its notice fails. */
@@ -37,6 +35,7 @@ static void unit_error(unit_notice *un, const char *fmt, ...)
 typedef struct units_reading {
     notice_set *ns;
     const dataset *ds;
+    const unit_index *idx;
     const char *path;
 } units_reading;
 
@@ -47,7 +46,7 @@ static int load_unit(json_t *o, const char *where, void *ctx, diag *d)
     char *name = NULL;
     if (jsonin_str(o, r->path, where, "unit", 1, &name, d) < 0)
         return -1;
-    long u = find_unit(r->ds, name);
+    long u = find_unit(r->ds, r->idx, name);
     if (u < 0 || r->ns->units[u].has_issuer) {
         diag_set(d, u < 0 ? "unit-unknown" : "unit-duplicate", "%s: %s: unit \"%s\" %s", r->path, where, name,
                  u < 0 ? "is not in the scores file" : "is listed twice");
@@ -75,9 +74,12 @@ static int load_units(notice_set *ns, const dataset *ds, const char *path, diag 
     if (!root)
         return -1;
     json_t *list;
-    units_reading r = {ns, ds, path};
+    unit_index idx;
+    unit_index_of(&idx, ds->units, ds->nunits);
+    units_reading r = {ns, ds, &idx, path};
     int rc = jsonin_array(root, path, "", "units", 1, &list, d) < 0 ? -1
                                                                       : jsonin_each(list, path, "", "units", load_unit, &r, d);
+    unit_index_free(&idx);
     json_decref(root);
     return rc;
 }
@@ -176,6 +178,7 @@ static void check_layout(notice_set *ns, const dataset *ds, const char *path)
 typedef struct stats_reading {
     notice_set *ns;
     const dataset *ds;
+    const unit_index *idx;
     const char *path;
     int col[C_N];              /* -1 until the header row is read */
     const unit_notice *first;  /* the first unit with rows: its texts are shared */
@@ -213,7 +216,7 @@ static int stats_row(void *arg, const csv *c, const csv_row *row)
     const char *f[C_N];
     for (int k = 0; k < C_N; k++)
         f[k] = csv_field(row, (size_t)sr->col[k]);
-    long u = find_unit(sr->ds, f[C_UNIT]);
+    long u = find_unit(sr->ds, sr->idx, f[C_UNIT]);
     if (u < 0)
         return diag_set(sr->d, "unit-unknown", "%s:%d: unit \"%s\" is not in the scores file", sr->path,
                         row->line, f[C_UNIT]);
@@ -256,11 +259,14 @@ static int stats_row(void *arg, const csv *c, const csv_row *row)
 static int load_statistics(notice_set *ns, const dataset *ds, const char *path, diag *d)
 {
     csv c;
-    stats_reading sr = {ns, ds, path, {0}, NULL, d};
+    unit_index idx;
+    unit_index_of(&idx, ds->units, ds->nunits);
+    stats_reading sr = {ns, ds, &idx, path, {0}, NULL, d};
     for (int k = 0; k < C_N; k++)
         sr.col[k] = -1;
     int rc = csv_each_row(&c, path, ENC_AUTO, stats_row, &sr, d);
     csv_free(&c);
+    unit_index_free(&idx);
     if (rc < 0)
         return -1;
     if (sr.col[0] < 0)

@@ -3,6 +3,7 @@
  * optional section, long name and total columns. */
 #include "csv.h"
 #include "input.h"
+#include "private/records.h"
 #include "sbuf.h"
 #include "text.h"
 #include "unitmatch.h"
@@ -261,38 +262,6 @@ static int resolve_header(const dataset *ds, const csv *c, int previous, header 
     return -1;
 }
 
-/* Units by name in a small open-addressing table, so that checking for
- * duplicates and matching the previous period stay linear. */
-typedef struct unit_index {
-    long *slot;            /* unit index, -1 = free */
-    size_t cap;
-} unit_index;
-
-static size_t name_hash(const char *s)
-{
-    size_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static long index_find(const unit_index *x, const unit *units, const char *name, size_t *at)
-{
-    size_t i = name_hash(name) & (x->cap - 1);
-    while (x->slot[i] >= 0 && strcmp(units[x->slot[i]].name, name))
-        i = (i + 1) & (x->cap - 1);
-    *at = i;
-    return x->slot[i];
-}
-
-static void index_init(unit_index *x, size_t expect)
-{
-    for (x->cap = 16; x->cap < 2 * expect; x->cap *= 2)
-        ;
-    x->slot = xmalloc(x->cap * sizeof *x->slot);
-    memset(x->slot, 0xff, x->cap * sizeof *x->slot);
-}
-
 static long find_section(const dataset *ds, const char *v)
 {
     for (size_t i = 0; i < ds->nsections; i++) {
@@ -478,7 +447,7 @@ static int read_units(dataset *ds, const char *path, const char *shown, int prev
             findings_add(&ds->notes, SEVERITY_NOTE, "column-ignored", "%s: column %zu \"%s\" is not in scheme %s: "
                          "ignored", where, k + 1, *csv_field(low, k) ? csv_field(low, k) : csv_field(top, k), s->id);
         }
-    index_init(&idx, c.n);
+    unit_index_init(&idx, c.n);
     size_t ucap = *nunits;
     for (size_t r = h.first_row; r < c.n; r++) {
         const csv_row *row = &c.rows[r];
@@ -497,7 +466,7 @@ static int read_units(dataset *ds, const char *path, const char *shown, int prev
         }
         score_cell *cells = xcalloc(s->nindicators, sizeof *cells);
         size_t at;
-        long existing = index_find(&idx, *units, name, &at);
+        long existing = unit_index_find(&idx, *units, name, &at);
         if (existing >= 0) {
             free(cells);
             diag_set(d, "unit-duplicate", "%s: unit \"%s\" appears twice (also line %d)", where, name,
@@ -600,7 +569,7 @@ out:
         diag_locate(d, shown, here.line, (int)here.col, here.unit, here.indicator);
     free(h.cols);
     free(h.used);
-    free(idx.slot);
+    unit_index_free(&idx);
     csv_free(&c);
     return rc;
 }

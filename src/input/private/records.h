@@ -27,4 +27,20 @@ int input_issuer(issuer *is, json_t *names, const char *file, const char *where,
  * set fail. */
 int input_notices(notice_set *ns, const dataset *ds, json_t *o, diag *d);
 
+/* Units by name in a small open-addressing table (unitindex.c), so that
+ * matching names stays linear in the rows read: scores against earlier
+ * rows and the previous period, statistics and units.json against the
+ * units. unit_index_find returns the unit of that name or -1, and in *at
+ * the slot where it is or would go (the caller stores a new unit's index
+ * there). unit_index_of fills one for units[0..n). */
+typedef struct unit_index {
+    long *slot;            /* unit index, -1 = free */
+    size_t cap;
+} unit_index;
+
+void unit_index_init(unit_index *x, size_t expect);
+void unit_index_of(unit_index *x, const unit *units, size_t n);
+long unit_index_find(const unit_index *x, const unit *units, const char *name, size_t *at);
+void unit_index_free(unit_index *x);
+
 #endif
